@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import { apiContract, isChannel, operationIdSchema, type AppInfo, type ApiRequest, type Channel } from '../../shared/contract/api-contract';
+import { apiError, ApiFailure, type ApiResult, type FieldIssue } from '../../shared/contract/api-error';
+import type { ApiEvent } from '../../shared/contract/api-events';
+import { toApiError } from '../aws/aws-errors';
+import type { Handler, HandlerTable } from './handler-context';
+import type { Session } from './session';
+
+/** What a transport needs to serve the API. */
+export interface DispatcherOptions {
+  readonly handlers: HandlerTable;
+  readonly session: Session;
+  readonly frontEnd: AppInfo['frontEnd'];
+  /** Delivers events (progress) to the front end that made the call. */
+  readonly emit: (event: ApiEvent) => void;
+}
+
+/** Serves one request envelope: validates it, runs the handler, always answers with a value (never throws). */
+export type Dispatch = (request: unknown) => Promise<ApiResult<unknown>>;
+
+/** Builds the dispatcher shared by every transport; it also keeps the running operations for operation.cancel. */
+export function createDispatcher(options: DispatcherOptions): Dispatch {
+  const running = new Map<string, AbortController>();
+
+  return async (request: unknown): Promise<ApiResult<unknown>> => {
+    const envelope = parseEnvelope(request);
+    if (!envelope.ok) return envelope;
+    const { channel, input, operationId } = envelope.value;
+    const spec = apiContract[channel];
+    const parsed = spec.input.safeParse(input ?? {});
+    if (!parsed.success) {
+      const issues: FieldIssue[] = parsed.error.issues.map((i) => ({
+        field: i.path.length ? i.path.join('.') : '(input)',
+        message: i.message,
+      }));
+      return {
+        ok: false,
+        error: apiError('BAD_INPUT', `Invalid input for ${channel}: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`, {
+          fix: 'Correct the named fields and try again.',
+          issues,
+        }),
+      };
+    }
+    if (channel === 'operation.cancel') {
+      const target = running.get((parsed.data as { operationId: string }).operationId);
+      target?.abort();
+      return { ok: true, value: { cancelled: Boolean(target) } };
+    }
+    const id = operationId ?? randomUUID();
+    const controller = new AbortController();
+    running.set(id, controller);
+    const started = Date.now();
+    const ctx = {
+      session: options.session,
+      signal: controller.signal,
+      frontEnd: options.frontEnd,
+      progress: (message: string, fraction?: number) =>
+        options.emit({ type: 'progress', operationId: id, message, elapsedMs: Date.now() - started, ...(fraction === undefined ? {} : { fraction }) }),
+    };
+    try {
+      const handler = options.handlers[channel] as Handler<Channel>;
+      const value = await handler(parsed.data as never, ctx);
+      return { ok: true, value };
+    } catch (err) {
+      if (err instanceof ApiFailure) return { ok: false, error: err.error };
+      if (controller.signal.aborted) return { ok: false, error: apiError('CANCELLED', `${channel} was cancelled.`, { fix: 'Run it again when ready.' }) };
+      return { ok: false, error: toApiError(err) };
+    } finally {
+      running.delete(id);
+    }
+  };
+}
+
+function parseEnvelope(request: unknown): ApiResult<ApiRequest & { channel: Channel }> {
+  if (typeof request !== 'object' || request === null) {
+    return { ok: false, error: apiError('BAD_INPUT', 'A request must be an object {channel, input, operationId?}.') };
+  }
+  const { channel, input, operationId } = request as Record<string, unknown>;
+  if (typeof channel !== 'string' || !isChannel(channel)) {
+    return {
+      ok: false,
+      error: apiError('UNKNOWN_CHANNEL', `Unknown API channel ${JSON.stringify(channel)}.`, {
+        fix: `Use one of: ${Object.keys(apiContract).join(', ')}.`,
+      }),
+    };
+  }
+  if (operationId !== undefined && !operationIdSchema.safeParse(operationId).success) {
+    return { ok: false, error: apiError('BAD_INPUT', 'operationId must be 1-64 of A-Z a-z 0-9 _ -.') };
+  }
+  return { ok: true, value: { channel, input, ...(typeof operationId === 'string' ? { operationId } : {}) } };
+}

@@ -1,0 +1,40 @@
+import type { AwsCredentialIdentity } from '@aws-sdk/types';
+import type { Connection } from '../../shared/contract/aws-profile';
+import { ApiFailure, apiError } from '../../shared/contract/api-error';
+import type { AwsTarget } from '../aws/client-config';
+
+/** The connection of one front end: credentials stay in this object, in main, and are never serialised. */
+export class Session {
+  private connection: Connection | null = null;
+  private credentials: AwsCredentialIdentity | null = null;
+
+  constructor(readonly env: NodeJS.ProcessEnv = process.env) {}
+
+  /** Records a successful connect. */
+  connect(connection: Connection, credentials: AwsCredentialIdentity): void {
+    this.connection = connection;
+    this.credentials = credentials;
+  }
+
+  /** The public part of the connection (what the UI may see). */
+  current(): Connection | null {
+    return this.connection;
+  }
+
+  /** Where AWS calls go; fails with a clear value when nobody connected yet or the credentials expired. */
+  target(): AwsTarget & { readonly connection: Connection } {
+    if (!this.connection || !this.credentials) {
+      throw new ApiFailure(apiError('NOT_CONNECTED', 'Not connected to AWS yet.', { fix: 'Choose a profile and Region, then Connect.' }));
+    }
+    const expires = this.credentials.expiration?.getTime();
+    if (expires !== undefined && expires < Date.now() + 30_000) {
+      throw new ApiFailure(
+        apiError('CREDENTIALS_EXPIRED', `The credentials of profile ${this.connection.profile} have expired.`, {
+          fix: 'Connect again (for SSO, sign in first).',
+          command: `aws sso login --profile ${this.connection.profile}`,
+        }),
+      );
+    }
+    return { region: this.connection.region, credentials: this.credentials, env: this.env, connection: this.connection };
+  }
+}

@@ -1,0 +1,73 @@
+import { fromIni } from '@aws-sdk/credential-providers';
+import type { AwsCredentialIdentity } from '@aws-sdk/types';
+import { ApiFailure, apiError } from '../../shared/contract/api-error';
+import { endpointFor } from './endpoint';
+import { ENVIRONMENT_PROFILE } from './profiles';
+
+/** What it takes to resolve credentials for one profile. */
+export interface CredentialRequest {
+  readonly profile: string;
+  readonly mfaCode?: string;
+  /** Region for the STS calls an assume-role or SSO profile makes on the way. */
+  readonly region: string;
+  /** Where AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE and environment keys are read from. */
+  readonly env: NodeJS.ProcessEnv;
+}
+
+/**
+ * Resolves a profile's credentials once, in main only (they never cross IPC). Covers static keys, SSO, assume-role
+ * (with MFA through mfaCodeProvider) and credential_process, via the SDK's own fromIni chain.
+ */
+export async function resolveCredentials(req: CredentialRequest): Promise<AwsCredentialIdentity> {
+  if (req.profile === ENVIRONMENT_PROFILE) return fromEnvironment(req.env);
+  const provider = fromIni({
+    profile: req.profile,
+    ...(req.env.AWS_CONFIG_FILE ? { configFilepath: req.env.AWS_CONFIG_FILE } : {}),
+    ...(req.env.AWS_SHARED_CREDENTIALS_FILE ? { filepath: req.env.AWS_SHARED_CREDENTIALS_FILE } : {}),
+    ignoreCache: true,
+    clientConfig: { region: req.region, ...stsEndpoint(req.env) },
+    mfaCodeProvider: async (serial: string) => {
+      if (!req.mfaCode) {
+        throw new ApiFailure(
+          apiError('MFA_REQUIRED', `Profile ${req.profile} needs a code from MFA device ${serial}.`, {
+            fix: 'Enter the 6-digit code from your MFA device and connect again.',
+          }),
+        );
+      }
+      return req.mfaCode;
+    },
+  });
+  try {
+    return await provider();
+  } catch (err) {
+    // Providers may wrap what mfaCodeProvider threw; keep our own value when it is inside.
+    const inner = findApiFailure(err);
+    if (inner) throw inner;
+    throw err;
+  }
+}
+
+function findApiFailure(err: unknown, depth = 0): ApiFailure | null {
+  if (err instanceof ApiFailure) return err;
+  if (depth > 4 || typeof err !== 'object' || err === null) return null;
+  return findApiFailure((err as { cause?: unknown }).cause, depth + 1);
+}
+
+function fromEnvironment(env: NodeJS.ProcessEnv): AwsCredentialIdentity {
+  const accessKeyId = env.AWS_ACCESS_KEY_ID;
+  const secretAccessKey = env.AWS_SECRET_ACCESS_KEY;
+  if (!accessKeyId || !secretAccessKey) {
+    throw new ApiFailure(
+      apiError('NO_CREDENTIALS', 'AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not both set.', {
+        fix: 'Set both variables, or choose a profile from ~/.aws/config.',
+      }),
+    );
+  }
+  return { accessKeyId, secretAccessKey, ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}) };
+}
+
+/** The inner STS client of assume-role profiles honours the same endpoint override as ours. */
+function stsEndpoint(env: NodeJS.ProcessEnv): { endpoint?: string } {
+  const endpoint = endpointFor('STS', env);
+  return endpoint ? { endpoint } : {};
+}

@@ -1,0 +1,22 @@
+import { join } from 'node:path';
+import { startHost } from './host/host-server';
+import { parsePortFlag } from './host/port-flag';
+
+/** Entry of `npm run web`: serves the wizard on loopback and prints the tokened URL. */
+async function main(): Promise<void> {
+  const port = parsePortFlag(process.argv.slice(2));
+  if (!port.ok) {
+    process.stderr.write(`${port.message}\n`);
+    process.exit(2);
+  }
+  const host = await startHost({ port: port.value, staticDir: join(__dirname, '..', 'renderer') }).catch((err: NodeJS.ErrnoException) => {
+    process.stderr.write(`Could not listen on 127.0.0.1:${port.value}: ${err.code ?? err.message}. Choose another --port, or omit it for a free one.\n`);
+    process.exit(1);
+  });
+  process.stdout.write(`SQS (S3) setup wizard is ready. Open this URL in a browser on this machine:\n${host.url}\n`);
+  const stop = () => void host.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+void main();

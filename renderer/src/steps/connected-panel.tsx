@@ -1,0 +1,38 @@
+import type { Connection } from '../../../shared/contract/aws-profile';
+import { CopyButton } from '../components/copy-button';
+
+/** Who the wizard acts as: shown before any further step so the admin can check the account. */
+export function ConnectedPanel({ connection, onChange }: { readonly connection: Connection; readonly onChange: () => void }) {
+  return (
+    <section aria-labelledby="connected-title" className="panel">
+      <h2 id="connected-title">Connected</h2>
+      <dl className="facts">
+        <dt>Account</dt>
+        <dd>
+          <code data-testid="account-id">{connection.accountId}</code> <CopyButton text={connection.accountId} label="account id" />
+        </dd>
+        <dt>Identity</dt>
+        <dd>
+          <code data-testid="caller-arn">{connection.arn}</code>
+        </dd>
+        <dt>Profile</dt>
+        <dd>{connection.profile}</dd>
+        <dt>Region</dt>
+        <dd>{connection.region}</dd>
+        {connection.endpoint ? (
+          <>
+            <dt>Endpoint</dt>
+            <dd>
+              <code>{connection.endpoint}</code>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      <div className="actions">
+        <button type="button" className="secondary" onClick={onChange}>
+          Change profile
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+// Builds every target into dist/: main-process bundles (esbuild, CommonJS, SDK bundled in), the sandboxed preload
+// (one CommonJS file), and the renderer (vite). Usage: node scripts/build.mjs [--if-needed]
+import { build as esbuild } from 'esbuild';
+import { build as viteBuild } from 'vite';
+import { existsSync, statSync, readdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Node-side entry points -> output files. */
+export const nodeEntries = [
+  { in: 'main/electron-main.ts', out: 'dist/main/electron-main.cjs', electron: true },
+  { in: 'main/electron-preload.ts', out: 'dist/preload/electron-preload.cjs', electron: true },
+  { in: 'main/web-main.ts', out: 'dist/main/web.cjs' },
+  { in: 'main/cli/cli-main.ts', out: 'dist/main/cli.cjs' },
+];
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    const p = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** True when dist/ is older than any source file (or missing). */
+export function buildIsStale() {
+  const marker = join(root, 'dist/renderer/index.html');
+  if (!existsSync(marker)) return true;
+  if (nodeEntries.some((e) => !existsSync(join(root, e.out)))) return true;
+  const built = statSync(marker).mtimeMs;
+  const sources = Math.max(...['main', 'shared', 'renderer'].map((d) => newestMtime(join(root, d))), statSync(join(root, 'package.json')).mtimeMs);
+  return sources > built;
+}
+
+/** Builds all targets. */
+export async function buildAll({ quiet = false } = {}) {
+  const started = Date.now();
+  for (const entry of nodeEntries) {
+    if (!existsSync(join(root, entry.in))) continue;
+    await esbuild({
+      absWorkingDir: root,
+      entryPoints: [entry.in],
+      outfile: entry.out,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      sourcemap: true,
+      external: ['electron'],
+      logLevel: 'warning',
+      legalComments: 'none',
+    });
+  }
+  // The renderer is built last: its index.html is the freshness marker.
+  await viteBuild({ configFile: join(root, 'vite.config.mts'), logLevel: quiet ? 'warn' : 'info' });
+  if (!quiet) console.error(`build: done in ${Date.now() - started} ms`);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const ifNeeded = process.argv.includes('--if-needed');
+  if (ifNeeded && !buildIsStale()) {
+    console.error('build: dist/ is up to date');
+  } else {
+    await buildAll();
+  }
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { defineChannel } from './define-channel';
+import type { Connection, ProfileListing } from './aws-profile';
+
+const operationId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'operationId: 1-64 of A-Z a-z 0-9 _ -');
+
+/** Information about the running back end that the UI shows. */
+export interface AppInfo {
+  readonly name: string;
+  readonly version: string;
+  readonly frontEnd: 'electron' | 'web' | 'cli';
+}
+
+/** The whole API: channel -> input schema -> output type. Electron IPC, the browser host and the CLI all serve it. */
+export const apiContract = {
+  'app.info': defineChannel<AppInfo>()(z.object({}).strict(), 'Name and version of the back end'),
+  'profiles.list': defineChannel<ProfileListing>()(
+    z.object({}).strict(),
+    'Profiles of ~/.aws/config and ~/.aws/credentials, without secrets',
+  ),
+  'session.connect': defineChannel<Connection>()(
+    z
+      .object({
+        profile: z.string().min(1, 'profile: choose a profile').max(128),
+        region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'region: a Region code such as us-east-1'),
+        mfaCode: z
+          .string()
+          .regex(/^\d{6}$/, 'mfaCode: the 6-digit code from your MFA device')
+          .optional(),
+      })
+      .strict(),
+    'Resolve the profile\'s credentials and call sts:GetCallerIdentity',
+  ),
+  'session.current': defineChannel<Connection | null>()(z.object({}).strict(), 'The current connection, if any'),
+  'operation.cancel': defineChannel<{ readonly cancelled: boolean }>()(
+    z.object({ operationId }).strict(),
+    'Cancel a running operation by its id',
+  ),
+} as const;
+
+/** The API contract's type. */
+export type ApiContract = typeof apiContract;
+/** Every channel name. */
+export type Channel = keyof ApiContract;
+/** Input type of a channel (what the caller sends, before defaults). */
+export type ChannelInput<C extends Channel> = z.input<ApiContract[C]['input']>;
+/** Input type of a channel after validation (what a handler receives). */
+export type ChannelParsed<C extends Channel> = z.output<ApiContract[C]['input']>;
+/** Output type of a channel. */
+export type ChannelOutput<C extends Channel> = NonNullable<ApiContract[C]['output']> | Extract<ApiContract[C]['output'], null>;
+
+/** The one request envelope every transport carries. */
+export interface ApiRequest {
+  readonly channel: string;
+  readonly input: unknown;
+  readonly operationId?: string;
+}
+
+/** True when `name` is a channel of the contract. */
+export function isChannel(name: string): name is Channel {
+  return Object.prototype.hasOwnProperty.call(apiContract, name);
+}
+
+export { operationId as operationIdSchema };
