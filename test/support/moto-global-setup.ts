@@ -1,4 +1,5 @@
 import type { TestProject } from 'vitest/node';
+import { ensureBuilt } from './ensure-built';
 import { startMoto } from './moto-server';
 
 declare module 'vitest' {
@@ -7,8 +8,9 @@ declare module 'vitest' {
   }
 }
 
-/** One moto_server for the integration run; each test resets it. */
+/** One moto_server for the integration run (each test resets it), and an up-to-date dist/ for CLI tests. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  await ensureBuilt();
   const moto = await startMoto();
   project.provide('motoUrl', moto.url);
   return () => moto.stop();

@@ -29,7 +29,6 @@ export function ProfileStep({ onConnected }: { readonly onConnected: (connection
       setProfile(value.selected ?? '');
       setRegion(value.region ?? value.profiles.find((p) => p.name === value.selected)?.region ?? 'us-east-1');
     });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const selected = useMemo(() => listing.value?.profiles.find((p) => p.name === profile) ?? null, [listing.value, profile]);

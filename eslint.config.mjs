@@ -1,0 +1,63 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltinNames = ['fs', 'fs/promises', 'path', 'os', 'child_process', 'http', 'https', 'net', 'crypto', 'url', 'stream', 'util'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', '.tsbuild/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.venv-moto/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-empty-pattern': 'off',
+      // Only the thin Electron shell may import electron (DESIGN.md "Rules").
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only main/electron*.ts may import electron.' }] }],
+    },
+  },
+  {
+    files: ['main/electron*.ts', 'test/unit/electron/**'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['renderer/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'The renderer talks only to the API contract.' },
+            ...nodeBuiltinNames.map((name) => ({ name, message: 'The renderer has no Node access.' })),
+          ],
+          patterns: [
+            { group: ['**/main/**', '../../main/*', '../main/*'], message: 'renderer/ must not import main/: use the API contract in shared/.' },
+            { group: ['node:*'], message: 'The renderer has no Node access.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['shared/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'shared/ is pure TypeScript.' },
+            ...nodeBuiltinNames.map((name) => ({ name, message: 'shared/ has no I/O.' })),
+          ],
+          patterns: [
+            { group: ['**/main/**', '**/renderer/**'], message: 'shared/ imports nothing from main/ or renderer/.' },
+            { group: ['node:*'], message: 'shared/ has no I/O.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['scripts/**/*.mjs', 'bin/**/*.cjs', '*.config.*'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', require: 'readonly', __dirname: 'readonly', URL: 'readonly', setTimeout: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);
