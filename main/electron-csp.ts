@@ -1,9 +1,7 @@
-/**
- * The renderer's Content-Security-Policy (Electron security checklist 7); renderer/index.html carries the same
- * string in a meta tag, and a unit test keeps the two equal. frame-ancestors only works as a header.
- */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+import { CONTENT_SECURITY_POLICY } from '../shared/security/content-security-policy';
+
+/** The one CSP string (shared with the browser host and renderer/index.html), sent by Electron as a header. */
+export { CONTENT_SECURITY_POLICY };
 
 /** Response headers with the CSP set, replacing any CSP header a response already had (any letter case). */
 export function withCspHeader(
