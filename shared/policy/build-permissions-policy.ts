@@ -1,0 +1,51 @@
+import { bucketArn, objectArnPattern, type Partition } from './arns';
+import { POLICY_VERSION, type PolicyDocument, type PolicyStatement } from './policy-document';
+
+/** The inline policy name the seed attaches with put-role-policy (seed step 5). */
+export const PERMISSIONS_POLICY_NAME = 'platform-s3-sqs-access';
+
+/** Sids of the permissions statements; the delete statement exists only when the option is on. */
+export const PERMISSIONS_POLICY_SIDS = {
+  bucket: 'S3BucketMetadataAccess',
+  read: 'S3ObjectReadAccess',
+  delete: 'S3ObjectDeleteAccess',
+  queue: 'SQSConsumeAccess',
+} as const;
+
+/** Inputs of the permissions policy; the two options go beyond the seed and default to its behaviour. */
+export interface PermissionsPolicyInput {
+  readonly bucket: string;
+  readonly queueArn: string;
+  readonly prefix: string;
+  /** 'prefix' narrows object reads to keys under the prefix; the seed's 'bucket' allows every object. */
+  readonly objectReadScope?: 'bucket' | 'prefix';
+  /** For platform tasks that delete source files after ingestion (seed step 5 checklist). */
+  readonly allowDeleteObject?: boolean;
+  readonly partition?: Partition;
+}
+
+/** Bucket metadata, object read and queue consume access (seed step 5), plus the opt-in scope and delete options. */
+export function buildPermissionsPolicy(input: PermissionsPolicyInput): PolicyDocument {
+  const partition = input.partition ?? 'aws';
+  const keyPrefix = input.objectReadScope === 'prefix' ? input.prefix : '';
+  const objects = objectArnPattern(input.bucket, keyPrefix, partition);
+  const statements: PolicyStatement[] = [
+    {
+      Sid: PERMISSIONS_POLICY_SIDS.bucket,
+      Effect: 'Allow',
+      Action: ['s3:GetBucketLocation', 's3:ListBucket'],
+      Resource: bucketArn(input.bucket, partition),
+    },
+    { Sid: PERMISSIONS_POLICY_SIDS.read, Effect: 'Allow', Action: ['s3:GetObject'], Resource: objects },
+  ];
+  if (input.allowDeleteObject === true) {
+    statements.push({ Sid: PERMISSIONS_POLICY_SIDS.delete, Effect: 'Allow', Action: ['s3:DeleteObject'], Resource: objects });
+  }
+  statements.push({
+    Sid: PERMISSIONS_POLICY_SIDS.queue,
+    Effect: 'Allow',
+    Action: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ChangeMessageVisibility'],
+    Resource: input.queueArn,
+  });
+  return { Version: POLICY_VERSION, Statement: statements };
+}

@@ -1,0 +1,37 @@
+import { bucketArn, partitionOfArn } from './arns';
+import { POLICY_VERSION, type PolicyDocument, type PolicyStatement } from './policy-document';
+
+/** The Sid the seed gives the S3 statement; merges find and replace our statement by it. */
+export const QUEUE_POLICY_SID = 'AllowS3ToSendMessage';
+
+/** Inputs of the queue policy (seed step 2). */
+export interface QueuePolicyInput {
+  readonly queueName: string;
+  readonly queueArn: string;
+  readonly bucket: string;
+  readonly accountId: string;
+}
+
+/** Lets S3 send from one bucket of one account (confused deputy guard, seed step 2); the bucket shares the queue's partition. */
+export function buildQueuePolicyStatement(input: QueuePolicyInput): PolicyStatement {
+  return {
+    Sid: QUEUE_POLICY_SID,
+    Effect: 'Allow',
+    Principal: { Service: 's3.amazonaws.com' },
+    Action: 'sqs:SendMessage',
+    Resource: input.queueArn,
+    Condition: {
+      ArnLike: { 'aws:SourceArn': bucketArn(input.bucket, partitionOfArn(input.queueArn)) },
+      StringEquals: { 'aws:SourceAccount': input.accountId },
+    },
+  };
+}
+
+/** The queue policy document exactly as the seed's jq command builds it (Id "<queue>-policy"). */
+export function buildQueuePolicy(input: QueuePolicyInput): PolicyDocument {
+  return {
+    Version: POLICY_VERSION,
+    Id: `${input.queueName}-policy`,
+    Statement: [buildQueuePolicyStatement(input)],
+  };
+}
