@@ -19,7 +19,7 @@ const preloadPath = join(__dirname, '..', 'preload', 'electron-preload.cjs');
 const rendererDir = join(__dirname, '..', 'renderer');
 
 function createWindow(ipc: ApiIpcRegistration): BrowserWindow {
-  const window = new BrowserWindow(buildWindowOptions({ preloadPath, devTools: !app.isPackaged }));
+  const window = new BrowserWindow(buildWindowOptions(preloadPath, !app.isPackaged));
   ipc.trust(window.webContents);
   window.once('ready-to-show', () => window.show());
   window.loadURL(APP_ENTRY_URL).catch((err: unknown) => console.error(`Could not load the wizard page: ${String(err)}`));

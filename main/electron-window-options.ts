@@ -1,19 +1,11 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 
-/** What the window options depend on; everything else is fixed. */
-export interface WindowOptionsInput {
-  /** Absolute path of the bundled preload (dist/preload/electron-preload.cjs). */
-  readonly preloadPath: string;
-  /** DevTools stay available in development and are off in a packaged build. */
-  readonly devTools?: boolean;
-}
-
 /**
  * The main window's options, built in one pure function so a unit test can assert every security flag
- * (Electron security checklist 2, 3, 4, 6, 8, 9, 10, 12; STYLE.md 9).
+ * (Electron security checklist 2, 3, 4, 6, 8, 9, 10, 12; STYLE.md 9). `preloadPath` is the bundled
+ * dist/preload/electron-preload.cjs; DevTools stay available in development and are off in a packaged build.
  */
-export function buildWindowOptions(input: WindowOptionsInput | string): BrowserWindowConstructorOptions {
-  const { preloadPath, devTools = true } = typeof input === 'string' ? { preloadPath: input } : input;
+export function buildWindowOptions(preloadPath: string, devTools = true): BrowserWindowConstructorOptions {
   return {
     width: 1180,
     height: 820,

@@ -54,6 +54,8 @@ const electron = vi.hoisted(() => {
   };
 });
 vi.mock('electron', () => electron.module);
+// The shell's wiring is under test here, not the handlers behind it.
+vi.mock('../../../main/api/handlers', () => ({ handlers: {} }));
 
 const { app, protocol, ipcMain, session } = electron.module;
 const ses = session.defaultSession;

@@ -23,17 +23,38 @@ describe('guardNavigation', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
   });
 
-  it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])('%s to a foreign URL is prevented', (name) => {
+  const foreign = ['https://evil.example/', 'file:///etc/passwd', 'app://other-host/index.html', 'javascript:alert(1)', 'about:blank'];
+  const cases = [
+    ['will-navigate', true],
+    ['will-redirect', true],
+    ['will-frame-navigate', false],
+  ] as const;
+
+  it.each(cases)('%s to a foreign URL is prevented (main frame: %s)', (name, isMainFrame) => {
     const contents = guarded();
-    for (const url of ['https://evil.example/', 'file:///etc/passwd', 'app://other-host/index.html', 'javascript:alert(1)']) {
-      expect(contents.fire(name, url).preventDefault).toHaveBeenCalledOnce();
-    }
+    for (const url of foreign) expect(contents.fire(name, url, isMainFrame).preventDefault, url).toHaveBeenCalledOnce();
   });
 
-  it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])('%s within the app is allowed', (name) => {
+  it.each(cases)('%s within the app is allowed (main frame: %s)', (name, isMainFrame) => {
     const contents = guarded();
-    expect(contents.fire(name, APP_ENTRY_URL).preventDefault).not.toHaveBeenCalled();
-    expect(contents.fire(name, `${APP_ENTRY_URL}#/setups`).preventDefault).not.toHaveBeenCalled();
+    expect(contents.fire(name, APP_ENTRY_URL, isMainFrame).preventDefault).not.toHaveBeenCalled();
+    expect(contents.fire(name, `${APP_ENTRY_URL}#/setups`, isMainFrame).preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('opens a clicked allow-listed link once, though Electron reports a top-frame navigation twice', async () => {
+    const contents = guarded();
+    contents.fire('will-frame-navigate', 'https://github.com/', true);
+    contents.fire('will-navigate', 'https://github.com/', true);
+    await settle();
+    expect(shell.openExternal).toHaveBeenCalledOnce();
+  });
+
+  it('never opens the target of a redirect or of a sub-frame outside', async () => {
+    const contents = guarded();
+    contents.fire('will-redirect', 'https://github.com/');
+    contents.fire('will-frame-navigate', 'https://github.com/', false);
+    await settle();
+    expect(shell.openExternal).not.toHaveBeenCalled();
   });
 
   it('routes a blocked allow-listed https link to the browser, and nothing else', async () => {

@@ -34,8 +34,8 @@ describe('buildWindowOptions', () => {
   });
 
   it('turns DevTools off when asked (packaged builds)', () => {
-    expect(buildWindowOptions({ preloadPath: '/p.cjs', devTools: false }).webPreferences?.devTools).toBe(false);
-    expect(buildWindowOptions({ preloadPath: '/p.cjs', devTools: true }).webPreferences?.devTools).toBe(true);
+    expect(buildWindowOptions('/p.cjs', false).webPreferences?.devTools).toBe(false);
+    expect(buildWindowOptions('/p.cjs').webPreferences?.devTools).toBe(true);
   });
 
   it('is pure: the same input gives equal, independent objects', () => {

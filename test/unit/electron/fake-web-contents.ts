@@ -4,6 +4,7 @@ import type { HandlerDetails, WindowOpenHandlerResponse } from 'electron';
 /** A navigation-style event as Electron 45 passes it: details on the event, preventDefault to block. */
 export interface FakeEvent {
   readonly url: string;
+  readonly isMainFrame: boolean;
   readonly preventDefault: ReturnType<typeof vi.fn>;
 }
 
@@ -38,8 +39,8 @@ export class FakeWebContents {
   }
 
   /** Fires `name` with a fresh event for `url` and returns it, so the test can check preventDefault. */
-  fire(name: string, url: string): FakeEvent {
-    const event: FakeEvent = { url, preventDefault: vi.fn() };
+  fire(name: string, url: string, isMainFrame = true): FakeEvent {
+    const event: FakeEvent = { url, isMainFrame, preventDefault: vi.fn() };
     this.emit(name, event, url);
     return event;
   }
