@@ -1,0 +1,16 @@
+import type { ApiError } from '../contract/api-error';
+import type { ChangeSummary } from '../diff/change-summary';
+
+export type { ChangeSummary, ChangeSummaryItem, ChangeKind } from '../diff/change-summary';
+
+/** Every merge's answer: the document to write and what it changes, or why it must not be written (STYLE.md 7). */
+export type MergeResult<D> =
+  | {
+      readonly ok: true;
+      readonly document: D;
+      readonly summary: ChangeSummary;
+      /** False when the merged document means the same as the live one: the "no change" answer of a re-run. */
+      readonly changed: boolean;
+      readonly notes: ReadonlyArray<string>;
+    }
+  | { readonly ok: false; readonly error: ApiError };
