@@ -2,6 +2,12 @@ import type { HandlerTable } from './handler-context';
 import { listProfiles } from '../aws/profiles';
 import { connectSession } from './connect-session';
 import { APP_NAME, APP_VERSION } from './app-version';
+import { bucketRegionHandler, listBucketsHandler } from './scope-handlers';
+import { applyStepHandler, planStepHandler } from './step-handlers';
+import { planRestore, restoreBackup } from '../steps/restore';
+import { dataDir } from '../store/data-dir';
+import { listBackups } from '../store/backups';
+import { getSetup, listSetups, saveSetup } from '../store/setups';
 
 /** Channels of the operation registry are answered by the dispatcher itself; this marks them as handled there. */
 const handledByDispatcher = async (): Promise<never> => {
@@ -14,5 +20,15 @@ export const handlers: HandlerTable = {
   'profiles.list': async (_input, ctx) => listProfiles(ctx.session.env),
   'session.connect': async (input, ctx) => connectSession(input, ctx),
   'session.current': async (_input, ctx) => ctx.session.current(),
+  'scope.buckets': async (_input, ctx) => listBucketsHandler(ctx),
+  'scope.bucketRegion': async (input, ctx) => bucketRegionHandler(input.bucket, ctx),
+  'steps.plan': planStepHandler,
+  'steps.apply': applyStepHandler,
+  'setups.list': async (_input, ctx) => listSetups(dataDir(ctx.session.env)),
+  'setups.get': async (input, ctx) => getSetup(dataDir(ctx.session.env), input.name),
+  'setups.save': async (input, ctx) => saveSetup(dataDir(ctx.session.env), input.setup),
+  'backups.list': async (input, ctx) => listBackups(dataDir(ctx.session.env), input.setupName),
+  'backups.planRestore': async (input, ctx) => planRestore(input.path, ctx),
+  'backups.restore': async (input, ctx) => restoreBackup(input.path, input.basis, ctx),
   'operation.cancel': handledByDispatcher,
 };

@@ -8,7 +8,11 @@ export class Session {
   private connection: Connection | null = null;
   private credentials: AwsCredentialIdentity | null = null;
 
-  constructor(readonly env: NodeJS.ProcessEnv = process.env) {}
+  constructor(
+    readonly env: NodeJS.ProcessEnv = process.env,
+    /** Front-end options: the CLI's --backup-dir. */
+    readonly options: { readonly backupDir?: string } = {},
+  ) {}
 
   /** Records a successful connect. */
   connect(connection: Connection, credentials: AwsCredentialIdentity): void {

@@ -1,89 +1,70 @@
-import { parseArgs } from 'node:util';
-import { createDispatcher } from '../api/dispatch';
-import { handlers } from '../api/handlers';
+import { ApiFailure } from '../../shared/contract/api-error';
 import { Session } from '../api/session';
-import { listProfilesText, whoamiText } from './cli-format';
+import { parseCli, type CliFlags } from './cli-flags';
+import { cliApi, type CliCall } from './cli-session';
 import { EXIT, exitCodeFor, printError } from './cli-output';
+import { applyCommand } from './commands/apply-command';
+import { planCommand } from './commands/plan-command';
+import { profilesCommand, whoamiCommand } from './commands/profile-commands';
+import { restoreCommand } from './commands/restore-command';
 
 const USAGE = `Usage: sqs-s3-wizard <command> [options]
 
 Commands:
-  profiles              List local AWS profiles (name, kind, Region); never prints a secret
-  whoami                Connect with a profile and show the account and ARN (sts:GetCallerIdentity)
+  profiles                      List local AWS profiles (name, kind, Region); never prints a secret
+  whoami                        Connect and show the account and ARN (sts:GetCallerIdentity)
+  plan --setup FILE             Show each step's diff against the live account; writes nothing
+  apply --setup FILE --yes      Plan every step, then apply them in order with backups
+        [--skip-test] [--backup-dir DIR]
+  restore --backup FILE --yes   Put a backed-up document back (the live one is backed up first)
 
 Options:
   --profile NAME        AWS profile (default: AWS_PROFILE, else "default")
-  --region CODE         AWS Region (default: AWS_REGION, else the profile's region)
+  --region CODE         Region for the connection (default: the setup's, AWS_REGION, the profile's)
   --mfa-code CODE       MFA code for a profile with mfa_serial
-  --json                Print results as JSON on stdout
+  --backup-dir DIR      Where apply writes backups (default: the app's data directory)
+  --json                Print results as one JSON object on stdout
   -h, --help            Show this help
 
-Exit codes: 0 done, 1 failed, 2 bad input. Progress goes to stderr, results to stdout.`;
+Exit codes: 0 done, 1 a step or check failed, 2 bad input (nothing written).
+Progress goes to stderr, results to stdout.`;
+
+const COMMANDS: Readonly<Record<string, (call: CliCall, flags: CliFlags) => Promise<number>>> = {
+  profiles: profilesCommand,
+  whoami: whoamiCommand,
+  plan: planCommand,
+  apply: applyCommand,
+  restore: restoreCommand,
+};
 
 /** The CLI front end: parses flags, then calls the same handler table as the GUI through the dispatcher. */
 async function main(argv: ReadonlyArray<string>): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        profile: { type: 'string' },
-        region: { type: 'string' },
-        'mfa-code': { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
+    parsed = parseCli(argv);
   } catch (err) {
     process.stderr.write(`error: ${(err as Error).message}\n\n${USAGE}\n`);
     return EXIT.badInput;
   }
-  const { values, positionals } = parsed;
+  const { values: flags, positionals } = parsed;
   const command = positionals[0];
-  if (values.help || !command) {
-    process.stdout.write(`${USAGE}\n`);
-    return values.help ? EXIT.ok : EXIT.badInput;
+  if (flags.help || !command) {
+    (flags.help ? process.stdout : process.stderr).write(`${USAGE}\n`);
+    return flags.help ? EXIT.ok : EXIT.badInput;
   }
-  const json = values.json ?? false;
-  const dispatch = createDispatcher({
-    handlers,
-    session: new Session(process.env),
-    frontEnd: 'cli',
-    emit: (event) => process.stderr.write(`... ${event.message}\n`),
-  });
-
-  const listing = await dispatch({ channel: 'profiles.list', input: {} });
-  if (!listing.ok) return fail(listing.error, json);
-  const profiles = listing.value as Awaited<ReturnType<typeof import('../aws/profiles').listProfiles>>;
-
-  switch (command) {
-    case 'profiles':
-      process.stdout.write(json ? `${JSON.stringify(profiles, null, 2)}\n` : listProfilesText(profiles));
-      return EXIT.ok;
-    case 'whoami': {
-      const profile = values.profile ?? profiles.selected ?? 'default';
-      const region = values.region ?? process.env.AWS_REGION ?? profiles.profiles.find((p) => p.name === profile)?.region ?? profiles.region;
-      if (!region) {
-        return fail({ code: 'BAD_INPUT', message: 'No Region: the profile has none and AWS_REGION is not set.', fix: 'Pass --region, e.g. --region us-east-1.' }, json);
-      }
-      const result = await dispatch({
-        channel: 'session.connect',
-        input: { profile, region, ...(values['mfa-code'] ? { mfaCode: values['mfa-code'] } : {}) },
-      });
-      if (!result.ok) return fail(result.error, json);
-      process.stdout.write(json ? `${JSON.stringify(result.value, null, 2)}\n` : whoamiText(result.value as never));
-      return EXIT.ok;
-    }
-    default:
-      process.stderr.write(`error: unknown command ${JSON.stringify(command)}\n\n${USAGE}\n`);
-      return EXIT.badInput;
+  const run = COMMANDS[command];
+  if (!run) {
+    process.stderr.write(`error: unknown command ${JSON.stringify(command)}\n\n${USAGE}\n`);
+    return EXIT.badInput;
   }
-}
-
-function fail(error: Parameters<typeof printError>[0], json: boolean): number {
-  printError(error, json);
-  return exitCodeFor(error);
+  const session = new Session(process.env, flags['backup-dir'] ? { backupDir: flags['backup-dir'] } : {});
+  try {
+    return await run(cliApi(session), flags);
+  } catch (err) {
+    if (!(err instanceof ApiFailure)) throw err;
+    printError(err.error, flags.json ?? false);
+    return exitCodeFor(err.error);
+  }
 }
 
 main(process.argv.slice(2)).then(

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { defineChannel } from './define-channel';
 import type { Connection, ProfileListing } from './aws-profile';
+import type { BackupEntry, SetupRecord } from './setup-record';
+import { setupSchema } from '../setup/setup';
+import { STEP_IDS } from '../steps/step-ids';
+import type { RestorePlan, StepPlan, StepResult } from '../steps/step-plan';
+
+const setupName = z.string().min(1, 'name: the setup name').max(64);
+const backupPath = z.string().min(1, 'path: a backup file from backups.list').max(4096);
+const stepInput = z.object({ setup: setupSchema, step: z.enum(STEP_IDS) }).strict();
 
 const operationId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'operationId: 1-64 of A-Z a-z 0-9 _ -');
 
@@ -32,6 +40,31 @@ export const apiContract = {
     'Resolve the profile\'s credentials and call sts:GetCallerIdentity',
   ),
   'session.current': defineChannel<Connection | null>()(z.object({}).strict(), 'The current connection, if any'),
+  'scope.buckets': defineChannel<{ readonly buckets: ReadonlyArray<{ readonly name: string }> }>()(
+    z.object({}).strict(),
+    'Buckets of the account (s3:ListAllMyBuckets), to pick from',
+  ),
+  'scope.bucketRegion': defineChannel<{ readonly bucket: string; readonly region: string | null }>()(
+    z.object({ bucket: z.string().min(3).max(63) }).strict(),
+    "A bucket's Region (s3:GetBucketLocation); null when the bucket does not exist",
+  ),
+  'steps.plan': defineChannel<StepPlan>()(stepInput, 'Read the live document, build the proposed one, diff them; writes nothing'),
+  'steps.apply': defineChannel<StepResult>()(
+    stepInput.extend({ basis: z.string().min(1, 'basis: the plan\'s basis fingerprint') }).strict(),
+    'Re-read, stop on drift, back up, write once, read back and compare',
+  ),
+  'setups.list': defineChannel<ReadonlyArray<SetupRecord>>()(z.object({}).strict(), 'Saved setups with their status'),
+  'setups.get': defineChannel<SetupRecord | null>()(z.object({ name: setupName }).strict(), 'One saved setup'),
+  'setups.save': defineChannel<SetupRecord>()(z.object({ setup: setupSchema }).strict(), 'Save (create or update) a setup as a draft'),
+  'backups.list': defineChannel<ReadonlyArray<BackupEntry>>()(z.object({ setupName }).strict(), 'Backups of one setup, newest first'),
+  'backups.planRestore': defineChannel<RestorePlan>()(
+    z.object({ path: backupPath }).strict(),
+    'Diff of the live document against a backup; writes nothing',
+  ),
+  'backups.restore': defineChannel<StepResult>()(
+    z.object({ path: backupPath, basis: z.string().min(1) }).strict(),
+    'Back up the live document, write the backup\'s document, read back',
+  ),
   'operation.cancel': defineChannel<{ readonly cancelled: boolean }>()(
     z.object({ operationId }).strict(),
     'Cancel a running operation by its id',

@@ -1,0 +1,23 @@
+import { parseArgs } from 'node:util';
+
+/** Every flag the CLI knows; each command uses the ones it needs. */
+export const CLI_OPTIONS = {
+  profile: { type: 'string' },
+  region: { type: 'string' },
+  'mfa-code': { type: 'string' },
+  setup: { type: 'string' },
+  backup: { type: 'string' },
+  'backup-dir': { type: 'string' },
+  yes: { type: 'boolean', default: false },
+  'skip-test': { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+/** Parsed flags. */
+export type CliFlags = ReturnType<typeof parseCli>['values'];
+
+/** Parses argv strictly: an unknown flag is bad input (exit 2), not silently ignored. */
+export function parseCli(argv: ReadonlyArray<string>) {
+  return parseArgs({ args: [...argv], allowPositionals: true, options: CLI_OPTIONS, strict: true });
+}

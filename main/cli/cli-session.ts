@@ -1,0 +1,37 @@
+import type { ApiResult } from '../../shared/contract/api-error';
+import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract/api-contract';
+import type { Connection, ProfileListing } from '../../shared/contract/aws-profile';
+import { ApiFailure, apiError } from '../../shared/contract/api-error';
+import { createDispatcher } from '../api/dispatch';
+import { handlers } from '../api/handlers';
+import { Session } from '../api/session';
+import type { CliFlags } from './cli-flags';
+
+/** A typed call through the one dispatcher: the CLI uses the same handler table as the GUI. */
+export type CliCall = <C extends Channel>(channel: C, input: ChannelInput<C>) => Promise<ChannelOutput<C>>;
+
+/** Builds the CLI's API caller; progress events go to stderr so stdout stays clean for results. */
+export function cliApi(session: Session): CliCall {
+  const dispatch = createDispatcher({
+    handlers,
+    session,
+    frontEnd: 'cli',
+    emit: (event) => process.stderr.write(`... ${event.message}\n`),
+  });
+  return async (channel, input) => {
+    const result = (await dispatch({ channel, input })) as ApiResult<never>;
+    if (!result.ok) throw new ApiFailure(result.error);
+    return result.value;
+  };
+}
+
+/** Connects with --profile/--region (else AWS_PROFILE/AWS_REGION, the profile's Region, then the fallback Region). */
+export async function connectCli(call: CliCall, flags: CliFlags, fallbackRegion?: string): Promise<Connection> {
+  const listing: ProfileListing = await call('profiles.list', {});
+  const profile = flags.profile ?? listing.selected ?? 'default';
+  const region = flags.region ?? fallbackRegion ?? process.env.AWS_REGION ?? listing.profiles.find((p) => p.name === profile)?.region ?? listing.region;
+  if (!region) {
+    throw new ApiFailure(apiError('BAD_INPUT', 'No Region: the profile has none and AWS_REGION is not set.', { fix: 'Pass --region, e.g. --region us-east-1.' }));
+  }
+  return call('session.connect', { profile, region, ...(flags['mfa-code'] ? { mfaCode: flags['mfa-code'] } : {}) });
+}

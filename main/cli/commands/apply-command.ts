@@ -1,0 +1,78 @@
+import { ApiFailure, apiError } from '../../../shared/contract/api-error';
+import { STEP_TITLES } from '../../../shared/steps/step-ids';
+import type { StepResult } from '../../../shared/steps/step-plan';
+import type { CliFlags } from '../cli-flags';
+import { connectCli, type CliCall } from '../cli-session';
+import { confirmOnTerminal } from '../confirm';
+import { EXIT, exitCodeFor, printError } from '../cli-output';
+import { formatPlan, formatResult } from '../format-plan';
+import { loadSetupFile } from '../load-setup-file';
+import { planAll } from './plan-all';
+
+/** The CLI's answer for `apply --json` (issue contract). */
+export interface ApplyReport {
+  readonly queueUrl: string | null;
+  readonly queueArn: string;
+  readonly roleArn: string;
+  readonly region: string;
+  readonly accountId: string;
+  readonly externalId: string;
+  readonly bucket: string;
+  readonly prefix: string;
+  readonly suffix: string;
+  readonly changes: ReadonlyArray<{ readonly step: string; readonly action: 'created' | 'updated' | 'unchanged'; readonly backup: string | null }>;
+  readonly liveTest: null;
+}
+
+/**
+ * `apply --setup FILE --yes`: plans every step before the first write (so bad input, a missing bucket, a Region
+ * mismatch or a conflict stops it with nothing written), then applies them in order, each guarded by its plan's basis.
+ */
+export async function applyCommand(call: CliCall, flags: CliFlags): Promise<number> {
+  const { setup, warnings } = await loadSetupFile(flags.setup);
+  for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
+  const connection = await connectCli(call, flags, setup.region);
+  await call('setups.save', { setup });
+  const plans = await planAll(call, setup);
+  const blocked = plans.filter((p) => p.blocked);
+  if (blocked.length > 0) {
+    for (const plan of blocked) process.stderr.write(formatPlan(plan));
+    const first = blocked[0]?.blocked;
+    if (first) printError({ ...first, message: `Nothing was written: ${blocked.length} step(s) cannot be applied. ${first.message}` }, flags.json ?? false);
+    return first ? exitCodeFor(first) : EXIT.failed;
+  }
+  if (!flags.json) for (const plan of plans) process.stderr.write(formatPlan(plan));
+  if (!flags.yes && !(await confirmOnTerminal('Apply these changes?'))) {
+    throw new ApiFailure(
+      apiError('BAD_INPUT', process.stdin.isTTY ? 'Not confirmed: nothing was written.' : 'Not on a terminal: pass --yes to apply. Nothing was written.', {
+        fix: 'Review the plan (sqs-s3-wizard plan --setup FILE), then run apply with --yes.',
+      }),
+    );
+  }
+  const results: StepResult[] = [];
+  let queueUrl: string | null = null;
+  for (const plan of plans) {
+    const result: StepResult =
+      plan.action === 'unchanged'
+        ? { step: plan.step, resource: plan.resource, action: 'unchanged', backupPath: null, after: plan.current }
+        : await call('steps.apply', { setup, step: plan.step, basis: plan.basis });
+    results.push(result);
+    if (plan.step === 'queue' && result.resource.startsWith('http')) queueUrl = result.resource;
+    if (!flags.json) process.stdout.write(formatResult(result, STEP_TITLES[plan.step]));
+  }
+  const report: ApplyReport = {
+    queueUrl,
+    queueArn: plans.find((p) => p.step === 'queuePolicy')?.resource ?? '',
+    roleArn: `arn:${connection.arn.split(':')[1] ?? 'aws'}:iam::${connection.accountId}:role/${setup.roleName}`,
+    region: setup.region,
+    accountId: connection.accountId,
+    externalId: setup.externalId,
+    bucket: setup.bucket,
+    prefix: setup.prefix,
+    suffix: setup.suffix,
+    changes: results.map((r) => ({ step: r.step, action: r.action, backup: r.backupPath })),
+    liveTest: null,
+  };
+  if (flags.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  return EXIT.ok;
+}

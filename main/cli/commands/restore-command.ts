@@ -1,0 +1,24 @@
+import { ApiFailure, apiError } from '../../../shared/contract/api-error';
+import type { CliFlags } from '../cli-flags';
+import { connectCli, type CliCall } from '../cli-session';
+import { confirmOnTerminal } from '../confirm';
+import { EXIT } from '../cli-output';
+import { formatPlan } from '../format-plan';
+
+/** `restore --backup FILE --yes`: shows live vs backup, then restores (the live document is backed up first). */
+export async function restoreCommand(call: CliCall, flags: CliFlags): Promise<number> {
+  if (!flags.backup) throw new ApiFailure(apiError('BAD_INPUT', 'Missing --backup FILE.', { fix: 'Pass a backup file written by apply.' }));
+  await connectCli(call, flags);
+  const plan = await call('backups.planRestore', { path: flags.backup });
+  process.stderr.write(formatPlan(plan));
+  if (plan.action === 'unchanged') {
+    process.stdout.write(flags.json ? `${JSON.stringify({ action: 'unchanged', resource: plan.resource }, null, 2)}\n` : 'The live document already equals the backup: nothing to restore.\n');
+    return EXIT.ok;
+  }
+  if (!flags.yes && !(await confirmOnTerminal('Restore this backup?'))) {
+    throw new ApiFailure(apiError('BAD_INPUT', 'Not confirmed (pass --yes when not on a terminal). Nothing was written.', { fix: 'Run restore with --yes.' }));
+  }
+  const result = await call('backups.restore', { path: flags.backup, basis: plan.basis });
+  process.stdout.write(flags.json ? `${JSON.stringify(result, null, 2)}\n` : `Restored ${result.resource} (the live document was backed up to ${result.backupPath}).\n`);
+  return EXIT.ok;
+}

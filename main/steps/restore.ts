@@ -1,0 +1,96 @@
+import { basename, dirname } from 'node:path';
+import { apiError, ApiFailure } from '../../shared/contract/api-error';
+import { diffDocuments } from '../../shared/diff/diff-documents';
+import { documentsEqual } from '../../shared/diff/semantic-form';
+import { summarizeChanges } from '../../shared/diff/summarize-changes';
+import { STEP_TITLES, stepOfBackupKind } from '../../shared/steps/step-ids';
+import type { RestorePlan, StepResult } from '../../shared/steps/step-plan';
+import type { HandlerContext } from '../api/handler-context';
+import { toApiError } from '../aws/aws-errors';
+import { appendAudit } from '../store/audit-log';
+import { readBackup, writeBackup, type BackupKind } from '../store/backups';
+import { dataDir } from '../store/data-dir';
+import { basisOf } from './plan-step';
+import { RESTORE_TARGETS } from './restore-targets';
+
+async function prepare(path: string, ctx: HandlerContext) {
+  const backup = await readBackup(path);
+  const step = stepOfBackupKind(backup.kind);
+  const target = RESTORE_TARGETS[backup.kind];
+  if (!step || !target) {
+    throw new ApiFailure(
+      apiError('BAD_INPUT', `A ${backup.kind} backup records that the queue did not exist yet; the wizard does not delete queues.`, {
+        fix: 'Choose a backup of a policy or notification document.',
+      }),
+    );
+  }
+  const session = ctx.session.target();
+  if (session.connection.accountId !== backup.account) {
+    throw new ApiFailure(
+      apiError('CONFLICT', `The backup belongs to account ${backup.account}, but you are connected to ${session.connection.accountId}.`, {
+        fix: `Connect with a profile of account ${backup.account}.`,
+      }),
+    );
+  }
+  return { backup, step, target, aws: { ...session, region: backup.region } };
+}
+
+/** Diff of the live document against a backup (live -> backup), with the basis a restore must match. */
+export async function planRestore(path: string, ctx: HandlerContext): Promise<RestorePlan> {
+  const { backup, step, target, aws } = await prepare(path, ctx);
+  ctx.progress(`Reading ${backup.resource}`);
+  const live = await target.read(aws, backup.resource, ctx.signal).catch((err: unknown) => {
+    throw new ApiFailure(toApiError(err, { resource: backup.resource }));
+  });
+  const same = live !== null && backup.document !== null && documentsEqual(live, backup.document);
+  return {
+    step,
+    title: `Restore ${STEP_TITLES[step].toLowerCase()}`,
+    resource: backup.resource,
+    action: same || (live === null && backup.document === null) ? 'unchanged' : 'update',
+    current: live,
+    proposed: backup.document,
+    summary: summarizeChanges(live, backup.document),
+    diff: diffDocuments(live, backup.document),
+    basis: basisOf(live),
+    warnings: [],
+    notes: [`Backup taken ${backup.takenAt}.`],
+    blocked: null,
+    backupPath: path,
+    takenAt: backup.takenAt,
+  };
+}
+
+/** Restores a backup: re-read and compare with the plan's basis, back up the live document, write, read back. */
+export async function restoreBackup(path: string, basis: string, ctx: HandlerContext): Promise<StepResult> {
+  const { backup, step, target, aws } = await prepare(path, ctx);
+  const setupName = basename(dirname(path));
+  const dir = dataDir(ctx.session.env);
+  const live = await target.read(aws, backup.resource, ctx.signal);
+  const audit = (outcome: 'ok' | 'failed' | 'drift', backupPath: string | null, message: string) =>
+    appendAudit(dir, { setupName, step: `restore:${step}`, action: 'restore', resource: backup.resource, callerArn: aws.connection.arn, backupPath, outcome, message });
+  if (basisOf(live) !== basis) {
+    await audit('drift', null, 'live document changed since the restore plan');
+    throw new ApiFailure(apiError('DRIFT', `${backup.resource} changed since the restore was planned. Nothing was written.`, { fix: 'Plan the restore again.' }));
+  }
+  if (live !== null && backup.document !== null && documentsEqual(live, backup.document)) {
+    return { step, resource: backup.resource, action: 'unchanged', backupPath: null, after: live };
+  }
+  // The live document's backup goes beside the restored one (data directory or a CLI --backup-dir).
+  const backupPath = await writeBackup(dirname(dirname(dirname(path))), { setupName, kind: backup.kind as BackupKind, resource: backup.resource, account: backup.account, region: backup.region, document: live });
+  try {
+    ctx.progress(`Writing ${backup.resource}`);
+    await target.write(aws, backup.resource, backup.document, ctx.signal);
+  } catch (err) {
+    const error = toApiError(err, { resource: backup.resource });
+    await audit('failed', backupPath, error.message);
+    throw new ApiFailure(error);
+  }
+  await audit('ok', backupPath, `restored ${path}`);
+  const after = await target.read(aws, backup.resource, ctx.signal);
+  const restored = backup.document === null ? after === null || after === '' : after !== null && documentsEqual(after, backup.document);
+  if (!restored) {
+    throw new ApiFailure(apiError('AWS_ERROR', `${backup.resource} was written, but reading it back does not match the backup.`, { fix: 'Plan the restore again to see the difference.' }));
+  }
+  return { step, resource: backup.resource, action: 'updated', backupPath, after };
+}

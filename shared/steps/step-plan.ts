@@ -1,0 +1,44 @@
+import type { ApiError } from '../contract/api-error';
+import type { ChangeSummary } from '../diff/change-summary';
+import type { DocumentDiff } from '../diff/diff-documents';
+import type { StepId } from './step-ids';
+
+/** What applying a plan would do: 'blocked' means it must not be applied (the reason is in `blocked`). */
+export type PlanAction = 'create' | 'update' | 'unchanged' | 'blocked';
+
+/** One step's plan: the live document, the proposed one, the summary and diff the admin confirms, and the basis. */
+export interface StepPlan {
+  readonly step: StepId;
+  readonly title: string;
+  /** ARN or URL of what the step changes. */
+  readonly resource: string;
+  readonly action: PlanAction;
+  /** The live document as read (null: it does not exist yet). */
+  readonly current: unknown;
+  /** The document that would be written (null when blocked). */
+  readonly proposed: unknown;
+  readonly summary: ChangeSummary;
+  readonly diff: DocumentDiff;
+  /** Fingerprint of the live document the plan was made from; apply refuses when the live one no longer matches. */
+  readonly basis: string;
+  readonly warnings: ReadonlyArray<string>;
+  readonly notes: ReadonlyArray<string>;
+  readonly blocked: ApiError | null;
+}
+
+/** What applying one step did. */
+export interface StepResult {
+  readonly step: StepId;
+  readonly resource: string;
+  readonly action: 'created' | 'updated' | 'unchanged';
+  /** The backup taken before the write (null when nothing was written). */
+  readonly backupPath: string | null;
+  /** The document read back after the write. */
+  readonly after: unknown;
+}
+
+/** A restore's plan: the live document against the backup's, and which backup. */
+export interface RestorePlan extends StepPlan {
+  readonly backupPath: string;
+  readonly takenAt: string;
+}

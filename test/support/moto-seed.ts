@@ -1,0 +1,46 @@
+import { CreateBucketCommand, PutBucketNotificationConfigurationCommand, S3Client, type NotificationConfiguration } from '@aws-sdk/client-s3';
+import { CreateQueueCommand, GetQueueAttributesCommand, SetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { FAKE_KEYS } from './aws-profile-files';
+
+/** Direct SDK clients on moto, for seeding and checking state behind the app's back. */
+export function motoClients(motoUrl: string, region = 'us-east-1') {
+  const base = { region, endpoint: motoUrl, credentials: { accessKeyId: FAKE_KEYS.accessKeyId, secretAccessKey: FAKE_KEYS.secretAccessKey } };
+  return { s3: new S3Client({ ...base, forcePathStyle: true }), sqs: new SQSClient(base) };
+}
+
+/** Creates a bucket (with a location constraint outside us-east-1). */
+export async function createBucket(motoUrl: string, bucket: string, region = 'us-east-1'): Promise<void> {
+  const { s3 } = motoClients(motoUrl, region);
+  await s3.send(new CreateBucketCommand({ Bucket: bucket, ...(region === 'us-east-1' ? {} : { CreateBucketConfiguration: { LocationConstraint: region as never } }) }));
+}
+
+/** Puts a whole notification document, as another team's tooling would. */
+export async function putNotification(motoUrl: string, bucket: string, doc: NotificationConfiguration): Promise<void> {
+  await motoClients(motoUrl).s3.send(new PutBucketNotificationConfigurationCommand({ Bucket: bucket, NotificationConfiguration: doc }));
+}
+
+/** Creates a queue with a policy; returns its URL and ARN. */
+export async function createQueueWithPolicy(motoUrl: string, name: string, policy?: object): Promise<{ url: string; arn: string }> {
+  const { sqs } = motoClients(motoUrl);
+  const url = (await sqs.send(new CreateQueueCommand({ QueueName: name }))).QueueUrl ?? '';
+  if (policy) await sqs.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { Policy: JSON.stringify(policy) } }));
+  const arn = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['QueueArn'] }))).Attributes?.QueueArn ?? '';
+  return { url, arn };
+}
+
+/** A valid setup for tests (DESIGN.md contract). */
+export function sampleSetup(overrides: Record<string, unknown> = {}) {
+  return {
+    name: 'acme-raw',
+    region: 'us-east-1',
+    bucket: 'acme-raw',
+    prefix: 'incoming/',
+    suffix: '.csv',
+    queueName: 'acme-raw-s3-events',
+    roleName: 'platform-s3-sqs-consumer-role',
+    platformSetupRoleArn: 'arn:aws:iam::111122223333:role/platform-setup',
+    platformLoadRoleArn: 'arn:aws:iam::111122223333:role/platform-load',
+    externalId: 'org-42',
+    ...overrides,
+  };
+}
