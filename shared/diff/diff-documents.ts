@@ -1,4 +1,4 @@
-import { diffLines } from 'diff';
+import { diffArrays } from 'diff';
 import { normalizeDocument } from './normalize-document';
 
 /** One line of a document diff, for the diff view. */
@@ -21,7 +21,7 @@ export function documentText(doc: unknown): string {
   return `${JSON.stringify(normalizeDocument(doc), null, 2)}\n`;
 }
 
-function splitLines(value: string): ReadonlyArray<string> {
+function splitLines(value: string): string[] {
   const lines = value.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   return lines;
@@ -66,12 +66,15 @@ function unifiedText(lines: ReadonlyArray<DiffLine>): string {
   return `${out.join('\n')}\n`;
 }
 
-/** Diffs the normalised texts of two documents (null/undefined = no document yet) with the `diff` package's line diff. */
+/**
+ * Line-diffs the normalised texts of two documents (null/undefined = no document yet) with the `diff` package;
+ * lines are split first and compared as arrays, which is several times faster than diffLines' tokenizer on big documents.
+ */
 export function diffDocuments(before: unknown, after: unknown): DocumentDiff {
   const lines: DiffLine[] = [];
-  for (const change of diffLines(documentText(before), documentText(after))) {
+  for (const change of diffArrays(splitLines(documentText(before)), splitLines(documentText(after)))) {
     const kind = change.added ? 'added' : change.removed ? 'removed' : 'same';
-    for (const text of splitLines(change.value)) lines.push({ kind, text });
+    for (const text of change.value) lines.push({ kind, text });
   }
   return { lines, unified: unifiedText(lines) };
 }

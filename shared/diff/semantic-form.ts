@@ -71,6 +71,11 @@ export function documentsEqual(a: unknown, b: unknown): boolean {
   return semanticKey(a) === semanticKey(b);
 }
 
+/** The meaning of one statement or configuration taken from an already normalised document, as comparable text. */
+export function semanticItemKey(item: unknown, kind: 'statement' | 'configuration'): string {
+  return JSON.stringify(kind === 'statement' ? semanticStatement(item) : semanticConfiguration(item));
+}
+
 /** True when two policy statements mean the same (merges keep the live one then, so re-runs are "no change"). */
 export function sameStatement(a: unknown, b: unknown): boolean {
   return semanticKey({ Statement: [a] }) === semanticKey({ Statement: [b] });

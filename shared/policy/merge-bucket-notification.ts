@@ -1,5 +1,5 @@
 import { apiError, type ApiError } from '../contract/api-error';
-import { documentsEqual, sameConfiguration } from '../diff/semantic-form';
+import { sameConfiguration } from '../diff/semantic-form';
 import { summarizeChanges } from '../diff/summarize-changes';
 import type { MergeResult } from './merge-result';
 import type { BucketNotificationDocument, QueueConfiguration } from './notification-document';
@@ -96,11 +96,13 @@ export function mergeBucketNotification(
   document['QueueConfigurations'] = queues;
   const merged = document as BucketNotificationDocument;
   const ourLabels = new Set(mine.map((c) => `QueueConfiguration ${c.Id}`));
-  const changed = !documentsEqual(live, merged);
+  // Only QueueConfigurations differ between the two, so the summary alone says whether anything changes.
+  const summary = summarizeChanges(live, merged, ourLabels);
+  const changed = summary.some((item) => item.kind === 'added' || item.kind === 'replaced' || item.kind === 'removed');
   return {
     ok: true,
     document: merged,
-    summary: summarizeChanges(live, merged, ourLabels),
+    summary,
     changed,
     notes: changed ? WRITE_NOTES : [],
   };

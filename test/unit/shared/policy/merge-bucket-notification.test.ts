@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { diffDocuments } from '../../../../shared/diff/diff-documents';
 import { buildBucketNotification, buildQueueConfiguration } from '../../../../shared/policy/build-bucket-notification';
 import { mergeBucketNotification } from '../../../../shared/policy/merge-bucket-notification';
 import { SAMPLE } from '../fixtures/sample-setup';
@@ -92,5 +93,19 @@ describe('mergeBucketNotification', () => {
       const result = mergeBucketNotification(current, ours);
       expect(!result.ok && result.error.message, JSON.stringify(current)).toMatch(message);
     }
+  });
+});
+
+describe('mergeBucketNotification on a large document', () => {
+  it('keeps 1,000 existing configurations and diffs only our lines', () => {
+    const queues = Array.from({ length: 1000 }, (_, i) => ({ Id: `t-${i}`, QueueArn: `arn:aws:sqs:us-east-1:1:t-${i}`, Events: ['s3:ObjectCreated:*'], Filter: filter(`tenants/${i}/`, '') }));
+    const result = mergeBucketNotification({ QueueConfigurations: queues }, ours);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.summary.filter((s) => s.kind === 'kept')).toHaveLength(1000);
+    const diff = diffDocuments({ QueueConfigurations: queues }, result.document);
+    expect(diff.lines.filter((l) => l.kind === 'removed').length).toBeLessThanOrEqual(1);
+    expect(diff.lines.filter((l) => l.kind === 'added').length).toBeLessThan(25);
+    expect(diff.lines.filter((l) => l.kind === 'added').map((l) => l.text.trim())).toContain('"Id": "orders-events",');
   });
 });
