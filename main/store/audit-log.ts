@@ -1,0 +1,67 @@
+import { appendFile, chmod, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { ensureDataDir } from './data-dir';
+
+/** How a change ended: written, failed, or stopped because the live document changed since the plan. */
+export type AuditOutcome = 'ok' | 'failed' | 'drift';
+
+/** One change the wizard made or tried (who, what, where, with which backup). Never a credential. */
+export interface AuditInput {
+  readonly setupName: string;
+  readonly step: string;
+  readonly action: string;
+  readonly resource: string;
+  readonly callerArn: string;
+  readonly backupPath: string | null;
+  readonly outcome: AuditOutcome;
+  readonly message?: string;
+}
+
+/** An audit line as stored: the entry with the time it was written. */
+export interface AuditEntry extends AuditInput {
+  readonly at: string;
+}
+
+/** The audit log's file name inside the data directory. */
+export const AUDIT_FILE = 'audit.log';
+
+/** The audit log's path. */
+export function auditLogPath(dataDir: string): string {
+  return join(resolve(dataDir), AUDIT_FILE);
+}
+
+/** Appends one JSON line with O_APPEND (one write per line, so concurrent writers never interleave within a line). */
+export async function appendAudit(dataDir: string, entry: AuditInput): Promise<AuditEntry> {
+  await ensureDataDir(resolve(dataDir));
+  const line: AuditEntry = { at: new Date().toISOString(), ...entry };
+  const path = auditLogPath(dataDir);
+  await appendFile(path, `${JSON.stringify(line)}\n`, { encoding: 'utf8', mode: 0o600, flag: 'a' });
+  // appendFile's mode applies only when it creates the file; keep an existing log owner-only too.
+  await chmod(path, 0o600);
+  return line;
+}
+
+function isEntry(value: unknown): value is AuditEntry {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v['at'] === 'string' && typeof v['setupName'] === 'string' && typeof v['outcome'] === 'string';
+}
+
+/** Every entry, oldest first; a torn or foreign line (a crash mid-write, a hand edit) is skipped rather than fatal. */
+export async function readAudit(dataDir: string): Promise<ReadonlyArray<AuditEntry>> {
+  const text = await readFile(auditLogPath(dataDir), 'utf8').catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return '';
+    throw err;
+  });
+  const entries: AuditEntry[] = [];
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    try {
+      const parsed: unknown = JSON.parse(line);
+      if (isEntry(parsed)) entries.push(parsed);
+    } catch {
+      // skipped: not a complete JSON line
+    }
+  }
+  return entries;
+}

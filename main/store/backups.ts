@@ -1,0 +1,147 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, join, relative, resolve, isAbsolute } from 'node:path';
+import { z } from 'zod';
+import { ApiFailure, apiError } from '../../shared/contract/api-error';
+import { createFileAtomic } from './atomic-write';
+import { BACKUP_KINDS, type BackupKind } from './backup-kinds';
+import { ensureDataDir } from './data-dir';
+import { safeFolderName } from './setup-folder-name';
+
+export { BACKUP_KINDS, type BackupKind } from './backup-kinds';
+
+/** What writeBackup needs: the live document before a change, and where it came from. Never a credential. */
+export interface BackupInput {
+  readonly setupName: string;
+  readonly kind: BackupKind;
+  readonly resource: string;
+  readonly account: string;
+  readonly region: string;
+  readonly document: unknown;
+}
+
+const backupSchema = z.object({
+  kind: z.enum(BACKUP_KINDS),
+  resource: z.string(),
+  account: z.string(),
+  region: z.string(),
+  takenAt: z.iso.datetime(),
+  document: z.unknown(),
+});
+
+/** One backup as listed in the Backups view: the file and what it holds, without the document. */
+export interface BackupEntry {
+  readonly path: string;
+  readonly file: string;
+  readonly kind: BackupKind;
+  readonly resource: string;
+  readonly account: string;
+  readonly region: string;
+  readonly takenAt: string;
+}
+
+/** One backup file's content (DESIGN.md "Backups"): `{kind, resource, account, region, takenAt, document}`. */
+export interface BackupRecord {
+  readonly kind: BackupKind;
+  readonly resource: string;
+  readonly account: string;
+  readonly region: string;
+  readonly takenAt: string;
+  readonly document: unknown;
+}
+
+/** The folder of one setup's backups: `<data dir>/backups/<setup name>`. */
+export function backupsDir(dataDir: string, setupName: string): string {
+  return join(resolve(dataDir), 'backups', safeFolderName(setupName));
+}
+
+/** UTC time as `20261124T234501.123Z`: sorts chronologically as text and is valid in file names on every OS. */
+export function backupTimestamp(date: Date): string {
+  return date.toISOString().replace(/[-:]/g, '');
+}
+
+function fileNameFor(stamp: string, counter: number, kind: BackupKind): string {
+  // '-' sorts before '.', so "<stamp>-kind" comes before "<stamp>.001-kind", keeping name order = write order.
+  return `${stamp}${counter === 0 ? '' : `.${String(counter).padStart(3, '0')}`}-${kind}.json`;
+}
+
+/** Saves the document before a change as its own 0600 file; never overwrites an earlier backup. Returns its absolute path. */
+export async function writeBackup(dataDir: string, input: BackupInput): Promise<string> {
+  const dir = backupsDir(dataDir, input.setupName);
+  await ensureDataDir(resolve(dataDir));
+  const taken = new Date();
+  const record: BackupRecord = {
+    kind: input.kind,
+    resource: input.resource,
+    account: input.account,
+    region: input.region,
+    takenAt: taken.toISOString(),
+    document: input.document ?? null,
+  };
+  const text = `${JSON.stringify(record, null, 2)}\n`;
+  const stamp = backupTimestamp(taken);
+  for (let counter = 0; ; counter += 1) {
+    const path = join(dir, fileNameFor(stamp, counter, input.kind));
+    if (await createFileAtomic(path, text)) return path;
+  }
+}
+
+function badBackup(path: string, why: string): ApiFailure {
+  return new ApiFailure(
+    apiError('BAD_INPUT', `${basename(path)} is not a usable backup: ${why}.`, {
+      fix: `Choose another backup; this file (${path}) can be inspected by hand but will not be restored.`,
+    }),
+  );
+}
+
+/** Reads and checks one backup file; a file outside `<dataDir>/backups` is refused when `dataDir` is given. */
+export async function readBackup(path: string, dataDir?: string): Promise<BackupRecord> {
+  if (dataDir !== undefined) {
+    const inside = relative(join(resolve(dataDir), 'backups'), resolve(path));
+    if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) throw badBackup(path, 'it is not in the wizard\'s backups folder');
+  }
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      throw new ApiFailure(apiError('NOT_FOUND', `Backup ${path} does not exist.`, { fix: 'Refresh the backups list and choose again.' }));
+    }
+    throw badBackup(path, `it could not be read (${code ?? 'error'})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw badBackup(path, 'it is not valid JSON');
+  }
+  if (typeof json === 'object' && json !== null && !Array.isArray(json) && !('document' in json)) throw badBackup(path, 'it has no document');
+  const parsed = backupSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw badBackup(path, `field ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);
+  }
+  return parsed.data;
+}
+
+/** One setup's backups, newest first; files that are not backups are left out of the list. */
+export async function listBackups(dataDir: string, setupName: string): Promise<ReadonlyArray<BackupEntry>> {
+  const dir = backupsDir(dataDir, setupName);
+  const files = await readdir(dir).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return [] as string[];
+    throw err;
+  });
+  const entries: BackupEntry[] = [];
+  for (const file of files) {
+    if (!file.endsWith('.json') || file.startsWith('.')) continue;
+    const path = join(dir, file);
+    const record = await readBackup(path).catch(() => null);
+    if (!record) continue;
+    entries.push({ path, file, kind: record.kind, resource: record.resource, account: record.account, region: record.region, takenAt: record.takenAt });
+  }
+  return entries.sort((a, b) => (a.takenAt === b.takenAt ? compareText(b.file, a.file) : compareText(b.takenAt, a.takenAt)));
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

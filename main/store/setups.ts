@@ -1,0 +1,166 @@
+import { readdir, readFile, unlink } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { z } from 'zod';
+import { ApiFailure, apiError } from '../../shared/contract/api-error';
+import { setupSchema, type Setup } from '../../shared/setup/setup';
+import { writeFileAtomic } from './atomic-write';
+import { ensureDataDir } from './data-dir';
+import { safeFolderName } from './setup-folder-name';
+
+/** Where a saved setup stands: drafted, applied to the account, or proven by the live test. */
+export type SetupStatus = 'draft' | 'applied' | 'verified';
+
+/** A saved setup with its status and the values found when it was applied (`setups/<name>.json`). */
+export interface SetupRecord {
+  readonly setup: Setup;
+  readonly status: SetupStatus;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly appliedAt?: string;
+  readonly verifiedAt?: string;
+  readonly accountId?: string;
+  readonly queueUrl?: string;
+  readonly queueArn?: string;
+  readonly roleArn?: string;
+}
+
+/** What markSetup may change: the status, its time stamps and the ids found in the account. */
+export type SetupPatch = Partial<Pick<SetupRecord, 'status' | 'appliedAt' | 'verifiedAt' | 'accountId' | 'queueUrl' | 'queueArn' | 'roleArn'>>;
+
+const recordSchema = z.object({
+  setup: setupSchema,
+  status: z.enum(['draft', 'applied', 'verified']),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  appliedAt: z.string().optional(),
+  verifiedAt: z.string().optional(),
+  accountId: z.string().optional(),
+  queueUrl: z.string().optional(),
+  queueArn: z.string().optional(),
+  roleArn: z.string().optional(),
+});
+
+/** The folder of saved setups. */
+export function setupsDir(dataDir: string): string {
+  return join(resolve(dataDir), 'setups');
+}
+
+function setupPath(dataDir: string, name: string): string {
+  return join(setupsDir(dataDir), `${safeFolderName(name)}.json`);
+}
+
+// Read-modify-write of one file is serialised within the process, so two quick saves cannot lose an update.
+const queues = new Map<string, Promise<unknown>>();
+
+function serialised<T>(key: string, work: () => Promise<T>): Promise<T> {
+  const run = (queues.get(key) ?? Promise.resolve()).then(work, work);
+  const tail = run.catch(() => undefined);
+  queues.set(key, tail);
+  void tail.then(() => {
+    if (queues.get(key) === tail) queues.delete(key);
+  });
+  return run;
+}
+
+async function readRecord(path: string): Promise<SetupRecord | null> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw badRecord(path, 'it is not valid JSON');
+  }
+  const parsed = recordSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw badRecord(path, `field ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);
+  }
+  return parsed.data;
+}
+
+function badRecord(path: string, why: string): ApiFailure {
+  return new ApiFailure(
+    apiError('BAD_INPUT', `Saved setup ${basename(path)} cannot be read: ${why}.`, {
+      fix: `Fix or delete ${path}, or save the setup again from the wizard.`,
+    }),
+  );
+}
+
+async function writeRecord(dataDir: string, record: SetupRecord): Promise<void> {
+  await ensureDataDir(resolve(dataDir));
+  await writeFileAtomic(setupPath(dataDir, record.setup.name), `${JSON.stringify(record, null, 2)}\n`);
+}
+
+/** Creates a draft, or updates a saved setup's fields while keeping its status, ids and time stamps. */
+export async function saveSetup(dataDir: string, setup: Setup): Promise<SetupRecord> {
+  const checked = setupSchema.safeParse(setup);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    throw new ApiFailure(apiError('BAD_INPUT', `The setup cannot be saved: ${issue?.path.join('.') || 'setup'}: ${issue?.message ?? 'invalid'}.`));
+  }
+  const path = setupPath(dataDir, setup.name);
+  return serialised(path, async () => {
+    const now = new Date().toISOString();
+    const existing = await readRecord(path);
+    const record: SetupRecord = existing
+      ? { ...existing, setup: checked.data, updatedAt: now }
+      : { setup: checked.data, status: 'draft', createdAt: now, updatedAt: now };
+    await writeRecord(dataDir, record);
+    return record;
+  });
+}
+
+/** Records progress on a saved setup (status, applied/verified times, account id, queue URL/ARN, role ARN). */
+export async function markSetup(dataDir: string, name: string, patch: SetupPatch): Promise<SetupRecord> {
+  const path = setupPath(dataDir, name);
+  return serialised(path, async () => {
+    const existing = await readRecord(path);
+    if (!existing) {
+      throw new ApiFailure(apiError('NOT_FOUND', `No saved setup is named "${name}".`, { fix: 'Save the setup first.' }));
+    }
+    const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as SetupPatch;
+    const record: SetupRecord = { ...existing, ...defined, updatedAt: new Date().toISOString() };
+    await writeRecord(dataDir, record);
+    return record;
+  });
+}
+
+/** One saved setup, or null when none has that name. */
+export async function getSetup(dataDir: string, name: string): Promise<SetupRecord | null> {
+  return readRecord(setupPath(dataDir, name));
+}
+
+/** Every saved setup, most recently updated first; a damaged file fails with an error naming it. */
+export async function listSetups(dataDir: string): Promise<ReadonlyArray<SetupRecord>> {
+  const files = await readdir(setupsDir(dataDir)).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return [] as string[];
+    throw err;
+  });
+  const records: SetupRecord[] = [];
+  for (const file of files) {
+    if (!file.endsWith('.json') || file.startsWith('.')) continue;
+    const record = await readRecord(join(setupsDir(dataDir), file));
+    if (record) records.push(record);
+  }
+  return records.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.setup.name.localeCompare(b.setup.name));
+}
+
+/** Deletes a saved setup (its backups stay); false when there was none. */
+export async function deleteSetup(dataDir: string, name: string): Promise<boolean> {
+  const path = setupPath(dataDir, name);
+  return serialised(path, async () => {
+    try {
+      await unlink(path);
+      return true;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw err;
+    }
+  });
+}

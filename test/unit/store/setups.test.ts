@@ -1,0 +1,114 @@
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ApiFailure } from '../../../shared/contract/api-error';
+import type { Setup } from '../../../shared/setup/setup';
+import { deleteSetup, getSetup, listSetups, markSetup, saveSetup, setupsDir } from '../../../main/store/setups';
+import { permissions, useTempDir } from './temp-dir';
+
+const posixOnly = process.platform === 'win32' ? it.skip : it;
+
+const setup: Setup = {
+  name: 'orders-prod',
+  region: 'us-east-1',
+  bucket: 'orders-landing',
+  prefix: 'incoming/',
+  suffix: '.csv',
+  queueName: 'orders-events',
+  roleName: 'platform-orders-reader',
+  platformSetupRoleArn: 'arn:aws:iam::111122223333:role/platform-setup',
+  platformLoadRoleArn: 'arn:aws:iam::111122223333:role/platform-load',
+  externalId: 'ext-1234567890',
+};
+
+const tick = () => new Promise((r) => setTimeout(r, 5));
+
+async function failureOf(promise: Promise<unknown>): Promise<ApiFailure> {
+  const err = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!(err instanceof ApiFailure)) throw new Error(`expected an ApiFailure, got ${String(err)}`);
+  return err;
+}
+
+describe('saved setups', () => {
+  const tempDir = useTempDir();
+
+  it('creates a draft, then updates the fields keeping status, ids and createdAt', async () => {
+    const dir = tempDir();
+    const created = await saveSetup(dir, setup);
+    expect(created).toMatchObject({ setup, status: 'draft' });
+    expect(created.createdAt).toBe(created.updatedAt);
+    await tick();
+    const marked = await markSetup(dir, 'orders-prod', { status: 'applied', appliedAt: '2026-11-24T23:45:01.123Z', accountId: '123456789012', queueArn: 'arn:q', roleArn: 'arn:r' });
+    await tick();
+    const updated = await saveSetup(dir, { ...setup, suffix: '.json' });
+    expect(updated).toMatchObject({ status: 'applied', appliedAt: '2026-11-24T23:45:01.123Z', accountId: '123456789012', queueArn: 'arn:q', roleArn: 'arn:r', createdAt: created.createdAt });
+    expect(updated.setup.suffix).toBe('.json');
+    expect(updated.updatedAt > marked.updatedAt).toBe(true);
+    expect(await getSetup(dir, 'orders-prod')).toEqual(updated);
+  });
+
+  it('marks status and ids, ignoring undefined patch values, and refuses an unknown setup', async () => {
+    const dir = tempDir();
+    await saveSetup(dir, setup);
+    await markSetup(dir, 'orders-prod', { queueUrl: 'https://sqs.us-east-1.amazonaws.com/123456789012/orders-events' });
+    const verified = await markSetup(dir, 'orders-prod', { status: 'verified', verifiedAt: '2026-11-25T00:00:00.000Z', queueUrl: undefined });
+    expect(verified).toMatchObject({ status: 'verified', queueUrl: 'https://sqs.us-east-1.amazonaws.com/123456789012/orders-events' });
+    expect((await failureOf(markSetup(dir, 'nobody', { status: 'applied' }))).error.code).toBe('NOT_FOUND');
+  });
+
+  posixOnly('writes setups/<name>.json with mode 0600 in 0700 folders, leaving no temp files', async () => {
+    const dir = join(tempDir(), 'data');
+    await saveSetup(dir, setup);
+    const path = join(setupsDir(dir), 'orders-prod.json');
+    expect(permissions(statSync(path).mode)).toBe(0o600);
+    expect(permissions(statSync(setupsDir(dir)).mode)).toBe(0o700);
+    expect(permissions(statSync(dir).mode)).toBe(0o700);
+    expect(readdirSync(setupsDir(dir))).toEqual(['orders-prod.json']);
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ setup, status: 'draft' });
+  });
+
+  it('lists most recently updated first and gets null for an unknown name', async () => {
+    const dir = tempDir();
+    expect(await listSetups(dir)).toEqual([]);
+    for (const name of ['alpha', 'beta', 'gamma']) {
+      await saveSetup(dir, { ...setup, name });
+      await tick();
+    }
+    await markSetup(dir, 'alpha', { status: 'applied' });
+    expect((await listSetups(dir)).map((r) => r.setup.name)).toEqual(['alpha', 'gamma', 'beta']);
+    expect(await getSetup(dir, 'delta')).toBeNull();
+  });
+
+  it('loses no update when saves and marks run at the same time', async () => {
+    const dir = tempDir();
+    await saveSetup(dir, setup);
+    await Promise.all([
+      markSetup(dir, 'orders-prod', { accountId: '123456789012' }),
+      markSetup(dir, 'orders-prod', { queueArn: 'arn:q' }),
+      saveSetup(dir, { ...setup, prefix: 'new/' }),
+      markSetup(dir, 'orders-prod', { roleArn: 'arn:r' }),
+    ]);
+    expect(await getSetup(dir, 'orders-prod')).toMatchObject({ accountId: '123456789012', queueArn: 'arn:q', roleArn: 'arn:r', setup: { prefix: 'new/' } });
+  });
+
+  it('deletes a setup; deleting again says there was none', async () => {
+    const dir = tempDir();
+    await saveSetup(dir, setup);
+    expect(await deleteSetup(dir, 'orders-prod')).toBe(true);
+    expect(await deleteSetup(dir, 'orders-prod')).toBe(false);
+    expect(await getSetup(dir, 'orders-prod')).toBeNull();
+  });
+
+  it('refuses an invalid setup and names a damaged file', async () => {
+    const dir = tempDir();
+    expect((await failureOf(saveSetup(dir, { ...setup, bucket: 'Bad_Bucket' }))).error).toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining('bucket') });
+    expect((await failureOf(saveSetup(dir, { ...setup, name: '../escape' }))).error.code).toBe('BAD_INPUT');
+    await saveSetup(dir, setup);
+    writeFileSync(join(setupsDir(dir), 'orders-prod.json'), '{"setup": {');
+    const failure = await failureOf(getSetup(dir, 'orders-prod'));
+    expect(failure.error).toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining('orders-prod.json') });
+  });
+});
