@@ -1,6 +1,7 @@
 import type { ApiError } from '../contract/api-error';
 import type { ChangeSummary } from '../diff/change-summary';
 
+/** Re-exported so merge callers need one import for the result and its summary (defined with the diff model). */
 export type { ChangeSummary, ChangeSummaryItem, ChangeKind } from '../diff/change-summary';
 
 /** Every merge's answer: the document to write and what it changes, or why it must not be written (STYLE.md 7). */
