@@ -4,6 +4,9 @@ import { connectSession } from './connect-session';
 import { APP_NAME, APP_VERSION } from './app-version';
 import { bucketRegionHandler, listBucketsHandler } from './scope-handlers';
 import { applyStepHandler, planStepHandler } from './step-handlers';
+import { liveTestHandler } from './livetest-handlers';
+import { readRegistration } from '../handoff/read-registration';
+import { stepContext } from '../steps/step-context';
 import { planRestore, restoreBackup } from '../steps/restore';
 import { dataDir } from '../store/data-dir';
 import { listBackups } from '../store/backups';
@@ -30,5 +33,7 @@ export const handlers: HandlerTable = {
   'backups.list': async (input, ctx) => listBackups(dataDir(ctx.session.env), input.setupName),
   'backups.planRestore': async (input, ctx) => planRestore(input.path, ctx),
   'backups.restore': async (input, ctx) => restoreBackup(input.path, input.basis, ctx),
+  'livetest.run': liveTestHandler,
+  'handoff.values': async (input, ctx) => readRegistration(stepContext(input.setup, ctx)),
   'operation.cancel': handledByDispatcher,
 };

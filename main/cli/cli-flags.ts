@@ -10,6 +10,7 @@ export const CLI_OPTIONS = {
   'backup-dir': { type: 'string' },
   yes: { type: 'boolean', default: false },
   'skip-test': { type: 'boolean', default: false },
+  'test-timeout': { type: 'string' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;

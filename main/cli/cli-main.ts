@@ -15,7 +15,7 @@ Commands:
   whoami                        Connect and show the account and ARN (sts:GetCallerIdentity)
   plan --setup FILE             Show each step's diff against the live account; writes nothing
   apply --setup FILE --yes      Plan every step, then apply them in order with backups
-        [--skip-test] [--backup-dir DIR]
+        [--skip-test] [--test-timeout SECONDS] [--backup-dir DIR]
   restore --backup FILE --yes   Put a backed-up document back (the live one is backed up first)
 
 Options:
@@ -23,6 +23,8 @@ Options:
   --region CODE         Region for the connection (default: the setup's, AWS_REGION, the profile's)
   --mfa-code CODE       MFA code for a profile with mfa_serial
   --backup-dir DIR      Where apply writes backups (default: the app's data directory)
+  --skip-test           apply: skip the live upload-and-receive test
+  --test-timeout SECS   apply: how long the live test waits for the event (default 120, max 900)
   --json                Print results as one JSON object on stdout
   -h, --help            Show this help
 

@@ -5,6 +5,8 @@ import type { BackupEntry, SetupRecord } from './setup-record';
 import { setupSchema } from '../setup/setup';
 import { STEP_IDS } from '../steps/step-ids';
 import type { RestorePlan, StepPlan, StepResult } from '../steps/step-plan';
+import type { PlatformRegistration } from '../handoff/platform-registration';
+import { LIVE_TEST_DEFAULT_SECONDS, LIVE_TEST_MAX_SECONDS, type LiveTestResult } from '../livetest/live-test-result';
 
 const setupName = z.string().min(1, 'name: the setup name').max(64);
 const backupPath = z.string().min(1, 'path: a backup file from backups.list').max(4096);
@@ -64,6 +66,24 @@ export const apiContract = {
   'backups.restore': defineChannel<StepResult>()(
     z.object({ path: backupPath, basis: z.string().min(1) }).strict(),
     'Back up the live document, write the backup\'s document, read back',
+  ),
+  'livetest.run': defineChannel<LiveTestResult>()(
+    z
+      .object({
+        setup: setupSchema,
+        timeoutSeconds: z
+          .number()
+          .int()
+          .min(5, 'timeoutSeconds: at least 5')
+          .max(LIVE_TEST_MAX_SECONDS, `timeoutSeconds: at most ${LIVE_TEST_MAX_SECONDS} (15 minutes)`)
+          .default(LIVE_TEST_DEFAULT_SECONDS),
+      })
+      .strict(),
+    'Upload a test object, wait for its event on the queue, clean up; releases every other message at once',
+  ),
+  'handoff.values': defineChannel<PlatformRegistration>()(
+    z.object({ setup: setupSchema }).strict(),
+    'The values to register on the platform, read from the live account',
   ),
   'operation.cancel': defineChannel<{ readonly cancelled: boolean }>()(
     z.object({ operationId }).strict(),

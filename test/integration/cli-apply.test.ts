@@ -45,8 +45,9 @@ describe('CLI plan / apply / restore against moto', () => {
       bucket: 'acme-raw',
       prefix: 'incoming/',
       suffix: '.csv',
-      liveTest: null,
     });
+    expect(report.liveTest).toMatchObject({ ok: true, messagesSeen: expect.any(Number) });
+    expect(report.liveTest.key).toMatch(/^incoming\/sqs-s3-wizard test=\d{8}T\d{6}Z-[0-9a-f]{8}\.csv$/);
     expect(report.queueUrl).toContain('acme-raw-s3-events');
     expect(report.changes.map((c: { step: string; action: string }) => [c.step, c.action])).toEqual([
       ['queue', 'created'],
@@ -58,8 +59,9 @@ describe('CLI plan / apply / restore against moto', () => {
     for (const change of report.changes) {
       expect(statSync(change.backup).mode & 0o777).toBe(0o600);
     }
-    const second = await runCli(['apply', '--setup', ws.file, '--yes', '--json'], ws.env);
+    const second = await runCli(['apply', '--setup', ws.file, '--yes', '--json', '--skip-test'], ws.env);
     expect(second.code, second.stderr).toBe(0);
+    expect(JSON.parse(second.stdout).liveTest).toBeNull();
     expect(JSON.parse(second.stdout).changes.every((c: { action: string; backup: null }) => c.action === 'unchanged' && c.backup === null)).toBe(true);
     const plan = await runCli(['plan', '--setup', ws.file], ws.env);
     expect(plan.code).toBe(0);

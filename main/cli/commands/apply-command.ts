@@ -8,6 +8,7 @@ import { EXIT, exitCodeFor, printError } from '../cli-output';
 import { formatPlan, formatResult } from '../format-plan';
 import { loadSetupFile } from '../load-setup-file';
 import { planAll } from './plan-all';
+import { liveTestTimeout } from './live-test-timeout';
 
 /** The CLI's answer for `apply --json` (issue contract). */
 export interface ApplyReport {
@@ -21,7 +22,7 @@ export interface ApplyReport {
   readonly prefix: string;
   readonly suffix: string;
   readonly changes: ReadonlyArray<{ readonly step: string; readonly action: 'created' | 'updated' | 'unchanged'; readonly backup: string | null }>;
-  readonly liveTest: null;
+  readonly liveTest: { readonly ok: boolean; readonly latencyMs: number | null; readonly key: string; readonly messagesSeen: number } | null;
 }
 
 /**
@@ -31,6 +32,7 @@ export interface ApplyReport {
 export async function applyCommand(call: CliCall, flags: CliFlags): Promise<number> {
   const { setup, warnings } = await loadSetupFile(flags.setup);
   for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
+  const timeoutSeconds = liveTestTimeout(flags['test-timeout']);
   const connection = await connectCli(call, flags, setup.region);
   await call('setups.save', { setup });
   const plans = await planAll(call, setup);
@@ -50,29 +52,31 @@ export async function applyCommand(call: CliCall, flags: CliFlags): Promise<numb
     );
   }
   const results: StepResult[] = [];
-  let queueUrl: string | null = null;
   for (const plan of plans) {
     const result: StepResult =
       plan.action === 'unchanged'
         ? { step: plan.step, resource: plan.resource, action: 'unchanged', backupPath: null, after: plan.current }
         : await call('steps.apply', { setup, step: plan.step, basis: plan.basis });
     results.push(result);
-    if (plan.step === 'queue' && result.resource.startsWith('http')) queueUrl = result.resource;
     if (!flags.json) process.stdout.write(formatResult(result, STEP_TITLES[plan.step]));
   }
+  const registration = await call('handoff.values', { setup });
+  const test = flags['skip-test'] ? null : await call('livetest.run', { setup, timeoutSeconds });
+  if (test && !flags.json) {
+    process.stdout.write(
+      test.ok
+        ? `Live test: passed, event received ${test.latencyMs} ms after the upload (${test.messagesSeen} message(s) seen)\n`
+        : `Live test: FAILED. ${test.diagnosis ?? ''}\nfix: ${test.fix ?? ''}\n`,
+    );
+    if (!test.objectDeleted) process.stdout.write(`The test object was left behind: s3://${setup.bucket}/${test.key}\n`);
+  }
   const report: ApplyReport = {
-    queueUrl,
-    queueArn: plans.find((p) => p.step === 'queuePolicy')?.resource ?? '',
-    roleArn: `arn:${connection.arn.split(':')[1] ?? 'aws'}:iam::${connection.accountId}:role/${setup.roleName}`,
-    region: setup.region,
+    ...registration,
     accountId: connection.accountId,
-    externalId: setup.externalId,
-    bucket: setup.bucket,
-    prefix: setup.prefix,
-    suffix: setup.suffix,
     changes: results.map((r) => ({ step: r.step, action: r.action, backup: r.backupPath })),
-    liveTest: null,
+    liveTest: test ? { ok: test.ok, latencyMs: test.latencyMs, key: test.key, messagesSeen: test.messagesSeen } : null,
   };
   if (flags.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  return EXIT.ok;
+  else process.stdout.write(`\nRegister on the platform:\n${Object.entries(registration).map(([k, v]) => `  ${k.padEnd(10)} ${v}`).join('\n')}\n`);
+  return test && !test.ok ? EXIT.failed : EXIT.ok;
 }

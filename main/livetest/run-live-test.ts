@@ -1,0 +1,102 @@
+import { randomBytes } from 'node:crypto';
+import { ApiFailure, apiError } from '../../shared/contract/api-error';
+import { classifyMessage } from '../../shared/livetest/classify-message';
+import { diagnoseMissingEvent } from '../../shared/livetest/diagnose-missing-event';
+import type { LiveTestResult } from '../../shared/livetest/live-test-result';
+import { liveTestObjectKey } from '../../shared/livetest/test-object-key';
+import { deleteObject, putObject } from '../aws/s3';
+import { getQueueUrl, receiveMessages } from '../aws/sqs';
+import { appendAudit } from '../store/audit-log';
+import type { StepContext } from '../steps/step-context';
+import { readDeliveryState } from './read-delivery-state';
+import { deleteTestMessage, releaseMessage } from './release-or-delete';
+
+/** Longest long-poll SQS allows (ReceiveMessage WaitTimeSeconds). */
+const MAX_WAIT_SECONDS = 20;
+/** Pause after a receive that brought only messages already seen, so a backlog is not spun through. */
+const BACKLOG_PAUSE_MS = 250;
+
+/**
+ * Seed step 6: upload a test object in the setup's scope, long-poll the queue until its event arrives (or the deadline,
+ * or Cancel), verify the record, release every other message at once, delete the test's messages and object.
+ */
+export async function runLiveTest(ctx: StepContext, timeoutSeconds: number): Promise<LiveTestResult> {
+  const { target, setup } = ctx;
+  const queueUrl = await getQueueUrl(target, setup.queueName, ctx.signal);
+  if (!queueUrl) throw new ApiFailure(apiError('NOT_FOUND', `Queue ${setup.queueName} does not exist.`, { fix: 'Apply the setup first, then run the live test.' }));
+  const key = liveTestObjectKey(setup.prefix, setup.suffix, new Date(), randomBytes(4).toString('hex'));
+  ctx.progress(`Uploading s3://${setup.bucket}/${key}`);
+  const started = Date.now();
+  await putObject(target, setup.bucket, key, 'a,b\n', ctx.signal);
+  await appendAudit(ctx.dataDir, { setupName: setup.name, step: 'liveTest', action: 'upload test object', resource: `arn:${ctx.partition}:s3:::${setup.bucket}/${key}`, callerArn: ctx.callerArn, backupPath: null, outcome: 'ok', message: 'put' });
+
+  const deadline = started + timeoutSeconds * 1000;
+  const seen = new Set<string>();
+  let released = 0;
+  let duplicates = 0;
+  let latencyMs: number | null = null;
+  let eventName: string | null = null;
+  let wrong: string | null = null;
+  let cancelled = false;
+  try {
+    while (latencyMs === null && wrong === null && Date.now() < deadline) {
+      const wait = Math.min(MAX_WAIT_SECONDS, Math.max(1, Math.ceil((deadline - Date.now()) / 1000)));
+      const messages = await receiveMessages(target, queueUrl, { maxMessages: 10, waitTimeSeconds: wait, visibilityTimeout: 60 }, ctx.signal);
+      let fresh = 0;
+      for (const m of messages) {
+        if (!seen.has(m.messageId)) fresh++;
+        seen.add(m.messageId);
+        const kind = classifyMessage(m.body, { bucket: setup.bucket, key, region: setup.region });
+        if (kind.kind === 'ours') {
+          if (latencyMs === null) {
+            latencyMs = Date.now() - started;
+            eventName = kind.eventName;
+          } else duplicates++;
+          await deleteTestMessage(target, queueUrl, m.receiptHandle);
+        } else if (kind.kind === 'ours-but-wrong') {
+          wrong = kind.problem;
+          await deleteTestMessage(target, queueUrl, m.receiptHandle);
+        } else {
+          await releaseMessage(target, queueUrl, m.receiptHandle);
+          released++;
+        }
+      }
+      ctx.progress(`Waiting for the event: ${((Date.now() - started) / 1000).toFixed(1)} s, ${seen.size} message(s) seen`);
+      if (latencyMs === null && messages.length > 0 && fresh === 0) await new Promise((r) => setTimeout(r, BACKLOG_PAUSE_MS));
+    }
+  } catch (err) {
+    if (!ctx.signal.aborted) throw err;
+    cancelled = true;
+  }
+  const objectDeleted = await deleteObject(target, setup.bucket, key).then(
+    () => true,
+    () => false,
+  );
+  if (cancelled) {
+    throw new ApiFailure(
+      apiError('CANCELLED', `Live test cancelled after ${((Date.now() - started) / 1000).toFixed(1)} s.`, {
+        fix: objectDeleted ? 'Run it again when ready.' : `Run it again when ready. The test object was left behind: s3://${setup.bucket}/${key}`,
+      }),
+    );
+  }
+  const ok = latencyMs !== null && wrong === null;
+  const diagnosis = ok
+    ? null
+    : wrong
+      ? { message: `The event for the test object arrived but is not what the platform expects: ${wrong}.`, fix: 'Check the bucket notification configuration.' }
+      : diagnoseMissingEvent(await readDeliveryState(ctx, queueUrl), { region: setup.region, bucketArn: ctx.bucketArn, queueArn: ctx.queueArn, accountId: ctx.accountId, key });
+  return {
+    ok,
+    latencyMs,
+    key,
+    bucket: setup.bucket,
+    messagesSeen: seen.size,
+    released,
+    duplicates,
+    eventName,
+    objectDeleted,
+    diagnosis: diagnosis ? (latencyMs === null && !wrong ? `No event for the test object within ${timeoutSeconds} s. ${diagnosis.message}` : diagnosis.message) : null,
+    fix: diagnosis?.fix ?? null,
+    finishedAt: new Date().toISOString(),
+  };
+}

@@ -1,0 +1,62 @@
+import { eventCovers } from '../policy/event-type-overlap';
+import { keyFilterOf, type BucketNotificationDocument } from '../policy/notification-document';
+import { queuePolicyAllowsS3 } from '../policy-eval/queue-policy-allows-s3';
+
+/** The live state read after a live test timed out. */
+export interface DeliveryState {
+  readonly bucketRegion: string | null;
+  readonly notification: BucketNotificationDocument | null;
+  readonly queuePolicy: unknown;
+  readonly kmsMasterKeyId: string | null;
+}
+
+/** What the live test expected to happen. */
+export interface DeliveryExpectation {
+  readonly region: string;
+  readonly bucketArn: string;
+  readonly queueArn: string;
+  readonly accountId: string;
+  readonly key: string;
+}
+
+/** The hop that most likely failed, in words, and the fix. */
+export interface Diagnosis {
+  readonly hop: 'region' | 'notification-missing' | 'notification-filter' | 'queue-policy' | 'kms' | 'unknown';
+  readonly message: string;
+  readonly fix: string;
+}
+
+/**
+ * Why an upload's event did not reach the queue, from the live state, checking each hop from S3 to SQS in order:
+ * Region, a notification configuration for the queue, its events and filter against the key, the queue policy
+ * (semantic check), and the queue's KMS key (AWS-NOTES).
+ */
+export function diagnoseMissingEvent(state: DeliveryState, expected: DeliveryExpectation): Diagnosis {
+  if (state.bucketRegion !== null && state.bucketRegion !== expected.region) {
+    return { hop: 'region', message: `The bucket is in ${state.bucketRegion} but the queue is in ${expected.region}: S3 cannot notify a queue in another Region.`, fix: `Use a queue in ${state.bucketRegion} (set the setup's Region to it and apply again).` };
+  }
+  const ours = (state.notification?.QueueConfigurations ?? []).filter((c) => c.QueueArn === expected.queueArn);
+  if (ours.length === 0) {
+    return { hop: 'notification-missing', message: `The bucket's notification configuration has no rule sending to ${expected.queueArn}.`, fix: 'Apply the bucket notification step again (it adds the rule and keeps the others).' };
+  }
+  const matching = ours.filter((c) => c.Events.some((e) => eventCovers(e, 's3:ObjectCreated:Put')));
+  if (matching.length === 0) {
+    return { hop: 'notification-filter', message: `The rule for the queue does not include ObjectCreated events (it has ${ours.flatMap((c) => c.Events).join(', ')}).`, fix: 'Apply the bucket notification step again to set s3:ObjectCreated:*.' };
+  }
+  const covers = matching.some((c) => {
+    const { prefix, suffix } = keyFilterOf(c.Filter);
+    return expected.key.startsWith(prefix) && expected.key.endsWith(suffix);
+  });
+  if (!covers) {
+    const filters = matching.map((c) => JSON.stringify(keyFilterOf(c.Filter))).join(', ');
+    return { hop: 'notification-filter', message: `The rule's filter ${filters} does not match the test key "${expected.key}".`, fix: "Make the setup's prefix/suffix and the rule agree: apply the bucket notification step again." };
+  }
+  const decision = queuePolicyAllowsS3({ policy: state.queuePolicy, queueArn: expected.queueArn, bucketArn: expected.bucketArn, accountId: expected.accountId });
+  if (!decision.allowed) {
+    return { hop: 'queue-policy', message: `The queue policy does not let S3 send from ${expected.bucketArn}: ${decision.reason}`, fix: 'Apply the queue policy step again.' };
+  }
+  if (state.kmsMasterKeyId) {
+    return { hop: 'kms', message: `The queue is encrypted with KMS key ${state.kmsMasterKeyId}; S3 needs kms:GenerateDataKey and kms:Decrypt on it.`, fix: 'Add the key-policy statement shown in the queue step to the key policy, or switch the queue to SSE-SQS.' };
+  }
+  return { hop: 'unknown', message: 'Every hop looks right: the configuration may not have taken effect yet (on AWS this can take a few minutes).', fix: 'Run the live test again with a longer timeout.' };
+}

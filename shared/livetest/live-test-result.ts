@@ -1,0 +1,24 @@
+/** Outcome of the live upload-and-receive test (seed step 6). */
+export interface LiveTestResult {
+  readonly ok: boolean;
+  /** From the upload to the receipt of its event; null when it never arrived. */
+  readonly latencyMs: number | null;
+  readonly key: string;
+  readonly bucket: string;
+  readonly messagesSeen: number;
+  /** Messages that were not the test's, made visible again at once for the platform. */
+  readonly released: number;
+  readonly duplicates: number;
+  readonly eventName: string | null;
+  /** True when the test object was deleted; false means it was left behind at `key`. */
+  readonly objectDeleted: boolean;
+  /** When not ok: the hop that most likely failed, in words, with the fix. */
+  readonly diagnosis: string | null;
+  readonly fix: string | null;
+  readonly finishedAt: string;
+}
+
+/** Default and maximum time to wait for the event (issue: 120 s by default, at most 15 minutes). */
+export const LIVE_TEST_DEFAULT_SECONDS = 120;
+/** Upper bound of the wait. */
+export const LIVE_TEST_MAX_SECONDS = 900;
