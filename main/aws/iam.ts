@@ -1,0 +1,174 @@
+import {
+  CreateRoleCommand,
+  GetRoleCommand,
+  GetRolePolicyCommand,
+  ListRolePoliciesCommand,
+  PutRolePolicyCommand,
+  SimulatePrincipalPolicyCommand,
+  UpdateAssumeRolePolicyCommand,
+} from '@aws-sdk/client-iam';
+import { partitionOfRegion } from '../../shared/policy/arns';
+import type { AwsTarget } from './client-config';
+import { awsFailure, awsHttpStatus, clientsFor, isAwsError } from './clients';
+
+/** A role as the wizard needs it: its ARN and its decoded trust policy. */
+export interface RoleInfo {
+  readonly arn: string;
+  readonly roleName: string;
+  readonly trustPolicy: unknown;
+  readonly createDate: string | null;
+}
+
+/** One SimulatePrincipalPolicy answer row. */
+export interface SimulationResult {
+  readonly action: string;
+  readonly resource: string;
+  readonly decision: string;
+}
+
+/** Simulation results, or why IAM could not simulate (moto does not implement it; the caller may lack the permission). */
+export type SimulationOutcome =
+  | { readonly available: true; readonly results: ReadonlyArray<SimulationResult> }
+  | { readonly available: false; readonly reason: string };
+
+const NO_SUCH_ENTITY = ['NoSuchEntity', 'NoSuchEntityException'];
+const NOT_IMPLEMENTED = ['NotImplemented', 'NotImplementedException', 'InternalFailure'];
+const ACCESS_DENIED = ['AccessDenied', 'AccessDeniedException'];
+
+function roleArnGuess(target: AwsTarget, roleName: string): string {
+  return `arn:${partitionOfRegion(target.region)}:iam::*:role/${roleName}`;
+}
+
+/** Parses a policy document IAM returns URL-encoded (RFC 3986, IAM API GetRole); text already decoded is parsed as is. */
+export function decodePolicyDocument(text: string): unknown {
+  const trimmed = text.trim();
+  return JSON.parse(trimmed.startsWith('{') ? trimmed : decodeURIComponent(trimmed));
+}
+
+/** The role, or null when it does not exist. */
+export async function getRole(target: AwsTarget, roleName: string, signal?: AbortSignal): Promise<RoleInfo | null> {
+  try {
+    const out = await clientsFor(target).iam.send(new GetRoleCommand({ RoleName: roleName }), { abortSignal: signal });
+    const role = out.Role;
+    if (!role) return null;
+    return {
+      arn: role.Arn ?? '',
+      roleName: role.RoleName ?? roleName,
+      trustPolicy: role.AssumeRolePolicyDocument ? decodePolicyDocument(role.AssumeRolePolicyDocument) : null,
+      createDate: role.CreateDate?.toISOString() ?? null,
+    };
+  } catch (err) {
+    if (isAwsError(err, NO_SUCH_ENTITY)) return null;
+    throw awsFailure(err, 'iam:GetRole', roleArnGuess(target, roleName));
+  }
+}
+
+/** Creates the role with its trust policy and returns its ARN (new roles may take seconds to be assumable, AWS-NOTES). */
+export async function createRole(target: AwsTarget, roleName: string, trustPolicyJson: string, description: string, signal?: AbortSignal): Promise<string> {
+  try {
+    const out = await clientsFor(target).iam.send(
+      new CreateRoleCommand({ RoleName: roleName, AssumeRolePolicyDocument: trustPolicyJson, Description: description }),
+      { abortSignal: signal },
+    );
+    return out.Role?.Arn ?? '';
+  } catch (err) {
+    throw awsFailure(err, 'iam:CreateRole', roleArnGuess(target, roleName));
+  }
+}
+
+/** Replaces the role's trust policy. */
+export async function updateAssumeRolePolicy(target: AwsTarget, roleName: string, policyJson: string, signal?: AbortSignal): Promise<void> {
+  try {
+    await clientsFor(target).iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: roleName, PolicyDocument: policyJson }), { abortSignal: signal });
+  } catch (err) {
+    throw awsFailure(err, 'iam:UpdateAssumeRolePolicy', roleArnGuess(target, roleName));
+  }
+}
+
+/** The decoded inline policy, or null when the role or the policy does not exist. */
+export async function getRolePolicy(target: AwsTarget, roleName: string, policyName: string, signal?: AbortSignal): Promise<unknown> {
+  try {
+    const out = await clientsFor(target).iam.send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName: policyName }), { abortSignal: signal });
+    return out.PolicyDocument ? decodePolicyDocument(out.PolicyDocument) : null;
+  } catch (err) {
+    if (isAwsError(err, NO_SUCH_ENTITY)) return null;
+    throw awsFailure(err, 'iam:GetRolePolicy', roleArnGuess(target, roleName));
+  }
+}
+
+/** Creates or replaces an inline policy of the role. */
+export async function putRolePolicy(target: AwsTarget, roleName: string, policyName: string, policyJson: string, signal?: AbortSignal): Promise<void> {
+  try {
+    await clientsFor(target).iam.send(
+      new PutRolePolicyCommand({ RoleName: roleName, PolicyName: policyName, PolicyDocument: policyJson }),
+      { abortSignal: signal },
+    );
+  } catch (err) {
+    throw awsFailure(err, 'iam:PutRolePolicy', roleArnGuess(target, roleName));
+  }
+}
+
+/** Names of the role's inline policies (following Marker), or null when the role does not exist. */
+export async function listRolePolicies(target: AwsTarget, roleName: string, signal?: AbortSignal): Promise<ReadonlyArray<string> | null> {
+  const names: string[] = [];
+  let marker: string | undefined;
+  try {
+    do {
+      const out = await clientsFor(target).iam.send(
+        new ListRolePoliciesCommand({ RoleName: roleName, ...(marker ? { Marker: marker } : {}) }),
+        { abortSignal: signal },
+      );
+      names.push(...(out.PolicyNames ?? []));
+      marker = out.IsTruncated ? out.Marker : undefined;
+    } while (marker);
+  } catch (err) {
+    if (isAwsError(err, NO_SUCH_ENTITY)) return null;
+    throw awsFailure(err, 'iam:ListRolePolicies', roleArnGuess(target, roleName));
+  }
+  return names;
+}
+
+function unavailableReason(err: unknown): string | null {
+  const status = awsHttpStatus(err);
+  if (isAwsError(err, NOT_IMPLEMENTED) || status === 500 || status === 501) {
+    return 'iam:SimulatePrincipalPolicy is not available at this endpoint (it answered with a server error; local emulators such as moto do not implement it).';
+  }
+  if (isAwsError(err, ACCESS_DENIED) || status === 403) {
+    return 'Your identity may not call iam:SimulatePrincipalPolicy.';
+  }
+  return null;
+}
+
+/** Asks IAM whether the principal's policies allow each action on each resource; says why when IAM cannot answer. */
+export async function simulatePrincipalPolicy(
+  target: AwsTarget,
+  policySourceArn: string,
+  actions: ReadonlyArray<string>,
+  resources: ReadonlyArray<string>,
+  signal?: AbortSignal,
+): Promise<SimulationOutcome> {
+  const results: SimulationResult[] = [];
+  let marker: string | undefined;
+  try {
+    do {
+      const out = await clientsFor(target).iam.send(
+        new SimulatePrincipalPolicyCommand({
+          PolicySourceArn: policySourceArn,
+          ActionNames: [...actions],
+          ...(resources.length > 0 ? { ResourceArns: [...resources] } : {}),
+          ...(marker ? { Marker: marker } : {}),
+        }),
+        { abortSignal: signal },
+      );
+      for (const r of out.EvaluationResults ?? []) {
+        results.push({ action: r.EvalActionName ?? '', resource: r.EvalResourceName ?? '*', decision: r.EvalDecision ?? '' });
+      }
+      marker = out.IsTruncated ? out.Marker : undefined;
+    } while (marker);
+  } catch (err) {
+    const reason = unavailableReason(err);
+    if (reason) return { available: false, reason };
+    throw awsFailure(err, 'iam:SimulatePrincipalPolicy', policySourceArn);
+  }
+  return { available: true, results };
+}

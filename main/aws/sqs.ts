@@ -1,0 +1,159 @@
+import {
+  ChangeMessageVisibilityCommand,
+  CreateQueueCommand,
+  DeleteMessageCommand,
+  GetQueueAttributesCommand,
+  GetQueueUrlCommand,
+  ReceiveMessageCommand,
+  SendMessageCommand,
+  SetQueueAttributesCommand,
+  type QueueAttributeName,
+} from '@aws-sdk/client-sqs';
+import { ApiFailure, apiError } from '../../shared/contract/api-error';
+import { queueArnOf } from '../../shared/policy/arns';
+import type { AwsTarget } from './client-config';
+import { awsFailure, clientsFor, isAwsError } from './clients';
+
+/** One received message; `attributes` are the system attributes (SentTimestamp, ApproximateReceiveCount, ...). */
+export interface ReceivedMessage {
+  readonly messageId: string;
+  readonly receiptHandle: string;
+  readonly body: string;
+  readonly attributes: Readonly<Record<string, string>>;
+}
+
+/** ReceiveMessage options (SQS API: at most 10 messages, wait at most 20 s). */
+export interface ReceiveOptions {
+  readonly maxMessages?: number;
+  readonly waitTimeSeconds?: number;
+  readonly visibilityTimeout?: number;
+}
+
+/** The queue's ARN from its URL (https://sqs.REGION.amazonaws.com/ACCOUNT/NAME), so errors name the resource a policy uses. */
+export function queueArnFromUrl(queueUrl: string, region: string): string {
+  const path = URL.canParse(queueUrl) ? new URL(queueUrl).pathname : '';
+  const [account, name] = path.split('/').filter((part) => part !== '').slice(-2);
+  return account && name ? queueArnOf(region, account, name) : queueUrl;
+}
+
+/** JSON-protocol name and query-protocol code of a missing queue (SQS API, GetQueueUrl errors). */
+const NO_SUCH_QUEUE = ['QueueDoesNotExist', 'AWS.SimpleQueueService.NonExistentQueue'];
+
+/** The queue URL, or null when no queue has that name in the Region. */
+export async function getQueueUrl(target: AwsTarget, queueName: string, signal?: AbortSignal): Promise<string | null> {
+  try {
+    const out = await clientsFor(target).sqs.send(new GetQueueUrlCommand({ QueueName: queueName }), { abortSignal: signal });
+    return out.QueueUrl ?? null;
+  } catch (err) {
+    if (isAwsError(err, NO_SUCH_QUEUE)) return null;
+    throw awsFailure(err, 'sqs:GetQueueUrl', queueName);
+  }
+}
+
+/** Creates a standard queue and returns its URL; SQS answers with the same URL if it exists with the same attributes. */
+export async function createQueue(target: AwsTarget, queueName: string, attributes: Readonly<Record<string, string>>, signal?: AbortSignal): Promise<string> {
+  try {
+    const out = await clientsFor(target).sqs.send(new CreateQueueCommand({ QueueName: queueName, Attributes: { ...attributes } }), { abortSignal: signal });
+    return out.QueueUrl ?? '';
+  } catch (err) {
+    throw awsFailure(err, 'sqs:CreateQueue', queueName);
+  }
+}
+
+/** The queue's attributes (QueueArn, Policy, FifoQueue, KmsMasterKeyId, ...); a queue deleted since its URL was read is NOT_FOUND. */
+export async function getQueueAttributes(
+  target: AwsTarget,
+  queueUrl: string,
+  names: ReadonlyArray<string> = ['All'],
+  signal?: AbortSignal,
+): Promise<Readonly<Record<string, string>>> {
+  try {
+    const out = await clientsFor(target).sqs.send(
+      new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: names as QueueAttributeName[] }),
+      { abortSignal: signal },
+    );
+    return { ...(out.Attributes ?? {}) };
+  } catch (err) {
+    const arn = queueArnFromUrl(queueUrl, target.region);
+    if (isAwsError(err, NO_SUCH_QUEUE)) {
+      throw new ApiFailure(apiError('NOT_FOUND', `Queue ${arn} does not exist (it may have just been deleted).`, { fix: 'Plan again to create it.' }));
+    }
+    throw awsFailure(err, 'sqs:GetQueueAttributes', arn);
+  }
+}
+
+async function writeAttributes(target: AwsTarget, queueUrl: string, attributes: Readonly<Record<string, string>>, signal?: AbortSignal): Promise<void> {
+  try {
+    await clientsFor(target).sqs.send(new SetQueueAttributesCommand({ QueueUrl: queueUrl, Attributes: { ...attributes } }), { abortSignal: signal });
+  } catch (err) {
+    throw awsFailure(err, 'sqs:SetQueueAttributes', queueArnFromUrl(queueUrl, target.region));
+  }
+}
+
+/** Replaces the queue policy (SetQueueAttributes Policy); an empty string removes it. */
+export async function setQueuePolicy(target: AwsTarget, queueUrl: string, policyJson: string, signal?: AbortSignal): Promise<void> {
+  await writeAttributes(target, queueUrl, { Policy: policyJson }, signal);
+}
+
+/** Sets other attributes, re-sending the current Policy: moto wipes the policy on a SetQueueAttributes without it (AWS-NOTES). */
+export async function setQueueAttributes(target: AwsTarget, queueUrl: string, attributes: Readonly<Record<string, string>>, signal?: AbortSignal): Promise<void> {
+  if ('Policy' in attributes) return writeAttributes(target, queueUrl, attributes, signal);
+  const current = await getQueueAttributes(target, queueUrl, ['Policy'], signal);
+  const policy = current['Policy'];
+  await writeAttributes(target, queueUrl, { ...attributes, ...(policy ? { Policy: policy } : {}) }, signal);
+}
+
+/** Receives up to `maxMessages` messages, long-polling `waitTimeSeconds` (the live test's receive loop). */
+export async function receiveMessages(target: AwsTarget, queueUrl: string, options: ReceiveOptions = {}, signal?: AbortSignal): Promise<ReadonlyArray<ReceivedMessage>> {
+  try {
+    const out = await clientsFor(target).sqs.send(
+      new ReceiveMessageCommand({
+        QueueUrl: queueUrl,
+        MaxNumberOfMessages: options.maxMessages ?? 10,
+        WaitTimeSeconds: options.waitTimeSeconds ?? 0,
+        ...(options.visibilityTimeout === undefined ? {} : { VisibilityTimeout: options.visibilityTimeout }),
+        MessageSystemAttributeNames: ['All'],
+      }),
+      { abortSignal: signal },
+    );
+    return (out.Messages ?? []).map((m) => ({
+      messageId: m.MessageId ?? '',
+      receiptHandle: m.ReceiptHandle ?? '',
+      body: m.Body ?? '',
+      attributes: { ...(m.Attributes ?? {}) },
+    }));
+  } catch (err) {
+    throw awsFailure(err, 'sqs:ReceiveMessage', queueArnFromUrl(queueUrl, target.region));
+  }
+}
+
+/** Deletes a handled message by its receipt handle. */
+export async function deleteMessage(target: AwsTarget, queueUrl: string, receiptHandle: string, signal?: AbortSignal): Promise<void> {
+  try {
+    await clientsFor(target).sqs.send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: receiptHandle }), { abortSignal: signal });
+  } catch (err) {
+    throw awsFailure(err, 'sqs:DeleteMessage', queueArnFromUrl(queueUrl, target.region));
+  }
+}
+
+/** Makes a received message visible again after `seconds` (0 = now), e.g. to hand back a message that is not ours. */
+export async function changeMessageVisibility(target: AwsTarget, queueUrl: string, receiptHandle: string, seconds: number, signal?: AbortSignal): Promise<void> {
+  try {
+    await clientsFor(target).sqs.send(
+      new ChangeMessageVisibilityCommand({ QueueUrl: queueUrl, ReceiptHandle: receiptHandle, VisibilityTimeout: seconds }),
+      { abortSignal: signal },
+    );
+  } catch (err) {
+    throw awsFailure(err, 'sqs:ChangeMessageVisibility', queueArnFromUrl(queueUrl, target.region));
+  }
+}
+
+/** Sends one message and returns its id (tests and the live test's checks). */
+export async function sendMessage(target: AwsTarget, queueUrl: string, body: string, signal?: AbortSignal): Promise<string> {
+  try {
+    const out = await clientsFor(target).sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: body }), { abortSignal: signal });
+    return out.MessageId ?? '';
+  } catch (err) {
+    throw awsFailure(err, 'sqs:SendMessage', queueArnFromUrl(queueUrl, target.region));
+  }
+}
