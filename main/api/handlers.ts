@@ -5,6 +5,7 @@ import { APP_NAME, APP_VERSION } from './app-version';
 import { bucketRegionHandler, listBucketsHandler } from './scope-handlers';
 import { applyStepHandler, planStepHandler } from './step-handlers';
 import { liveTestHandler } from './livetest-handlers';
+import { runDoctor } from '../diagnostics/run-doctor';
 import { readRegistration } from '../handoff/read-registration';
 import { stepContext } from '../steps/step-context';
 import { planRestore, restoreBackup } from '../steps/restore';
@@ -35,5 +36,6 @@ export const handlers: HandlerTable = {
   'backups.restore': async (input, ctx) => restoreBackup(input.path, input.basis, ctx),
   'livetest.run': liveTestHandler,
   'handoff.values': async (input, ctx) => readRegistration(stepContext(input.setup, ctx)),
+  'doctor.run': runDoctor,
   'operation.cancel': handledByDispatcher,
 };

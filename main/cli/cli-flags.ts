@@ -11,6 +11,8 @@ export const CLI_OPTIONS = {
   yes: { type: 'boolean', default: false },
   'skip-test': { type: 'boolean', default: false },
   'test-timeout': { type: 'string' },
+  live: { type: 'boolean', default: false },
+  report: { type: 'string' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;

@@ -7,6 +7,7 @@ import { applyCommand } from './commands/apply-command';
 import { planCommand } from './commands/plan-command';
 import { profilesCommand, whoamiCommand } from './commands/profile-commands';
 import { restoreCommand } from './commands/restore-command';
+import { doctorCommand } from './commands/doctor-command';
 
 const USAGE = `Usage: sqs-s3-wizard <command> [options]
 
@@ -17,6 +18,8 @@ Commands:
   apply --setup FILE --yes      Plan every step, then apply them in order with backups
         [--skip-test] [--test-timeout SECONDS] [--backup-dir DIR]
   restore --backup FILE --yes   Put a backed-up document back (the live one is backed up first)
+  doctor --setup FILE [--live]  Named checks of a configured account (--live adds the live test)
+        [--report DIR]          also write doctor-report.json and doctor-report.md
 
 Options:
   --profile NAME        AWS profile (default: AWS_PROFILE, else "default")
@@ -37,6 +40,7 @@ const COMMANDS: Readonly<Record<string, (call: CliCall, flags: CliFlags) => Prom
   plan: planCommand,
   apply: applyCommand,
   restore: restoreCommand,
+  doctor: doctorCommand,
 };
 
 /** The CLI front end: parses flags, then calls the same handler table as the GUI through the dispatcher. */

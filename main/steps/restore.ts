@@ -14,7 +14,8 @@ import { basisOf } from './plan-step';
 import { RESTORE_TARGETS } from './restore-targets';
 
 async function prepare(path: string, ctx: HandlerContext) {
-  const backup = await readBackup(path);
+  // GUI front ends may only name files of the data directory; the CLI admin may name any backup file (--backup-dir).
+  const backup = await readBackup(path, ctx.frontEnd === 'cli' ? undefined : dataDir(ctx.session.env));
   const step = stepOfBackupKind(backup.kind);
   const target = RESTORE_TARGETS[backup.kind];
   if (!step || !target) {

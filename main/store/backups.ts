@@ -6,6 +6,9 @@ import { createFileAtomic } from './atomic-write';
 import { BACKUP_KINDS, type BackupKind } from './backup-kinds';
 import { ensureDataDir } from './data-dir';
 import { safeFolderName } from './setup-folder-name';
+import type { BackupEntry } from '../../shared/contract/setup-record';
+
+export type { BackupEntry } from '../../shared/contract/setup-record';
 
 export { BACKUP_KINDS, type BackupKind } from './backup-kinds';
 
@@ -28,16 +31,6 @@ const backupSchema = z.object({
   document: z.unknown(),
 });
 
-/** One backup as listed in the Backups view: the file and what it holds, without the document. */
-export interface BackupEntry {
-  readonly path: string;
-  readonly file: string;
-  readonly kind: BackupKind;
-  readonly resource: string;
-  readonly account: string;
-  readonly region: string;
-  readonly takenAt: string;
-}
 
 /** One backup file's content (DESIGN.md "Backups"): `{kind, resource, account, region, takenAt, document}`. */
 export interface BackupRecord {

@@ -7,22 +7,9 @@ import { writeFileAtomic } from './atomic-write';
 import { ensureDataDir } from './data-dir';
 import { safeFolderName } from './setup-folder-name';
 
-/** Where a saved setup stands: drafted, applied to the account, or proven by the live test. */
-export type SetupStatus = 'draft' | 'applied' | 'verified';
+import type { SetupRecord } from '../../shared/contract/setup-record';
 
-/** A saved setup with its status and the values found when it was applied (`setups/<name>.json`). */
-export interface SetupRecord {
-  readonly setup: Setup;
-  readonly status: SetupStatus;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-  readonly appliedAt?: string;
-  readonly verifiedAt?: string;
-  readonly accountId?: string;
-  readonly queueUrl?: string;
-  readonly queueArn?: string;
-  readonly roleArn?: string;
-}
+export type { SetupRecord, SetupStatus } from '../../shared/contract/setup-record';
 
 /** What markSetup may change: the status, its time stamps and the ids found in the account. */
 export type SetupPatch = Partial<Pick<SetupRecord, 'status' | 'appliedAt' | 'verifiedAt' | 'accountId' | 'queueUrl' | 'queueArn' | 'roleArn'>>;

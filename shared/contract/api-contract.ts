@@ -6,6 +6,7 @@ import { setupSchema } from '../setup/setup';
 import { STEP_IDS } from '../steps/step-ids';
 import type { RestorePlan, StepPlan, StepResult } from '../steps/step-plan';
 import type { PlatformRegistration } from '../handoff/platform-registration';
+import type { DoctorReport } from '../diagnostics/diagnostic-check';
 import { LIVE_TEST_DEFAULT_SECONDS, LIVE_TEST_MAX_SECONDS, type LiveTestResult } from '../livetest/live-test-result';
 
 const setupName = z.string().min(1, 'name: the setup name').max(64);
@@ -84,6 +85,16 @@ export const apiContract = {
   'handoff.values': defineChannel<PlatformRegistration>()(
     z.object({ setup: setupSchema }).strict(),
     'The values to register on the platform, read from the live account',
+  ),
+  'doctor.run': defineChannel<DoctorReport>()(
+    z
+      .object({
+        setup: setupSchema,
+        live: z.boolean().default(false),
+        timeoutSeconds: z.number().int().min(5).max(LIVE_TEST_MAX_SECONDS).default(LIVE_TEST_DEFAULT_SECONDS),
+      })
+      .strict(),
+    'Named read-only checks over a setup (plus the live test with live: true)',
   ),
   'operation.cancel': defineChannel<{ readonly cancelled: boolean }>()(
     z.object({ operationId }).strict(),

@@ -1,0 +1,37 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { DoctorReport } from '../../../shared/diagnostics/diagnostic-check';
+import { reportMarkdown } from '../../../shared/diagnostics/report-markdown';
+import type { CliFlags } from '../cli-flags';
+import { connectCli, type CliCall } from '../cli-session';
+import { EXIT } from '../cli-output';
+import { loadSetupFile } from '../load-setup-file';
+import { liveTestTimeout } from './live-test-timeout';
+
+const MARK = { pass: 'pass', warn: 'WARN', fail: 'FAIL', skip: 'skip' } as const;
+
+/** `doctor --setup FILE [--live]`: named checks; exit 0 when nothing fails, 1 otherwise, 2 for bad input. */
+export async function doctorCommand(call: CliCall, flags: CliFlags): Promise<number> {
+  const { setup } = await loadSetupFile(flags.setup);
+  const timeoutSeconds = liveTestTimeout(flags['test-timeout']);
+  await connectCli(call, flags, setup.region);
+  const report = await call('doctor.run', { setup, live: flags.live ?? false, timeoutSeconds });
+  if (flags.report) await writeReport(flags.report, report);
+  if (flags.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else process.stdout.write(reportText(report));
+  return report.ok ? EXIT.ok : EXIT.failed;
+}
+
+/** The report for a terminal: one line per check, details and fixes indented. */
+export function reportText(report: DoctorReport): string {
+  const lines = report.checks.flatMap((c) => [`[${MARK[c.status]}] ${c.title}`, `       ${c.detail}`, ...(c.fix ? [`       fix: ${c.fix}`] : [])]);
+  lines.push('', `${report.ok ? 'No failures.' : 'Failures found.'} Permissions evaluated by ${report.permissionsEvaluatedBy}.`);
+  return `${lines.join('\n')}\n`;
+}
+
+async function writeReport(dir: string, report: DoctorReport): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, 'doctor-report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile(join(dir, 'doctor-report.md'), reportMarkdown(report));
+  process.stderr.write(`Report written to ${join(dir, 'doctor-report.json')} and doctor-report.md\n`);
+}

@@ -1,0 +1,42 @@
+import type { ChannelParsed } from '../../shared/contract/api-contract';
+import type { DiagnosticCheck, DoctorReport } from '../../shared/diagnostics/diagnostic-check';
+import { check } from '../../shared/diagnostics/diagnostic-check';
+import { diagnosticContext } from '../../shared/diagnostics/diagnostic-context';
+import { runChecks } from '../../shared/diagnostics/run-checks';
+import type { HandlerContext } from '../api/handler-context';
+import { runLiveTest } from '../livetest/run-live-test';
+import { getSetup } from '../store/setups';
+import { stepContext } from '../steps/step-context';
+import { readSnapshot } from './read-snapshot';
+
+/** doctor.run: the named checks over a saved setup (read-only, concurrent reads), plus the live test when asked. */
+export async function runDoctor(input: ChannelParsed<'doctor.run'>, ctx: HandlerContext): Promise<DoctorReport> {
+  const sctx = stepContext(input.setup, ctx);
+  ctx.progress('Reading the account');
+  const record = await getSetup(sctx.dataDir, input.setup.name).catch(() => null);
+  const c = diagnosticContext(input.setup, sctx.accountId);
+  const snapshot = await readSnapshot(sctx.target, c, { accountId: sctx.accountId, arn: sctx.callerArn, expectedAccount: record?.accountId ?? null }, ctx.signal);
+  const checks: DiagnosticCheck[] = [...runChecks(input.setup, snapshot)];
+  if (input.live) {
+    ctx.progress('Running the live test');
+    const blocked = checks.some((x) => x.status === 'fail' && ['bucket', 'queue'].includes(x.id));
+    if (blocked) checks.push(check('live-test', 'Live test: an upload reaches the queue', 'skip', 'Skipped: the bucket or the queue is missing or unusable.'));
+    else {
+      const r = await runLiveTest(sctx, input.timeoutSeconds);
+      checks.push(
+        r.ok
+          ? check('live-test', 'Live test: an upload reaches the queue', 'pass', `Event for ${r.key} received after ${r.latencyMs} ms (${r.messagesSeen} message(s) seen).`)
+          : check('live-test', 'Live test: an upload reaches the queue', 'fail', r.diagnosis ?? 'No event.', r.fix),
+      );
+    }
+  }
+  return {
+    ok: checks.every((x) => x.status !== 'fail'),
+    setupName: input.setup.name,
+    accountId: sctx.accountId,
+    region: input.setup.region,
+    checkedAt: new Date().toISOString(),
+    permissionsEvaluatedBy: snapshot.simulation.available ? 'iam:SimulatePrincipalPolicy' : `policy engine (${snapshot.simulation.reason})`,
+    checks,
+  };
+}

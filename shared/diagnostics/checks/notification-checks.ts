@@ -1,0 +1,38 @@
+import { buildQueueConfiguration } from '../../policy/build-bucket-notification';
+import { eventCovers } from '../../policy/event-type-overlap';
+import { keyFilterOf } from '../../policy/notification-document';
+import { findOverlaps } from '../../policy/notification-overlap';
+import type { AccountSnapshot } from '../account-snapshot';
+import { check, type DiagnosticCheck } from '../diagnostic-check';
+import type { DiagnosticContext } from '../diagnostic-context';
+
+/** The bucket sends ObjectCreated events for the setup's prefix/suffix to this queue. */
+export function notificationCheck(s: AccountSnapshot, c: DiagnosticContext): DiagnosticCheck {
+  const title = 'Bucket notification sends ObjectCreated events to the queue';
+  if (s.bucketRegion === null) return check('notification', title, 'skip', 'No bucket to read.');
+  const ours = (s.notification?.QueueConfigurations ?? []).filter((q) => q.QueueArn === c.queueArn);
+  const fix = 'Apply the bucket notification step (it adds or replaces our rule and keeps the others).';
+  if (ours.length === 0) return check('notification', title, 'fail', `No notification rule sends to ${c.queueArn}.`, fix, 'bucketNotification');
+  const good = ours.find((q) => {
+    const f = keyFilterOf(q.Filter);
+    return q.Events.some((e) => eventCovers(e, 's3:ObjectCreated:*') || e === 's3:ObjectCreated:*') && f.prefix === c.setup.prefix && f.suffix === c.setup.suffix;
+  });
+  if (!good) {
+    const seen = ours.map((q) => `${q.Id ?? '(no Id)'}: events ${q.Events.join(', ')}, filter ${JSON.stringify(keyFilterOf(q.Filter))}`).join('; ');
+    return check('notification', title, 'fail', `The rule for the queue does not match the setup (prefix "${c.setup.prefix}", suffix "${c.setup.suffix}", s3:ObjectCreated:*): ${seen}.`, fix, 'bucketNotification');
+  }
+  return check('notification', title, 'pass', `Rule ${good.Id ?? '(no Id)'} sends ${good.Events.join(', ')} for prefix "${c.setup.prefix}" and suffix "${c.setup.suffix}".`);
+}
+
+/** No other rule overlaps ours (AWS would refuse the document: "Configuration is ambiguously defined"). */
+export function overlapCheck(s: AccountSnapshot, c: DiagnosticContext): DiagnosticCheck {
+  const title = 'No overlapping notification rule';
+  if (s.bucketRegion === null || !s.notification) return check('overlap', title, 'skip', 'No notification document to read.');
+  const ours = buildQueueConfiguration({ queueName: c.setup.queueName, queueArn: c.queueArn, prefix: c.setup.prefix, suffix: c.setup.suffix });
+  const conflicts = findOverlaps(ours, s.notification).filter((x) => x.arn !== c.queueArn);
+  if (conflicts.length > 0) {
+    const list = conflicts.map((x) => `${x.kind} ${x.id ?? `#${x.index}`} (${x.arn}): ${x.reason}`).join('; ');
+    return check('overlap', title, 'fail', `Overlapping rule(s): ${list}.`, 'Narrow the other rule or the setup\'s prefix/suffix so they no longer overlap, then apply the bucket notification step.', 'bucketNotification');
+  }
+  return check('overlap', title, 'pass', 'No other rule overlaps the setup\'s prefix/suffix for ObjectCreated events.');
+}

@@ -1,0 +1,43 @@
+import { queuePolicyAllowsS3 } from '../../policy-eval/queue-policy-allows-s3';
+import { triageQueue, type QueueFacts } from '../../steps/queue-triage';
+import type { AccountSnapshot } from '../account-snapshot';
+import { check, type DiagnosticCheck } from '../diagnostic-check';
+import type { DiagnosticContext } from '../diagnostic-context';
+
+/** The queue exists, is standard, is in the setup's Region and its encryption lets S3 deliver (AWS-NOTES). */
+export function queueCheck(s: AccountSnapshot, c: DiagnosticContext): DiagnosticCheck {
+  const title = 'Queue exists: standard, same Region, compatible encryption';
+  if (!s.queueUrl || !s.queueAttributes) return check('queue', title, 'fail', `Queue ${c.setup.queueName} does not exist in ${c.setup.region}.`, 'Apply the queue step (it creates the queue).', 'queue');
+  const a = s.queueAttributes;
+  const facts: QueueFacts = { QueueName: c.setup.queueName, QueueArn: a.QueueArn ?? c.queueArn, FifoQueue: a.FifoQueue ?? 'false', ...(a.KmsMasterKeyId ? { KmsMasterKeyId: a.KmsMasterKeyId } : {}) };
+  if (facts.QueueArn.split(':')[3] !== c.setup.region) {
+    return check('queue', title, 'fail', `Queue ${facts.QueueArn} is not in ${c.setup.region}.`, `Use a queue in ${c.setup.region}.`, 'queue');
+  }
+  const triage = triageQueue(facts, null, c);
+  if (triage.error) return check('queue', title, 'fail', triage.error.message, triage.error.fix ?? null, 'queue');
+  const encryption = a.KmsMasterKeyId ? `SSE-KMS (${a.KmsMasterKeyId})` : a.SqsManagedSseEnabled === 'true' ? 'SSE-SQS' : 'not encrypted';
+  if (triage.warnings.length > 0) return check('queue', title, 'warn', `Standard queue ${facts.QueueArn}, encryption ${encryption}. ${triage.warnings.join(' ')}`, 'Add the key-policy statement shown to the KMS key.');
+  return check('queue', title, 'pass', `Standard queue ${facts.QueueArn}, encryption ${encryption}.`);
+}
+
+/** The queue policy lets S3 send from this bucket and account, checked semantically (a hand-written equivalent passes). */
+export function queuePolicyCheck(s: AccountSnapshot, c: DiagnosticContext): DiagnosticCheck {
+  const title = 'Queue policy lets S3 send from this bucket';
+  if (!s.queueAttributes) return check('queue-policy', title, 'skip', 'No queue to read.');
+  const policy = s.queueAttributes.Policy;
+  if (!policy) return check('queue-policy', title, 'fail', 'The queue has no policy: S3 cannot send to it.', 'Apply the queue policy step.', 'queuePolicy');
+  const d = queuePolicyAllowsS3({ policy, queueArn: c.queueArn, bucketArn: c.bucketArn, accountId: c.accountId });
+  if (!d.allowed) return check('queue-policy', title, 'fail', `S3 may not send from ${c.bucketArn} (account ${c.accountId}): ${d.reason}`, 'Apply the queue policy step (it adds or replaces statement AllowS3ToSendMessage, keeping the others).', 'queuePolicy');
+  return check('queue-policy', title, 'pass', `Allowed by statement ${d.decidedBy ?? '(unnamed)'}: ${d.reason}`);
+}
+
+/** Backlog as a hint: many visible messages mean the platform is not consuming (yet). */
+export function backlogCheck(s: AccountSnapshot): DiagnosticCheck {
+  const title = 'Queue backlog (hint)';
+  if (!s.queueAttributes) return check('backlog', title, 'skip', 'No queue to read.');
+  const visible = Number(s.queueAttributes.ApproximateNumberOfMessages ?? '0');
+  const inFlight = Number(s.queueAttributes.ApproximateNumberOfMessagesNotVisible ?? '0');
+  const detail = `${visible} message(s) waiting, ${inFlight} in flight.`;
+  if (visible > 100 && inFlight === 0) return check('backlog', title, 'warn', `${detail} Nothing is being received: the platform may not be consuming yet.`, 'Check that the data source and its integration task are created and running on the platform.');
+  return check('backlog', title, 'pass', inFlight > 0 ? `${detail} Messages in flight suggest the platform is consuming.` : detail);
+}

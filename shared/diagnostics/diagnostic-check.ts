@@ -1,0 +1,32 @@
+import type { StepId } from '../steps/step-ids';
+
+/** A check's verdict; 'skip' when an earlier failure makes it meaningless (e.g. no role, so no trust policy). */
+export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip';
+
+/** One named diagnostic: what it saw (detail), and when not passing, the exact fix and the step that applies it. */
+export interface DiagnosticCheck {
+  readonly id: string;
+  readonly title: string;
+  readonly status: CheckStatus;
+  readonly detail: string;
+  readonly fix: string | null;
+  /** The wizard step whose plan makes the fix (offered as a planned step in the GUI). */
+  readonly fixStep: StepId | null;
+}
+
+/** The report `doctor --json` prints (issue contract: `{ok, checks: [{id, title, status, detail, fix}]}`). */
+export interface DoctorReport {
+  readonly ok: boolean;
+  readonly setupName: string;
+  readonly accountId: string;
+  readonly region: string;
+  readonly checkedAt: string;
+  /** How permissions were evaluated: 'iam:SimulatePrincipalPolicy' or 'policy engine'. */
+  readonly permissionsEvaluatedBy: string;
+  readonly checks: ReadonlyArray<DiagnosticCheck>;
+}
+
+/** Builds a check value. */
+export function check(id: string, title: string, status: CheckStatus, detail: string, fix: string | null = null, fixStep: StepId | null = null): DiagnosticCheck {
+  return { id, title, status, detail, fix, fixStep };
+}
