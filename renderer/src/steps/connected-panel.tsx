@@ -1,11 +1,20 @@
 import type { Connection } from '../../../shared/contract/aws-profile';
 import { CopyButton } from '../components/copy-button';
+import { PanelHeading } from '../components/panel-heading';
 
 /** Who the wizard acts as: shown before any further step so the admin can check the account. */
-export function ConnectedPanel({ connection, onChange }: { readonly connection: Connection; readonly onChange: () => void }) {
+export function ConnectedPanel({
+  connection,
+  onChange,
+  onContinue,
+}: {
+  readonly connection: Connection;
+  readonly onChange: () => void;
+  readonly onContinue?: () => void;
+}) {
   return (
-    <section aria-labelledby="connected-title" className="panel">
-      <h2 id="connected-title">Connected</h2>
+    <section aria-labelledby="connected-title" className="panel" data-testid="step-panel-profile">
+      <PanelHeading id="connected-title">Connected</PanelHeading>
       <dl className="facts">
         <dt>Account</dt>
         <dd>
@@ -29,6 +38,11 @@ export function ConnectedPanel({ connection, onChange }: { readonly connection: 
         ) : null}
       </dl>
       <div className="actions">
+        {onContinue ? (
+          <button type="button" onClick={onContinue}>
+            Continue
+          </button>
+        ) : null}
         <button type="button" className="secondary" onClick={onChange}>
           Change profile
         </button>

@@ -3,6 +3,7 @@ import type { Connection, ProfileListing, ProfileSummary } from '../../../shared
 import { apiContract } from '../../../shared/contract/api-contract';
 import { useOperation } from '../api/use-operation';
 import { ErrorBanner } from '../components/error-banner';
+import { PanelHeading } from '../components/panel-heading';
 import { ProgressLine } from '../components/progress-line';
 
 const KIND_LABEL: Readonly<Record<ProfileSummary['kind'], string>> = {
@@ -16,7 +17,7 @@ const KIND_LABEL: Readonly<Record<ProfileSummary['kind'], string>> = {
 };
 
 /** First step: pick a local AWS profile and Region, Connect -> sts:GetCallerIdentity (credentials stay in main). */
-export function ProfileStep({ onConnected }: { readonly onConnected: (connection: Connection) => void }) {
+export function ProfileStep({ onConnected, onBusy }: { readonly onConnected: (connection: Connection) => void; readonly onBusy?: (busy: boolean) => void }) {
   const listing = useOperation('profiles.list');
   const connect = useOperation('session.connect');
   const [profile, setProfile] = useState('');
@@ -35,6 +36,7 @@ export function ProfileStep({ onConnected }: { readonly onConnected: (connection
   const regionError = region && !apiContract['session.connect'].input.shape.region.safeParse(region).success ? 'Use a Region code such as us-east-1 or eu-west-1.' : null;
   const mfaError = selected?.mfaSerial && mfaCode && !/^\d{6}$/.test(mfaCode) ? 'The MFA code is 6 digits.' : null;
   const busy = connect.loading || listing.loading;
+  useEffect(() => onBusy?.(busy), [busy, onBusy]);
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -43,8 +45,8 @@ export function ProfileStep({ onConnected }: { readonly onConnected: (connection
   }
 
   return (
-    <section aria-labelledby="profile-title" className="panel">
-      <h2 id="profile-title">Connect an AWS profile</h2>
+    <section aria-labelledby="profile-title" className="panel" data-testid="step-panel-profile">
+      <PanelHeading id="profile-title">Connect an AWS profile</PanelHeading>
       <p className="muted">
         The wizard reads your local AWS profiles; keys and tokens stay in the back end and never reach this window.
         {listing.value?.endpoint ? (

@@ -1,0 +1,65 @@
+import type { BackupEntry } from '../../../shared/contract/setup-record';
+
+/** Backups of one setup, newest first; with `onRestore`, each row gets a Restore button. */
+export function BackupTable({
+  entries,
+  onRestore,
+  disabled = false,
+  caption,
+}: {
+  readonly entries: ReadonlyArray<BackupEntry>;
+  readonly onRestore?: (entry: BackupEntry) => void;
+  readonly disabled?: boolean;
+  readonly caption: string;
+}) {
+  if (entries.length === 0) return <p className="muted">No backups yet: a backup is written before each change.</p>;
+  return (
+    <div className="table-wrap">
+      <table className="table" data-testid="backup-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Kind</th>
+            <th scope="col">Resource</th>
+            <th scope="col">Taken at</th>
+            <th scope="col">File</th>
+            {onRestore ? (
+              <th scope="col">
+                <span className="visually-hidden">Action</span>
+              </th>
+            ) : null}
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((entry) => (
+            <tr key={entry.path} data-testid="backup-row" data-kind={entry.kind}>
+              <td>{entry.kind}</td>
+              <td>
+                <code>{entry.resource}</code>
+              </td>
+              <td>
+                <time dateTime={entry.takenAt}>{formatTime(entry.takenAt)}</time>
+              </td>
+              <td>
+                <code title={entry.path}>{entry.file}</code>
+              </td>
+              {onRestore ? (
+                <td>
+                  <button type="button" className="secondary small" onClick={() => onRestore(entry)} disabled={disabled} aria-label={`Restore ${entry.kind} backup taken ${entry.takenAt}`}>
+                    Restore
+                  </button>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** A backup's time in the admin's locale, with the UTC value kept in the element's dateTime. */
+function formatTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
+}

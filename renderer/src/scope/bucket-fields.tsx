@@ -1,0 +1,79 @@
+import { ProgressLine } from '../components/progress-line';
+import { useOperation } from '../api/use-operation';
+import { ErrorBanner } from '../components/error-banner';
+import { TextField } from './text-field';
+import type { useBucketRegion } from './use-bucket-region';
+import { useEffect } from 'react';
+
+/** Props of the bucket and Region fields. */
+export interface BucketFieldsProps {
+  readonly bucket: string;
+  readonly region: string;
+  readonly bucketError: string | null;
+  readonly regionError: string | null;
+  readonly lookup: ReturnType<typeof useBucketRegion>;
+  readonly disabled: boolean;
+  readonly onBucket: (value: string) => void;
+  readonly onRegion: (value: string) => void;
+}
+
+/** The bucket, picked from ListBuckets or typed, and the Region, with the bucket's own Region offered when it differs. */
+export function BucketFields({ bucket, region, bucketError, regionError, lookup, disabled, onBucket, onRegion }: BucketFieldsProps) {
+  const listing = useOperation('scope.buckets');
+  const { run } = listing;
+  useEffect(() => {
+    void run({});
+  }, [run]);
+  const names = listing.value?.buckets.map((b) => b.name) ?? [];
+  const bucketHelp = lookup.region
+    ? `Bucket found; it is in ${lookup.region}.`
+    : names.length > 0
+      ? `Pick one of the account's ${names.length} bucket(s) from the list, or type a name.`
+      : 'The bucket whose new objects are ingested: type its name.';
+  const offer = lookup.region && lookup.region !== region ? lookup.region : null;
+
+  return (
+    <>
+      <TextField
+        id="scope-bucket"
+        label="Bucket"
+        value={bucket}
+        onChange={(v) => onBucket(v.trim())}
+        error={bucketError}
+        help={bucketHelp}
+        disabled={disabled}
+        list="bucket-options"
+      />
+      <datalist id="bucket-options">
+        {names.map((name) => (
+          <option key={name} value={name} />
+        ))}
+      </datalist>
+      {listing.loading ? <ProgressLine message={listing.progress ?? 'Listing buckets'} elapsedMs={listing.elapsedMs} onCancel={listing.cancel} /> : null}
+      {listing.error && listing.error.code !== 'CANCELLED' ? (
+        <div className="form-wide">
+          <ErrorBanner error={{ ...listing.error, message: `The bucket list is not available: ${listing.error.message}`, fix: `${listing.error.fix ?? ''} You can still type the bucket name.`.trim() }} />
+        </div>
+      ) : null}
+      {lookup.progress !== null || (lookup.loading && lookup.elapsedMs > 0) ? (
+        <ProgressLine message={lookup.progress} elapsedMs={lookup.elapsedMs} onCancel={lookup.cancel} />
+      ) : null}
+      <TextField
+        id="scope-region"
+        label="Region"
+        value={region}
+        onChange={(v) => onRegion(v.trim())}
+        error={regionError}
+        help="Where the bucket is; the queue is created in the same Region."
+        disabled={disabled}
+      />
+      {offer ? (
+        <div className="form-inline-action">
+          <button type="button" className="secondary small" onClick={() => onRegion(offer)} disabled={disabled}>
+            Use {offer}, the bucket&apos;s Region
+          </button>
+        </div>
+      ) : null}
+    </>
+  );
+}

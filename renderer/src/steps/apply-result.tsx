@@ -1,0 +1,26 @@
+import type { StepResult } from '../../../shared/steps/step-plan';
+import { CopyButton } from '../components/copy-button';
+
+const RESULT_TEXT: Readonly<Record<StepResult['action'], string>> = {
+  created: 'Created',
+  updated: 'Updated',
+  unchanged: 'No change: nothing was written',
+};
+
+/** What a write did, where the backup went, and that the read-back matched. */
+export function ApplyResult({ result }: { readonly result: StepResult }) {
+  return (
+    <div className="banner ok" role="status">
+      <p className="banner-title" data-testid="result-action" data-action={result.action}>
+        {RESULT_TEXT[result.action]}: <code>{result.resource}</code>
+      </p>
+      {result.action !== 'unchanged' ? <p>Read back after the write: it matches the proposed document.</p> : null}
+      {result.backupPath ? (
+        <p>
+          Backup of the previous document: <code data-testid="backup-path">{result.backupPath}</code>{' '}
+          <CopyButton text={result.backupPath} label="backup path" />
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import type { Setup } from '../../shared/setup/setup';
+import { assertNever } from '../../shared/util/assert-never';
+import { freshOutcomes, nextStep, stepIndex, type ApplyStepId, type StepId, type StepOutcome, type WizardState } from './wizard-state';
+
+/** Everything that moves the wizard (STYLE.md 4: a union handled by one exhaustive switch). */
+export type WizardAction =
+  | { readonly type: 'goto'; readonly step: StepId }
+  | { readonly type: 'next' }
+  | { readonly type: 'scopeConfirmed'; readonly setup: Setup; readonly changed: boolean }
+  | { readonly type: 'outcome'; readonly step: ApplyStepId; readonly outcome: StepOutcome }
+  | { readonly type: 'disconnected' };
+
+function moveTo(state: WizardState, step: StepId): WizardState {
+  return { ...state, step, reached: Math.max(state.reached, stepIndex(step)) };
+}
+
+/** The wizard's transitions; jumping is allowed only to steps already reached. */
+export function wizardReducer(state: WizardState, action: WizardAction): WizardState {
+  switch (action.type) {
+    case 'goto':
+      return stepIndex(action.step) <= state.reached ? { ...state, step: action.step } : state;
+    case 'next':
+      if (state.step === 'scope' && !state.setup) return state;
+      return moveTo(state, nextStep(state.step));
+    case 'scopeConfirmed': {
+      // A changed scope makes every later plan stale: the AWS steps start over from the queue.
+      const confirmed = { ...state, setup: action.setup, saved: action.setup };
+      const base = action.changed ? { ...confirmed, outcomes: freshOutcomes(), reached: stepIndex('scope') } : confirmed;
+      return moveTo(base, nextStep('scope'));
+    }
+    case 'outcome': {
+      const previous = state.outcomes[action.step];
+      // Re-visiting an applied step finds no change: it stays "applied" for this session.
+      if (action.outcome.kind === 'unchanged' && previous.kind === 'applied') return state;
+      // A new plan clears only a failure; what was applied or found unchanged stays so.
+      if (action.outcome.kind === 'todo' && previous.kind !== 'failed') return state;
+      return { ...state, outcomes: { ...state.outcomes, [action.step]: action.outcome } };
+    }
+    case 'disconnected':
+      // Another profile may be another account: every AWS step must be planned again.
+      return { ...state, step: 'profile', reached: 0, outcomes: freshOutcomes() };
+    default:
+      return assertNever(action, 'wizard action');
+  }
+}

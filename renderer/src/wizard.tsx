@@ -1,0 +1,96 @@
+import { useCallback, useReducer, useState } from 'react';
+import type { Connection } from '../../shared/contract/aws-profile';
+import type { Setup } from '../../shared/setup/setup';
+import { assertNever } from '../../shared/util/assert-never';
+import { Stepper } from './components/stepper';
+import { sameSetup } from './scope/scope-draft';
+import { ScopeStep } from './scope/scope-step';
+import { ConnectedPanel } from './steps/connected-panel';
+import { ProfileStep } from './steps/profile-step';
+import { StepPanel } from './steps/step-panel';
+import { SummaryStep } from './steps/summary-step';
+import { wizardReducer } from './wizard-reducer';
+import { initialWizard, isApplyStep, stepIndex, stepStatus, type StepId, type StepOutcome } from './wizard-state';
+
+/** Props of the wizard screen. */
+export interface WizardProps {
+  readonly connection: Connection | null;
+  readonly onConnection: (connection: Connection | null) => void;
+  /** A saved setup to review, or null for a new one. */
+  readonly opened: Setup | null;
+  readonly onOpenBackups: (setupName: string) => void;
+}
+
+/** The guided apply: the stepper with every step's state, and the current step's panel. */
+export function Wizard({ connection, onConnection, opened, onOpenBackups }: WizardProps) {
+  const [state, dispatch] = useReducer(wizardReducer, opened, initialWizard);
+  const [busy, setBusy] = useState(false);
+  const step = state.step;
+
+  const onOutcome = useCallback(
+    (outcome: StepOutcome) => {
+      if (isApplyStep(step)) dispatch({ type: 'outcome', step, outcome });
+    },
+    [step],
+  );
+  const onNext = useCallback(() => dispatch({ type: 'next' }), []);
+  const canOpen = (id: StepId) => stepIndex(id) <= state.reached && (id === 'profile' || connection !== null) && (stepIndex(id) <= stepIndex('scope') || state.setup !== null);
+
+  function panel() {
+    if (step !== 'profile' && !connection) {
+      return (
+        <ProfileStep onConnected={onConnection} onBusy={setBusy} />
+      );
+    }
+    switch (step) {
+      case 'profile':
+        return connection ? (
+          <ConnectedPanel
+            connection={connection}
+            onChange={() => {
+              dispatch({ type: 'disconnected' });
+              onConnection(null);
+            }}
+            onContinue={onNext}
+          />
+        ) : (
+          <ProfileStep onConnected={onConnection} onBusy={setBusy} />
+        );
+      case 'scope':
+        return (
+          <ScopeStep
+            connectedRegion={connection?.region ?? 'us-east-1'}
+            initial={state.setup ?? state.saved}
+            saved={state.saved}
+            onBusy={setBusy}
+            onConfirmed={(setup) => dispatch({ type: 'scopeConfirmed', setup, changed: state.setup === null || !sameSetup(state.setup, setup) })}
+          />
+        );
+      case 'queue':
+      case 'queuePolicy':
+      case 'bucketNotification':
+      case 'roleTrust':
+      case 'rolePermissions':
+        return state.setup ? <StepPanel key={step} step={step} setup={state.setup} onOutcome={onOutcome} onNext={onNext} onBusy={setBusy} /> : null;
+      case 'summary':
+        return state.setup ? <SummaryStep setup={state.setup} outcomes={state.outcomes} onOpenBackups={() => onOpenBackups(state.setup?.name ?? '')} /> : null;
+      default:
+        return assertNever(step, 'step');
+    }
+  }
+
+  return (
+    <div className="wizard">
+      <Stepper
+        status={(id) => stepStatus(state, id)}
+        current={step}
+        canOpen={canOpen}
+        onSelect={(id) => dispatch({ type: 'goto', step: id })}
+        disabled={busy}
+      />
+      <main className="content" id="main">
+        {panel()}
+      </main>
+    </div>
+  );
+}

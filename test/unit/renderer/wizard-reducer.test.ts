@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { Setup } from '../../../shared/setup/setup';
+import { wizardReducer } from '../../../renderer/src/wizard-reducer';
+import { initialWizard, STEPS, stepStatus, type WizardState } from '../../../renderer/src/wizard-state';
+
+const SETUP = { name: 's', bucket: 'b' } as unknown as Setup;
+const RESULT = { step: 'queue', resource: 'url', action: 'created', backupPath: '/b.json', after: null } as const;
+
+function confirmed(): WizardState {
+  const s = wizardReducer(initialWizard(), { type: 'next' });
+  return wizardReducer(s, { type: 'scopeConfirmed', setup: SETUP, changed: true });
+}
+
+describe('wizardReducer', () => {
+  it('lists profile, scope, the five AWS steps and the summary', () => {
+    expect(STEPS.map((s) => s.id)).toEqual(['profile', 'scope', 'queue', 'queuePolicy', 'bucketNotification', 'roleTrust', 'rolePermissions', 'summary']);
+  });
+
+  it('moves forward, and jumps only to steps already reached', () => {
+    const s = confirmed();
+    expect(s.step).toBe('queue');
+    expect(wizardReducer(s, { type: 'goto', step: 'summary' }).step).toBe('queue');
+    const back = wizardReducer(s, { type: 'goto', step: 'profile' });
+    expect(back.step).toBe('profile');
+    expect(wizardReducer(back, { type: 'goto', step: 'queue' }).step).toBe('queue');
+  });
+
+  it('does not leave the scope step without a confirmed setup', () => {
+    const scope = wizardReducer(initialWizard(), { type: 'next' });
+    expect(wizardReducer(scope, { type: 'next' }).step).toBe('scope');
+  });
+
+  it('derives stepper statuses from outcomes; an applied step stays applied when found unchanged later', () => {
+    let s = confirmed();
+    s = wizardReducer(s, { type: 'outcome', step: 'queue', outcome: { kind: 'applied', result: RESULT } });
+    s = wizardReducer(s, { type: 'outcome', step: 'queue', outcome: { kind: 'unchanged', resource: 'url' } });
+    s = wizardReducer(s, { type: 'outcome', step: 'queue', outcome: { kind: 'todo' } });
+    expect(stepStatus(s, 'queue')).toBe('applied');
+    expect(stepStatus(s, 'profile')).toBe('done');
+    expect(stepStatus(s, 'queuePolicy')).toBe('todo');
+    s = wizardReducer(s, { type: 'next' });
+    expect(stepStatus(s, 'queuePolicy')).toBe('current');
+    s = wizardReducer(s, { type: 'outcome', step: 'queuePolicy', outcome: { kind: 'failed', error: { code: 'DRIFT', message: 'x' } } });
+    expect(stepStatus(s, 'queuePolicy')).toBe('failed');
+    s = wizardReducer(s, { type: 'outcome', step: 'queuePolicy', outcome: { kind: 'todo' } });
+    expect(stepStatus(s, 'queuePolicy')).toBe('current');
+  });
+
+  it('a changed scope starts the AWS steps over; an unchanged one keeps them', () => {
+    let s = wizardReducer(confirmed(), { type: 'outcome', step: 'queue', outcome: { kind: 'applied', result: RESULT } });
+    s = wizardReducer(s, { type: 'next' });
+    const again = wizardReducer(wizardReducer(s, { type: 'goto', step: 'scope' }), { type: 'scopeConfirmed', setup: SETUP, changed: false });
+    expect(again.outcomes.queue.kind).toBe('applied');
+    expect(again.reached).toBe(s.reached);
+    const changed = wizardReducer(wizardReducer(s, { type: 'goto', step: 'scope' }), { type: 'scopeConfirmed', setup: SETUP, changed: true });
+    expect(changed.outcomes.queue.kind).toBe('todo');
+    expect(changed.step).toBe('queue');
+    expect(wizardReducer(changed, { type: 'goto', step: 'queuePolicy' }).step).toBe('queue');
+  });
+
+  it('a new connection forgets the AWS outcomes', () => {
+    const s = wizardReducer(wizardReducer(confirmed(), { type: 'outcome', step: 'queue', outcome: { kind: 'applied', result: RESULT } }), { type: 'disconnected' });
+    expect(s.step).toBe('profile');
+    expect(s.outcomes.queue.kind).toBe('todo');
+  });
+});
