@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import type { AccountSnapshot } from '../../../shared/diagnostics/account-snapshot';
+import { reportMarkdown } from '../../../shared/diagnostics/report-markdown';
+import { runChecks } from '../../../shared/diagnostics/run-checks';
+import { buildBucketNotification } from '../../../shared/policy/build-bucket-notification';
+import { buildPermissionsPolicy } from '../../../shared/policy/build-permissions-policy';
+import { buildQueuePolicy } from '../../../shared/policy/build-queue-policy';
+import { buildTrustPolicy } from '../../../shared/policy/build-trust-policy';
+import type { Setup } from '../../../shared/setup/setup';
+
+const setup: Setup = {
+  name: 'acme',
+  region: 'us-east-1',
+  bucket: 'acme-raw',
+  prefix: 'incoming/',
+  suffix: '.csv',
+  queueName: 'acme-events',
+  roleName: 'platform-role',
+  platformSetupRoleArn: 'arn:aws:iam::111122223333:role/platform-setup',
+  platformLoadRoleArn: 'arn:aws:iam::111122223333:role/platform-load',
+  externalId: 'org-42',
+};
+const queueArn = 'arn:aws:sqs:us-east-1:123456789012:acme-events';
+
+function healthy(): AccountSnapshot {
+  return {
+    callerAccount: '123456789012',
+    callerArn: 'arn:aws:iam::123456789012:user/admin',
+    expectedAccount: '123456789012',
+    bucketRegion: 'us-east-1',
+    notification: buildBucketNotification({ queueName: 'acme-events', queueArn, prefix: 'incoming/', suffix: '.csv' }),
+    queueUrl: 'https://sqs.us-east-1.amazonaws.com/123456789012/acme-events',
+    queueAttributes: { QueueArn: queueArn, Policy: JSON.stringify(buildQueuePolicy({ queueName: 'acme-events', queueArn, bucket: 'acme-raw', accountId: '123456789012' })), ApproximateNumberOfMessages: '0', ApproximateNumberOfMessagesNotVisible: '0' },
+    role: { arn: 'arn:aws:iam::123456789012:role/platform-role', trustPolicy: buildTrustPolicy(setup) },
+    permissionsPolicy: buildPermissionsPolicy({ bucket: 'acme-raw', queueArn, prefix: 'incoming/' }),
+    simulation: { available: false, reason: 'not implemented' },
+  };
+}
+
+const status = (s: AccountSnapshot, id: string) => runChecks(setup, s).find((c) => c.id === id)?.status;
+
+describe('diagnostic checks over a snapshot', () => {
+  it('a healthy account passes everything', () => {
+    expect(runChecks(setup, healthy()).filter((c) => c.status !== 'pass')).toEqual([]);
+  });
+
+  it('a FIFO queue fails the queue check', () => {
+    const s = healthy();
+    expect(status({ ...s, queueAttributes: { ...s.queueAttributes, FifoQueue: 'true' } }, 'queue')).toBe('fail');
+  });
+
+  it('KMS with alias/aws/sqs fails; a customer managed key warns with the key-policy statement', () => {
+    const s = healthy();
+    expect(status({ ...s, queueAttributes: { ...s.queueAttributes, KmsMasterKeyId: 'alias/aws/sqs' } }, 'queue')).toBe('fail');
+    const cmk = runChecks(setup, { ...s, queueAttributes: { ...s.queueAttributes, KmsMasterKeyId: 'arn:aws:kms:us-east-1:123456789012:key/abc' } }).find((c) => c.id === 'queue');
+    expect(cmk?.status).toBe('warn');
+    expect(cmk?.detail).toContain('kms:GenerateDataKey');
+  });
+
+  it('another account than the one the setup was applied in fails credentials', () => {
+    expect(status({ ...healthy(), expectedAccount: '999999999999' }, 'credentials')).toBe('fail');
+  });
+
+  it('uses the simulator when available, and reports a denied pair', () => {
+    const s: AccountSnapshot = { ...healthy(), simulation: { available: true, results: [{ action: 's3:GetObject', resource: 'arn:aws:s3:::acme-raw/sample-object.csv', decision: 'implicitDeny' }] } };
+    const c = runChecks(setup, s).find((x) => x.id === 'permissions');
+    expect(c?.status).toBe('fail');
+    expect(c?.detail).toContain('Evaluated by iam:SimulatePrincipalPolicy');
+  });
+
+  it('a trust statement without the external ID condition warns', () => {
+    const s = healthy();
+    const trust = buildTrustPolicy(setup);
+    const open = { ...trust, Statement: [...trust.Statement, { Sid: 'Legacy', Effect: 'Allow', Principal: { AWS: setup.platformLoadRoleArn }, Action: 'sts:AssumeRole' }] };
+    expect(status({ ...s, role: { arn: 'arn:aws:iam::123456789012:role/platform-role', trustPolicy: open } }, 'trust')).toBe('warn');
+  });
+
+  it('a large backlog with nothing in flight warns that the platform may not be consuming', () => {
+    const s = healthy();
+    expect(status({ ...s, queueAttributes: { ...s.queueAttributes, ApproximateNumberOfMessages: '5000' } }, 'backlog')).toBe('warn');
+  });
+
+  it('missing resources skip the checks that depend on them', () => {
+    const s: AccountSnapshot = { ...healthy(), role: null, queueUrl: null, queueAttributes: null, bucketRegion: null, notification: null };
+    const byId = Object.fromEntries(runChecks(setup, s).map((c) => [c.id, c.status]));
+    expect(byId).toMatchObject({ bucket: 'fail', queue: 'fail', 'queue-policy': 'skip', notification: 'skip', role: 'fail', trust: 'skip', permissions: 'skip', backlog: 'skip' });
+  });
+
+  it('renders a Markdown table with escaped cells', () => {
+    const md = reportMarkdown({ ok: true, setupName: 'acme', accountId: '1', region: 'us-east-1', checkedAt: 'now', permissionsEvaluatedBy: 'policy engine', checks: [{ id: 'x', title: 'A | B', status: 'pass', detail: 'd', fix: null, fixStep: null }] });
+    expect(md).toContain('| A \\| B | PASS | d |  |');
+  });
+});
