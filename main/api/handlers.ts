@@ -6,6 +6,7 @@ import { bucketRegionHandler, listBucketsHandler } from './scope-handlers';
 import { applyStepHandler, planStepHandler } from './step-handlers';
 import { liveTestHandler } from './livetest-handlers';
 import { runDoctor } from '../diagnostics/run-doctor';
+import { buildExport } from '../export/build-export';
 import { readRegistration } from '../handoff/read-registration';
 import { stepContext } from '../steps/step-context';
 import { planRestore, restoreBackup } from '../steps/restore';
@@ -37,5 +38,6 @@ export const handlers: HandlerTable = {
   'livetest.run': liveTestHandler,
   'handoff.values': async (input, ctx) => readRegistration(stepContext(input.setup, ctx)),
   'doctor.run': runDoctor,
+  'export.build': async (input, ctx) => buildExport(input.setup, input.accountId, ctx),
   'operation.cancel': handledByDispatcher,
 };

@@ -7,6 +7,7 @@ import { STEP_IDS } from '../steps/step-ids';
 import type { RestorePlan, StepPlan, StepResult } from '../steps/step-plan';
 import type { PlatformRegistration } from '../handoff/platform-registration';
 import type { DoctorReport } from '../diagnostics/diagnostic-check';
+import type { ExportBuild } from '../export/export-build';
 import { LIVE_TEST_DEFAULT_SECONDS, LIVE_TEST_MAX_SECONDS, type LiveTestResult } from '../livetest/live-test-result';
 
 const setupName = z.string().min(1, 'name: the setup name').max(64);
@@ -95,6 +96,15 @@ export const apiContract = {
       })
       .strict(),
     'Named read-only checks over a setup (plus the live test with live: true)',
+  ),
+  'export.build': defineChannel<ExportBuild>()(
+    z
+      .object({
+        setup: setupSchema,
+        accountId: z.string().regex(/^\d{12}$/, 'accountId: the 12-digit AWS account ID').optional(),
+      })
+      .strict(),
+    'The change-control folder (documents, apply.sh, README); offline and unmerged when accountId is given',
   ),
   'operation.cancel': defineChannel<{ readonly cancelled: boolean }>()(
     z.object({ operationId }).strict(),

@@ -1,0 +1,30 @@
+import { apiError, ApiFailure } from '../../shared/contract/api-error';
+import { bucketArn, partitionOfRegion, queueArnOf } from '../../shared/policy/arns';
+import type { Setup } from '../../shared/setup/setup';
+import type { HandlerContext } from '../api/handler-context';
+import type { AwsTarget } from '../aws/client-config';
+import type { StepContext } from '../steps/step-context';
+
+/**
+ * A step context for an offline export: the ARNs derive from the given account id, and `target` throws, so the steps'
+ * `propose` (pure) can run but no AWS call can be made by mistake.
+ */
+export function offlineStepContext(setup: Setup, accountId: string, ctx: HandlerContext): StepContext {
+  const partition = partitionOfRegion(setup.region);
+  return {
+    setup,
+    get target(): AwsTarget {
+      throw new ApiFailure(apiError('INTERNAL', 'An offline export tried to call AWS.'));
+    },
+    accountId,
+    callerArn: '',
+    partition,
+    queueArn: queueArnOf(setup.region, accountId, setup.queueName, partition),
+    bucketArn: bucketArn(setup.bucket, partition),
+    roleArn: `arn:${partition}:iam::${accountId}:role/${setup.roleName}`,
+    dataDir: '',
+    backupRoot: '',
+    signal: ctx.signal,
+    progress: (message) => ctx.progress(message),
+  };
+}
