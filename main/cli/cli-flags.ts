@@ -13,6 +13,8 @@ export const CLI_OPTIONS = {
   'test-timeout': { type: 'string' },
   live: { type: 'boolean', default: false },
   report: { type: 'string' },
+  out: { type: 'string' },
+  'account-id': { type: 'string' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;

@@ -8,6 +8,7 @@ import { planCommand } from './commands/plan-command';
 import { profilesCommand, whoamiCommand } from './commands/profile-commands';
 import { restoreCommand } from './commands/restore-command';
 import { doctorCommand } from './commands/doctor-command';
+import { exportCommand } from './commands/export-command';
 
 const USAGE = `Usage: sqs-s3-wizard <command> [options]
 
@@ -20,6 +21,8 @@ Commands:
   restore --backup FILE --yes   Put a backed-up document back (the live one is backed up first)
   doctor --setup FILE [--live]  Named checks of a configured account (--live adds the live test)
         [--report DIR]          also write doctor-report.json and doctor-report.md
+  export --setup FILE --out DIR Write the change-control folder (documents, apply.sh, README)
+        [--account-id ID]       offline: no connection, documents NOT merged with the live ones
 
 Options:
   --profile NAME        AWS profile (default: AWS_PROFILE, else "default")
@@ -28,6 +31,8 @@ Options:
   --backup-dir DIR      Where apply writes backups (default: the app's data directory)
   --skip-test           apply: skip the live upload-and-receive test
   --test-timeout SECS   apply: how long the live test waits for the event (default 120, max 900)
+  --out DIR             export: a new or empty folder for the files
+  --account-id ID       export: work offline for this 12-digit account ID
   --json                Print results as one JSON object on stdout
   -h, --help            Show this help
 
@@ -41,6 +46,7 @@ const COMMANDS: Readonly<Record<string, (call: CliCall, flags: CliFlags) => Prom
   apply: applyCommand,
   restore: restoreCommand,
   doctor: doctorCommand,
+  export: exportCommand,
 };
 
 /** The CLI front end: parses flags, then calls the same handler table as the GUI through the dispatcher. */

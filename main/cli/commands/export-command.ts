@@ -1,0 +1,36 @@
+import { ApiFailure, apiError } from '../../../shared/contract/api-error';
+import { checkExportFolder, writeExportFolder } from '../../export/write-export-folder';
+import type { CliFlags } from '../cli-flags';
+import { connectCli, type CliCall } from '../cli-session';
+import { EXIT } from '../cli-output';
+import { loadSetupFile } from '../load-setup-file';
+
+/**
+ * `export --setup FILE --out DIR [--account-id ID]` (issue "Exports"): the change-control folder. With --account-id it
+ * works offline (no connection, documents not merged); otherwise it connects and merges with the live documents.
+ */
+export async function exportCommand(call: CliCall, flags: CliFlags): Promise<number> {
+  const { setup, warnings } = await loadSetupFile(flags.setup);
+  for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
+  const out = flags.out;
+  if (!out) throw new ApiFailure(apiError('BAD_INPUT', 'Missing --out DIR.', { fix: 'Pass a new or empty folder: --out change-1234' }));
+  await checkExportFolder(out);
+  const accountId = flags['account-id'];
+  if (accountId === undefined) await connectCli(call, flags, setup.region);
+  const result = await call('export.build', { setup, ...(accountId === undefined ? {} : { accountId }) });
+  const paths = await writeExportFolder(out, result.files);
+  const names = result.files.map((f) => f.name);
+  if (flags.json) {
+    const report = { out, files: names, merged: result.merged, accountId: result.accountId, notes: result.notes };
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  const how = result.merged
+    ? `merged with the live documents of account ${result.accountId}`
+    : `OFFLINE for account ${result.accountId}: NOT merged with the live documents`;
+  const lines = [`Exported ${paths.length} files to ${out} (${how}):`, ...names.map((n) => `  ${n}`)];
+  if (result.notes.length > 0) lines.push('', 'Notes:', ...result.notes.map((n) => `  - ${n}`));
+  lines.push('', `Hand the folder to change control; to apply: AWS_PROFILE=<profile> ${out}/apply.sh`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return EXIT.ok;
+}
