@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { test as base } from '@playwright/test';
 import { motoEnv } from '../test/support/aws-profile-files';
 import { resetMoto, startMoto, type MotoServer } from '../test/support/moto-server';
+import { projectRoot } from '../test/support/project-root';
 
 /** A running browser front end (`node dist/main/web.cjs`) with its tokened URL. */
 export interface WebApp {
@@ -14,7 +15,7 @@ export interface WebApp {
   readonly dataDir: string;
 }
 
-const root = join(__dirname, '..');
+const root = projectRoot();
 
 /** Starts the built web host as a child process with the given env; resolves once it prints its URL. */
 export async function startWebApp(env: NodeJS.ProcessEnv): Promise<{ app: WebApp; child: ChildProcess }> {

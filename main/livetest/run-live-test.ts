@@ -28,6 +28,7 @@ export async function runLiveTest(ctx: StepContext, timeoutSeconds: number): Pro
   ctx.progress(`Uploading s3://${setup.bucket}/${key}`);
   const started = Date.now();
   await putObject(target, setup.bucket, key, 'a,b\n', ctx.signal);
+  const uploaded = Date.now();
   await appendAudit(ctx.dataDir, { setupName: setup.name, step: 'liveTest', action: 'upload test object', resource: `arn:${ctx.partition}:s3:::${setup.bucket}/${key}`, callerArn: ctx.callerArn, backupPath: null, outcome: 'ok', message: 'put' });
 
   const deadline = started + timeoutSeconds * 1000;
@@ -88,6 +89,7 @@ export async function runLiveTest(ctx: StepContext, timeoutSeconds: number): Pro
   return {
     ok,
     latencyMs,
+    sinceUploadMs: Date.now() - uploaded,
     key,
     bucket: setup.bucket,
     messagesSeen: seen.size,

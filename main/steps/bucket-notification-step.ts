@@ -11,8 +11,15 @@ import type { StepDefinition } from './step-definition';
 export const bucketNotificationStep: StepDefinition = {
   id: 'bucketNotification',
   async read(ctx) {
-    ctx.progress(`Checking bucket ${ctx.setup.bucket}`);
-    const region = await getBucketRegion(ctx.target, ctx.setup.bucket, ctx.signal);
+    ctx.progress(`Reading bucket ${ctx.setup.bucket}: its Region and notification configuration`);
+    // Independent reads run together; the notification read's error only matters when the bucket exists.
+    const [region, notification] = await Promise.all([
+      getBucketRegion(ctx.target, ctx.setup.bucket, ctx.signal),
+      getBucketNotification(ctx.target, ctx.setup.bucket, ctx.signal).then(
+        (document) => ({ document, error: null }),
+        (error: unknown) => ({ document: null, error }),
+      ),
+    ]);
     if (region === null) {
       throw new ApiFailure(
         apiError('NOT_FOUND', `Bucket ${ctx.setup.bucket} does not exist (NoSuchBucket) or is not visible to ${ctx.callerArn}.`, {
@@ -27,9 +34,8 @@ export const bucketNotificationStep: StepDefinition = {
         }),
       );
     }
-    ctx.progress(`Reading the notification configuration of bucket ${ctx.setup.bucket}`);
-    const document = await getBucketNotification(ctx.target, ctx.setup.bucket, ctx.signal);
-    return { resource: ctx.bucketArn, document, facts: { region } };
+    if (notification.error) throw notification.error;
+    return { resource: ctx.bucketArn, document: notification.document, facts: { region } };
   },
   propose(live, ctx) {
     const ours = buildQueueConfiguration({ queueName: ctx.setup.queueName, queueArn: ctx.queueArn, prefix: ctx.setup.prefix, suffix: ctx.setup.suffix });

@@ -11,10 +11,12 @@ export const rolePermissionsStep: StepDefinition = {
   async read(ctx) {
     ctx.progress(`Reading inline policy ${PERMISSIONS_POLICY_NAME} of role ${ctx.setup.roleName}`);
     const resource = `${ctx.roleArn} (inline policy ${PERMISSIONS_POLICY_NAME})`;
-    const role = await getRole(ctx.target, ctx.setup.roleName, ctx.signal);
-    if (!role) return { resource, document: null, facts: { roleExists: null } };
-    const document = await getRolePolicy(ctx.target, ctx.setup.roleName, PERMISSIONS_POLICY_NAME, ctx.signal);
-    return { resource, document, facts: { roleExists: 'yes' } };
+    // getRolePolicy answers null for a missing role too, so both reads can run together.
+    const [role, document] = await Promise.all([
+      getRole(ctx.target, ctx.setup.roleName, ctx.signal),
+      getRolePolicy(ctx.target, ctx.setup.roleName, PERMISSIONS_POLICY_NAME, ctx.signal),
+    ]);
+    return { resource, document: role ? document : null, facts: { roleExists: role ? 'yes' : null } };
   },
   propose(live, ctx) {
     const document = buildPermissionsPolicy({

@@ -3,6 +3,8 @@ export interface LiveTestResult {
   readonly ok: boolean;
   /** From the upload to the receipt of its event; null when it never arrived. */
   readonly latencyMs: number | null;
+  /** From the upload's completion to this result (moto delivers at upload, so: event in queue -> test reported). */
+  readonly sinceUploadMs: number;
   readonly key: string;
   readonly bucket: string;
   readonly messagesSeen: number;

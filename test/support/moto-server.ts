@@ -2,8 +2,9 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { projectRoot } from './project-root';
 
-const root = join(__dirname, '..', '..');
+const root = projectRoot();
 const VENV = join(root, '.venv-moto');
 
 /** A moto_server the tests talk to. */

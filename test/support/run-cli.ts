@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { projectRoot } from './project-root';
 
 /** What one CLI run printed and returned. */
 export interface CliRun {
@@ -11,7 +12,7 @@ export interface CliRun {
 /** Runs the built CLI (bin/sqs-s3-wizard.cjs) as a separate process, as an admin would. */
 export function runCli(args: ReadonlyArray<string>, env: NodeJS.ProcessEnv, input?: string): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(__dirname, '..', '..', 'bin', 'sqs-s3-wizard.cjs'), ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(projectRoot(), 'bin', 'sqs-s3-wizard.cjs'), ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
