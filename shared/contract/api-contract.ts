@@ -101,7 +101,7 @@ export const apiContract = {
     z
       .object({
         setup: setupSchema,
-        accountId: z.string().regex(/^\d{12}$/, 'accountId: the 12-digit AWS account ID').optional(),
+        accountId: z.string().regex(/^\d{12}$/, 'a 12-digit AWS account ID, such as 123456789012').optional(),
       })
       .strict(),
     'The change-control folder (documents, apply.sh, README); offline and unmerged when accountId is given',

@@ -46,15 +46,16 @@ export function exportReadme(input: ExportInput): string {
     `- \`${F.queuePolicy}\`: the queue's access policy, written with sqs set-queue-attributes (Policy). Lets S3 send ` +
       'from this bucket of this account only.',
     `- \`${F.bucketNotification}\`: the bucket's whole notification configuration, written with s3api ` +
-      'put-bucket-notification-configuration (which replaces the whole document, so it includes every other configuration).',
+      'put-bucket-notification-configuration, which replaces the whole document: every configuration the bucket keeps is in it.',
     `- \`${F.trustPolicy}\`: the role's trust policy (create-role, or update-assume-role-policy when the role exists): ` +
       'the platform roles may assume it only with the external ID.',
     `- \`${F.permissionsPolicy}\`: the role's inline policy ${PERMISSIONS_POLICY_NAME} (put-role-policy): read the ` +
       'bucket and its objects, consume the queue.',
     `- \`${F.registration}\`: the values to enter on the platform` +
-      (input.queueUrlPredicted ? ' (the queue does not exist yet: its URL is the standard form; apply.sh prints the real one).' : '.'),
-    `- \`${BASE_FOLDER}/\`: the live documents the files above were built from (\`null\`: it did not exist). ` +
-      'apply.sh compares the live account with them before writing anything.',
+      (input.queueUrlPredicted ? ' (the queue URL is the standard form, not read from the account; apply.sh prints the real one).' : '.'),
+    `- \`${BASE_FOLDER}/\`: ` +
+      (input.merged ? 'the live documents the files above were merged with' : 'what this offline export assumes is live: nothing') +
+      ' (`null`: absent). apply.sh compares the live account with them before writing anything.',
     `- \`${F.applyScript}\`: the same changes as AWS CLI commands.`,
     '',
     '## Running apply.sh',
