@@ -9,7 +9,7 @@ import { motoEnv } from '../test/support/aws-profile-files';
 import { connectedApi, applyAll } from '../test/support/configured-account';
 import { createBucket, sampleSetup } from '../test/support/moto-seed';
 import { resetMoto, startMoto } from '../test/support/moto-server';
-import { startWebApp } from '../e2e/fixtures';
+import { startWebApp } from '../test/support/web-app';
 import { figure, median, timeCommand } from './bench-util';
 import { projectRoot } from '../test/support/project-root';
 
