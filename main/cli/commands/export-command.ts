@@ -5,6 +5,17 @@ import { connectCli, type CliCall } from '../cli-session';
 import { EXIT } from '../cli-output';
 import { loadSetupFile } from '../load-setup-file';
 
+/** Connects for a merged export; a failure also says that --account-id exports without credentials. */
+async function connectOrHint(call: CliCall, flags: CliFlags, region: string): Promise<void> {
+  try {
+    await connectCli(call, flags, region);
+  } catch (err) {
+    if (!(err instanceof ApiFailure)) throw err;
+    const fix = `${err.error.fix ?? ''} Or pass --account-id ID to export offline (documents not merged with the live ones).`.trim();
+    throw new ApiFailure({ ...err.error, fix });
+  }
+}
+
 /**
  * `export --setup FILE --out DIR [--account-id ID]` (issue "Exports"): the change-control folder. With --account-id it
  * works offline (no connection, documents not merged); otherwise it connects and merges with the live documents.
@@ -16,7 +27,7 @@ export async function exportCommand(call: CliCall, flags: CliFlags): Promise<num
   if (!out) throw new ApiFailure(apiError('BAD_INPUT', 'Missing --out DIR.', { fix: 'Pass a new or empty folder: --out change-1234' }));
   await checkExportFolder(out);
   const accountId = flags['account-id'];
-  if (accountId === undefined) await connectCli(call, flags, setup.region);
+  if (accountId === undefined) await connectOrHint(call, flags, setup.region);
   const result = await call('export.build', { setup, ...(accountId === undefined ? {} : { accountId }) });
   const paths = await writeExportFolder(out, result.files);
   const names = result.files.map((f) => f.name);
