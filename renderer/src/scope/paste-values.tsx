@@ -29,7 +29,7 @@ export function PasteValues({ disabled, onFill }: { readonly disabled: boolean; 
   }
 
   return (
-    <div className="paste">
+    <>
       <label htmlFor="paste-json">Paste the values from the platform console</label>
       <textarea
         id="paste-json"
@@ -57,6 +57,6 @@ export function PasteValues({ disabled, onFill }: { readonly disabled: boolean; 
           {message.text}
         </p>
       ) : null}
-    </div>
+    </>
   );
 }

@@ -139,14 +139,12 @@ export function ScopeStep({ connectedRegion, initial, saved, onConfirmed, onBusy
         </fieldset>
         <fieldset className="form">
           <legend>Platform values</legend>
-          <div className="form-wide">
-            <PasteValues
-              disabled={busy}
-              onFill={(values) => {
-                for (const [name, value] of Object.entries(values)) update(name as ScopeTextField, value);
-              }}
-            />
-          </div>
+          <PasteValues
+            disabled={busy}
+            onFill={(values) => {
+              for (const [name, value] of Object.entries(values)) update(name as ScopeTextField, value);
+            }}
+          />
           {field('platformSetupRoleArn', 'Platform setup role ARN', 'From the platform console, e.g. arn:aws:iam::111122223333:role/NAME.')}
           {field('platformLoadRoleArn', 'Platform load role ARN', 'From the platform console, e.g. arn:aws:iam::111122223333:role/NAME.')}
           {field('externalId', 'External ID', 'The organization ID shown in the platform console.')}

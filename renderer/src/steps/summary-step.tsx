@@ -25,6 +25,11 @@ function outcomeText(outcome: StepOutcome): string {
   }
 }
 
+/** The last segment of a backup path (the full path is in the title and the backups view). */
+function fileName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
 function resourceOf(outcome: StepOutcome): string {
   if (outcome.kind === 'unchanged') return outcome.resource;
   if (outcome.kind === 'applied') return outcome.result.resource;
@@ -88,7 +93,7 @@ export function SummaryStep({
                   <td>
                     <code>{resourceOf(outcome)}</code>
                   </td>
-                  <td>{outcome.kind === 'applied' && outcome.result.backupPath ? <code>{outcome.result.backupPath}</code> : '—'}</td>
+                  <td>{outcome.kind === 'applied' && outcome.result.backupPath ? <code title={outcome.result.backupPath}>{fileName(outcome.result.backupPath)}</code> : '—'}</td>
                 </tr>
               );
             })}
@@ -97,7 +102,7 @@ export function SummaryStep({
       </div>
       <h3>Values for the platform console</h3>
       {record.loading ? <ProgressLine message={record.progress} elapsedMs={record.elapsedMs} /> : null}
-      <dl className="facts">
+      <dl className="facts" data-testid="platform-values">
         {platformValues.map(([label, value]) => (
           <div key={label} className="fact">
             <dt>{label}</dt>

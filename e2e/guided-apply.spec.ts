@@ -1,0 +1,246 @@
+import { expect, test } from './fixtures';
+import { ACCOUNT, createBucket, createQueue, getNotification, otherTeamStatement, putNotification, queuePolicy, roleDocuments, seedClients, setQueuePolicy } from './support/aws-seed';
+import { applyAll, applyStep, AWS_STEPS, connect, fillScope, fullRun, PLATFORM, planOf, screenshot } from './support/wizard-driver';
+
+const BUCKET = 'orders-landing';
+const QUEUE = 'orders-landing-s3-events';
+const ROLE = 'platform-s3-sqs-consumer-role';
+const QUEUE_ARN = `arn:aws:sqs:us-east-1:${ACCOUNT}:${QUEUE}`;
+
+test.use({ viewport: { width: 1280, height: 900 } });
+
+test('a full run on a fresh account ends on the summary with the backups listed', async ({ page, app, motoUrl }) => {
+  const aws = seedClients(motoUrl);
+  await createBucket(aws, BUCKET);
+
+  const actions = await fullRun(page, app.url, { bucket: BUCKET, prefix: 'incoming/', suffix: '.csv' }, true);
+  expect(actions).toEqual({ queue: 'create', queuePolicy: 'create', bucketNotification: 'update', roleTrust: 'create', rolePermissions: 'create' });
+
+  for (const step of AWS_STEPS) {
+    await expect(page.getByTestId(`stepper-${step}`)).toHaveAttribute('data-status', 'applied');
+    await expect(page.getByTestId(`summary-row-${step}`)).toHaveAttribute('data-outcome', 'applied');
+  }
+  const summary = page.getByTestId('step-panel-summary');
+  await expect(summary.getByRole('heading', { name: 'Summary' })).toBeFocused();
+  await expect(summary.getByTestId('summary-headline')).toHaveText('5 of 5 steps changed the account in this run.');
+  await expect(summary.getByTestId('backup-row')).toHaveCount(5);
+  await expect(summary.getByTestId('platform-values')).toContainText(`arn:aws:iam::${ACCOUNT}:role/${ROLE}`);
+  await expect(summary.getByTestId('platform-values')).toContainText(`/${QUEUE}`);
+  await screenshot(page, '08-summary', true);
+
+  // What the UI wrote, read with the SDK.
+  const policy = await queuePolicy(aws, QUEUE);
+  expect(policy?.Statement.map((s) => s['Sid'])).toEqual(['AllowS3ToSendMessage']);
+  const notification = await getNotification(aws, BUCKET);
+  expect(notification.QueueConfigurations).toEqual([
+    {
+      Id: QUEUE,
+      QueueArn: QUEUE_ARN,
+      Events: ['s3:ObjectCreated:*'],
+      Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'incoming/' }, { Name: 'suffix', Value: '.csv' }] } },
+    },
+  ]);
+  const role = await roleDocuments(aws, ROLE);
+  expect(JSON.stringify(role.trust)).toContain(PLATFORM.externalId);
+  expect(JSON.stringify(role.permissions)).toContain(QUEUE_ARN);
+
+  // The start screen lists the setup as applied.
+  await page.getByRole('navigation', { name: 'App' }).getByRole('button', { name: 'Setups' }).click();
+  const row = page.getByTestId('setup-row').filter({ hasText: BUCKET });
+  await expect(row.getByTestId('setup-status')).toHaveText('applied');
+  await screenshot(page, '00-setups', true);
+});
+
+test('existing Lambda, SNS and SQS notifications and another queue-policy statement are all preserved', async ({ page, app, motoUrl }) => {
+  const aws = seedClients(motoUrl);
+  await createBucket(aws, BUCKET);
+  const audit = await createQueue(aws, 'audit-events');
+  const ours = await createQueue(aws, QUEUE);
+  await setQueuePolicy(aws, QUEUE, { Version: '2012-10-17', Statement: [otherTeamStatement(ours.arn)] });
+  const existing = {
+    LambdaFunctionConfigurations: [
+      { Id: 'thumbnails', LambdaFunctionArn: `arn:aws:lambda:us-east-1:${ACCOUNT}:function:thumbnails`, Events: ['s3:ObjectCreated:*' as const], Filter: { Key: { FilterRules: [{ Name: 'prefix' as const, Value: 'images/' }] } } },
+    ],
+    TopicConfigurations: [{ Id: 'deletions', TopicArn: `arn:aws:sns:us-east-1:${ACCOUNT}:audit`, Events: ['s3:ObjectRemoved:*' as const] }],
+    QueueConfigurations: [{ Id: 'logs-to-audit', QueueArn: audit.arn, Events: ['s3:ObjectCreated:*' as const], Filter: { Key: { FilterRules: [{ Name: 'prefix' as const, Value: 'logs/' }] } } }],
+  };
+  await putNotification(aws, BUCKET, existing);
+
+  await page.goto(app.url);
+  await connect(page);
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+  await fillScope(page, { bucket: BUCKET, prefix: 'incoming/' });
+
+  // The queue exists: reused, with the shared-queue warning.
+  const queue = page.getByTestId('step-panel-queue');
+  expect(await planOf(page, 'queue')).toBe('unchanged');
+  await expect(queue.getByRole('alert').filter({ hasText: 'AllowOpsTeamRead' })).toContainText('shared');
+  await applyStep(page, 'queue');
+  await expect(page.getByTestId('stepper-queue')).toHaveAttribute('data-status', 'unchanged');
+
+  // The queue policy: the other statement kept, ours added, shown before the diff.
+  const policyPanel = page.getByTestId('step-panel-queuePolicy');
+  expect(await planOf(page, 'queuePolicy')).toBe('update');
+  await expect(policyPanel.locator('[data-testid="summary-item"][data-kind="kept"]')).toHaveCount(1);
+  await expect(policyPanel.locator('[data-testid="summary-item"][data-kind="added"]')).toHaveCount(1);
+  await expect(policyPanel.getByTestId('diff-view')).toHaveAttribute('data-mode', 'side-by-side');
+  await applyStep(page, 'queuePolicy');
+
+  const notificationPanel = page.getByTestId('step-panel-bucketNotification');
+  expect(await planOf(page, 'bucketNotification')).toBe('update');
+  await expect(notificationPanel.locator('[data-testid="summary-item"][data-kind="kept"]')).toHaveCount(3);
+  await expect(notificationPanel.locator('[data-testid="summary-item"][data-kind="added"]')).toHaveCount(1);
+  await applyStep(page, 'bucketNotification');
+  await applyStep(page, 'roleTrust');
+  await applyStep(page, 'rolePermissions');
+  await expect(page.getByTestId('summary-headline')).toHaveText('4 of 5 steps changed the account in this run.');
+
+  const after = await getNotification(aws, BUCKET);
+  expect(after.LambdaFunctionConfigurations?.map((c) => c.Id)).toEqual(['thumbnails']);
+  expect(after.LambdaFunctionConfigurations?.[0]?.LambdaFunctionArn).toBe(existing.LambdaFunctionConfigurations[0]?.LambdaFunctionArn);
+  expect(after.TopicConfigurations?.map((c) => c.Id)).toEqual(['deletions']);
+  expect(after.QueueConfigurations?.map((c) => c.Id).sort()).toEqual(['logs-to-audit', QUEUE].sort());
+  expect(after.QueueConfigurations?.find((c) => c.Id === 'logs-to-audit')?.QueueArn).toBe(audit.arn);
+  const policy = await queuePolicy(aws, QUEUE);
+  expect(policy?.Statement.map((s) => s['Sid']).sort()).toEqual(['AllowOpsTeamRead', 'AllowS3ToSendMessage']);
+  expect(policy?.Statement.find((s) => s['Sid'] === 'AllowOpsTeamRead')).toEqual(otherTeamStatement(ours.arn));
+});
+
+test('an overlapping existing rule blocks the notification step, names the conflict and writes nothing', async ({ page, app, motoUrl }) => {
+  const aws = seedClients(motoUrl);
+  await createBucket(aws, BUCKET);
+  const other = await createQueue(aws, 'csv-importer');
+  const existing = {
+    QueueConfigurations: [{ Id: 'csv-importer-rule', QueueArn: other.arn, Events: ['s3:ObjectCreated:Put' as const], Filter: { Key: { FilterRules: [{ Name: 'prefix' as const, Value: 'incoming/' }] } } }],
+  };
+  await putNotification(aws, BUCKET, existing);
+  const before = await getNotification(aws, BUCKET);
+
+  await page.goto(app.url);
+  await connect(page);
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+  await fillScope(page, { bucket: BUCKET, prefix: 'incoming/', suffix: '.csv' });
+  await applyStep(page, 'queue');
+  await applyStep(page, 'queuePolicy');
+
+  const panel = page.getByTestId('step-panel-bucketNotification');
+  expect(await planOf(page, 'bucketNotification')).toBe('blocked');
+  await expect(panel.getByRole('alert').filter({ hasText: 'csv-importer-rule' })).toBeVisible();
+  await expect(panel.getByTestId('apply-button')).toBeDisabled();
+  await expect(page.getByTestId('stepper-bucketNotification')).toHaveAttribute('data-status', 'failed');
+  expect(await getNotification(aws, BUCKET)).toEqual(before);
+});
+
+test('a change behind the wizard\'s back between plan and apply stops with DRIFT and offers Plan again', async ({ page, app, motoUrl }) => {
+  const aws = seedClients(motoUrl);
+  await createBucket(aws, BUCKET);
+  await page.goto(app.url);
+  await connect(page);
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+  await fillScope(page, { bucket: BUCKET });
+  await applyStep(page, 'queue');
+
+  const panel = page.getByTestId('step-panel-queuePolicy');
+  expect(await planOf(page, 'queuePolicy')).toBe('create');
+  const sneaky = { Version: '2012-10-17', Statement: [otherTeamStatement(QUEUE_ARN)] };
+  await setQueuePolicy(aws, QUEUE, sneaky);
+
+  await panel.getByTestId('apply-button').click();
+  const alert = panel.locator('[data-code="DRIFT"]');
+  await expect(alert).toContainText('changed since the plan');
+  await expect(panel.getByText('Changed since the plan.')).toBeVisible();
+  await expect(page.getByTestId('stepper-queuePolicy')).toHaveAttribute('data-status', 'failed');
+  expect(await queuePolicy(aws, QUEUE)).toEqual(sneaky);
+  await screenshot(page, '10-drift', true);
+
+  await panel.getByRole('button', { name: 'Plan again' }).click();
+  expect(await planOf(page, 'queuePolicy')).toBe('update');
+  await expect(panel.locator('[data-testid="summary-item"][data-kind="kept"]')).toContainText('AllowOpsTeamRead');
+  await expect(page.getByTestId('stepper-queuePolicy')).toHaveAttribute('data-status', 'current');
+  await applyStep(page, 'queuePolicy');
+  expect((await queuePolicy(aws, QUEUE))?.Statement.map((s) => s['Sid']).sort()).toEqual(['AllowOpsTeamRead', 'AllowS3ToSendMessage']);
+});
+
+test('a second run of a saved setup finds no change anywhere and writes nothing', async ({ page, app, motoUrl }) => {
+  const aws = seedClients(motoUrl);
+  await createBucket(aws, BUCKET);
+  await fullRun(page, app.url, { bucket: BUCKET, prefix: 'incoming/' });
+  await expect(page.getByTestId('step-panel-summary').getByTestId('backup-row')).toHaveCount(5);
+
+  await page.reload();
+  const row = page.getByTestId('setup-row').filter({ hasText: BUCKET });
+  await row.getByRole('button', { name: `Open setup ${BUCKET}` }).click();
+  await expect(page.getByTestId('account-id')).toHaveText(ACCOUNT);
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+  const scope = page.getByTestId('step-panel-scope');
+  await expect(scope.getByLabel('Bucket', { exact: true })).toHaveValue(BUCKET);
+  await expect(scope.getByLabel('Object key prefix')).toHaveValue('incoming/');
+  await expect(scope.getByLabel('External ID')).toHaveValue(PLATFORM.externalId);
+  await scope.getByRole('button', { name: 'Save and continue' }).click();
+
+  const actions = await applyAll(page);
+  expect(Object.values(actions)).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged', 'unchanged']);
+  for (const step of AWS_STEPS) await expect(page.getByTestId(`stepper-${step}`)).toHaveAttribute('data-status', 'unchanged');
+  const summary = page.getByTestId('step-panel-summary');
+  await expect(summary.getByTestId('summary-headline')).toHaveText('Nothing was changed in this run.');
+  await expect(summary.getByTestId('backup-row')).toHaveCount(5);
+
+  // Reached steps can be opened again from the stepper; re-planning is safe.
+  await page.getByTestId('stepper-queuePolicy').getByRole('button').click();
+  expect(await planOf(page, 'queuePolicy')).toBe('unchanged');
+  await expect(page.getByTestId('step-panel-queuePolicy').getByRole('heading', { name: 'Queue policy' })).toBeFocused();
+});
+
+test('the scope form validates as it is typed, offers the bucket\'s Region and explains bad pasted JSON', async ({ page, app, motoUrl }) => {
+  await createBucket(seedClients(motoUrl, 'eu-west-1'), 'eu-orders', 'eu-west-1');
+  await page.goto(app.url);
+  await connect(page);
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+  const scope = page.getByTestId('step-panel-scope');
+
+  const queueName = scope.getByLabel('Queue name');
+  await scope.getByLabel('Bucket', { exact: true }).fill('eu-orders');
+  await expect(queueName).toHaveValue('eu-orders-s3-events');
+  await expect(scope.getByLabel('Setup name')).toHaveValue('eu-orders');
+  const region = scope.getByLabel('Region', { exact: true });
+  await expect(region).toHaveAttribute('aria-invalid', 'true');
+  await expect(scope.getByText('The bucket is in eu-west-1')).toBeVisible();
+  await scope.getByRole('button', { name: 'Use eu-west-1, the bucket\'s Region' }).click();
+  await expect(region).toHaveValue('eu-west-1');
+  await expect(region).toHaveAttribute('aria-invalid', 'false');
+
+  await queueName.fill('events.fifo');
+  await expect(queueName).toHaveAttribute('aria-invalid', 'true');
+  await expect(scope.locator('#scope-queueName-help')).toContainText('FIFO queues cannot receive S3 event notifications');
+  await queueName.fill('eu-orders-events');
+  await expect(queueName).toHaveAttribute('aria-invalid', 'false');
+
+  await scope.getByLabel('Platform setup role ARN').fill('arn:aws:sts::111122223333:assumed-role/x/y');
+  await expect(scope.locator('#scope-platformSetupRoleArn-help')).toContainText('assumed-role session ARN');
+
+  await scope.getByLabel('Paste the values from the platform console').fill('{"externalId": ');
+  await scope.getByRole('button', { name: 'Fill from JSON' }).click();
+  await expect(scope.getByTestId('paste-error')).toContainText('not valid JSON');
+
+  await scope.getByLabel('Bucket', { exact: true }).fill('no-such-bucket-here');
+  await expect(scope.locator('#scope-bucket-help')).toContainText('was not found in this account');
+  await scope.getByRole('button', { name: 'Save and continue' }).click();
+  await expect(scope.getByLabel('Bucket', { exact: true })).toBeFocused();
+  await expect(page.getByTestId('step-panel-scope')).toBeVisible();
+});
+
+test('on a narrow window the diff is unified, with +/- signs', async ({ page, app, motoUrl }) => {
+  await page.setViewportSize({ width: 800, height: 900 });
+  await createBucket(seedClients(motoUrl), BUCKET);
+  await page.goto(app.url);
+  await connect(page);
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+  await fillScope(page, { bucket: BUCKET });
+  await applyStep(page, 'queue');
+  expect(await planOf(page, 'queuePolicy')).toBe('create');
+  const diff = page.getByTestId('step-panel-queuePolicy').getByTestId('diff-view');
+  await expect(diff).toHaveAttribute('data-mode', 'unified');
+  await expect(diff.locator('.diff-added').first()).toContainText('+');
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await expect(diff).toHaveAttribute('data-mode', 'side-by-side');
+});

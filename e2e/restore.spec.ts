@@ -1,0 +1,61 @@
+import { expect, test } from './fixtures';
+import { createBucket, createQueue, otherTeamStatement, queuePolicy, seedClients, setQueuePolicy } from './support/aws-seed';
+import { fullRun, screenshot } from './support/wizard-driver';
+
+const BUCKET = 'orders-landing';
+const QUEUE = 'orders-landing-s3-events';
+
+test.use({ viewport: { width: 1280, height: 900 } });
+
+test('restoring a backup from the Backups view brings the earlier document back', async ({ page, app, motoUrl }) => {
+  const aws = seedClients(motoUrl);
+  await createBucket(aws, BUCKET);
+  const queue = await createQueue(aws, QUEUE);
+  const earlier = { Version: '2012-10-17', Statement: [otherTeamStatement(queue.arn)] };
+  await setQueuePolicy(aws, QUEUE, earlier);
+
+  await fullRun(page, app.url, { bucket: BUCKET, prefix: 'incoming/' });
+  expect((await queuePolicy(aws, QUEUE))?.Statement.map((s) => s['Sid']).sort()).toEqual(['AllowOpsTeamRead', 'AllowS3ToSendMessage']);
+
+  await page.getByRole('button', { name: 'Open the backups view' }).click();
+  const view = page.getByTestId('backups-view');
+  await expect(view.getByRole('heading', { name: `Backups of ${BUCKET}` })).toBeFocused();
+  const rows = view.getByTestId('backup-row');
+  await expect(rows).toHaveCount(4);
+  await rows.filter({ hasText: 'queue-policy' }).getByRole('button', { name: /^Restore queue-policy backup/ }).click();
+
+  const restore = page.getByTestId('restore-panel');
+  await expect(restore.getByTestId('plan-action')).toHaveAttribute('data-action', 'update');
+  await expect(restore.locator('[data-testid="summary-item"][data-kind="removed"]')).toContainText('AllowS3ToSendMessage');
+  await expect(restore.getByTestId('diff-view')).toBeVisible();
+  await screenshot(page, '09-restore', true);
+  await restore.getByTestId('restore-button').click();
+  await expect(restore.getByTestId('result-action')).toHaveAttribute('data-action', 'updated');
+  await expect(restore.getByTestId('backup-path')).toContainText('queue-policy.json');
+
+  expect(await queuePolicy(aws, QUEUE)).toEqual(earlier);
+  // The live document was backed up before the restore wrote over it.
+  await expect(view.getByTestId('backup-row')).toHaveCount(5);
+});
+
+test('restoring asks again when the live document changed after the restore plan', async ({ page, app, motoUrl }) => {
+  const aws = seedClients(motoUrl);
+  await createBucket(aws, BUCKET);
+  const queue = await createQueue(aws, QUEUE);
+  await setQueuePolicy(aws, QUEUE, { Version: '2012-10-17', Statement: [otherTeamStatement(queue.arn)] });
+  await fullRun(page, app.url, { bucket: BUCKET });
+
+  await page.getByRole('button', { name: 'Open the backups view' }).click();
+  const view = page.getByTestId('backups-view');
+  await view.getByTestId('backup-row').filter({ hasText: 'queue-policy' }).getByRole('button').click();
+  const restore = page.getByTestId('restore-panel');
+  await expect(restore.getByTestId('plan-action')).toHaveAttribute('data-action', 'update');
+
+  const meanwhile = { Version: '2012-10-17', Statement: [{ ...otherTeamStatement(queue.arn), Sid: 'SomeoneElse' }] };
+  await setQueuePolicy(aws, QUEUE, meanwhile);
+  await restore.getByTestId('restore-button').click();
+  await expect(restore.locator('[data-code="DRIFT"]')).toBeVisible();
+  expect(await queuePolicy(aws, QUEUE)).toEqual(meanwhile);
+  await restore.getByRole('button', { name: 'Plan again' }).click();
+  await expect(restore.locator('[data-testid="summary-item"][data-kind="removed"]')).toContainText('SomeoneElse');
+});

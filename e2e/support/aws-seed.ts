@@ -1,0 +1,77 @@
+import { CreateBucketCommand, GetBucketNotificationConfigurationCommand, PutBucketNotificationConfigurationCommand, S3Client, type NotificationConfiguration } from '@aws-sdk/client-s3';
+import { CreateQueueCommand, GetQueueAttributesCommand, GetQueueUrlCommand, SetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { GetRoleCommand, GetRolePolicyCommand, IAMClient } from '@aws-sdk/client-iam';
+import { FAKE_KEYS } from '../../test/support/aws-profile-files';
+
+/** moto's default account. */
+export const ACCOUNT = '123456789012';
+
+/** SDK clients pointed at moto, for seeding state behind the UI's back and checking what the UI wrote. */
+export interface SeedClients {
+  readonly s3: S3Client;
+  readonly sqs: SQSClient;
+  readonly iam: IAMClient;
+}
+
+/** Clients for moto with the test profile's fake keys (S3 path-style, as moto serves it). */
+export function seedClients(motoUrl: string, region = 'us-east-1'): SeedClients {
+  const base = { region, endpoint: motoUrl, credentials: FAKE_KEYS };
+  return { s3: new S3Client({ ...base, forcePathStyle: true }), sqs: new SQSClient(base), iam: new IAMClient(base) };
+}
+
+/** Creates a bucket (in `region` when it is not us-east-1). */
+export async function createBucket(c: SeedClients, bucket: string, region = 'us-east-1'): Promise<void> {
+  await c.s3.send(new CreateBucketCommand({ Bucket: bucket, ...(region === 'us-east-1' ? {} : { CreateBucketConfiguration: { LocationConstraint: region as never } }) }));
+}
+
+/** Creates a standard queue, optionally with a policy; returns its URL and ARN. */
+export async function createQueue(c: SeedClients, name: string, policy?: unknown): Promise<{ readonly url: string; readonly arn: string }> {
+  const out = await c.sqs.send(new CreateQueueCommand({ QueueName: name, ...(policy ? { Attributes: { Policy: JSON.stringify(policy) } } : {}) }));
+  const url = out.QueueUrl ?? '';
+  const attrs = await c.sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['QueueArn'] }));
+  return { url, arn: attrs.Attributes?.QueueArn ?? '' };
+}
+
+/** A queue's policy, parsed (null when it has none). */
+export async function queuePolicy(c: SeedClients, name: string): Promise<{ readonly Statement: ReadonlyArray<Record<string, unknown>> } | null> {
+  const { QueueUrl } = await c.sqs.send(new GetQueueUrlCommand({ QueueName: name }));
+  const attrs = await c.sqs.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['Policy'] }));
+  const text = attrs.Attributes?.Policy;
+  return text ? (JSON.parse(text) as { Statement: ReadonlyArray<Record<string, unknown>> }) : null;
+}
+
+/** Replaces a queue's policy. */
+export async function setQueuePolicy(c: SeedClients, name: string, policy: unknown): Promise<void> {
+  const { QueueUrl } = await c.sqs.send(new GetQueueUrlCommand({ QueueName: name }));
+  await c.sqs.send(new SetQueueAttributesCommand({ QueueUrl, Attributes: { Policy: JSON.stringify(policy) } }));
+}
+
+/** Replaces a bucket's whole notification configuration. */
+export async function putNotification(c: SeedClients, bucket: string, configuration: NotificationConfiguration): Promise<void> {
+  await c.s3.send(new PutBucketNotificationConfigurationCommand({ Bucket: bucket, NotificationConfiguration: configuration }));
+}
+
+/** A bucket's notification configuration, without the SDK's metadata. */
+export async function getNotification(c: SeedClients, bucket: string): Promise<NotificationConfiguration> {
+  const { $metadata: _metadata, ...rest } = await c.s3.send(new GetBucketNotificationConfigurationCommand({ Bucket: bucket }));
+  return rest;
+}
+
+/** A role's trust policy and the wizard's inline policy, parsed (IAM returns them URL-encoded). */
+export async function roleDocuments(c: SeedClients, roleName: string, policyName = 'platform-s3-sqs-access'): Promise<{ readonly trust: unknown; readonly permissions: unknown }> {
+  const role = await c.iam.send(new GetRoleCommand({ RoleName: roleName }));
+  const inline = await c.iam.send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName: policyName }));
+  const decode = (text: string | undefined): unknown => (text ? JSON.parse(decodeURIComponent(text)) : null);
+  return { trust: decode(role.Role?.AssumeRolePolicyDocument), permissions: decode(inline.PolicyDocument) };
+}
+
+/** A queue-policy statement that is not the wizard's: another team's access, which must survive every change. */
+export function otherTeamStatement(queueArn: string): Record<string, unknown> {
+  return {
+    Sid: 'AllowOpsTeamRead',
+    Effect: 'Allow',
+    Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` },
+    Action: 'sqs:ReceiveMessage',
+    Resource: queueArn,
+  };
+}

@@ -1,0 +1,104 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, type Page } from '@playwright/test';
+
+/** The five AWS-side steps, in the wizard's order (shared/steps/step-ids.ts). */
+export const AWS_STEPS = ['queue', 'queuePolicy', 'bucketNotification', 'roleTrust', 'rolePermissions'] as const;
+
+/** The platform's values for the scope form, as the console shows them. */
+export const PLATFORM = {
+  platformSetupRoleArn: 'arn:aws:iam::111122223333:role/platform-setup',
+  platformLoadRoleArn: 'arn:aws:iam::111122223333:role/platform-load',
+  externalId: 'org-0123456789',
+} as const;
+
+/** What the scope form is filled with. */
+export interface ScopeValues {
+  readonly bucket: string;
+  readonly prefix?: string;
+  readonly suffix?: string;
+}
+
+const SCREENSHOT_DIR = join(__dirname, '..', '..', 'docs', 'screenshots');
+
+/** Saves a full-page screenshot for the README (docs/screenshots/<name>.png) when `enabled`. */
+export async function screenshot(page: Page, name: string, enabled: boolean): Promise<void> {
+  if (!enabled) return;
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true, animations: 'disabled' });
+}
+
+/** Opens the app on a new setup (first run) and connects the `moto` profile; stays on the Connected panel. */
+export async function connect(page: Page): Promise<void> {
+  await expect(page.getByLabel('Profile', { exact: true })).toHaveValue('moto');
+  await page.getByRole('button', { name: 'Connect' }).click();
+  await expect(page.getByTestId('account-id')).toHaveText('123456789012');
+}
+
+/** Fills the scope form (bucket typed, platform values pasted as JSON) and continues to the queue step. */
+export async function fillScope(page: Page, values: ScopeValues, shots = false): Promise<void> {
+  const scope = page.getByTestId('step-panel-scope');
+  await scope.getByLabel('Bucket', { exact: true }).fill(values.bucket);
+  await expect(scope.getByText('Bucket found; it is in us-east-1.')).toBeVisible();
+  if (values.prefix) await scope.getByLabel('Object key prefix').fill(values.prefix);
+  if (values.suffix) await scope.getByLabel('Object key suffix').fill(values.suffix);
+  await scope.getByLabel('Paste the values from the platform console').fill(JSON.stringify({ setupRoleArn: PLATFORM.platformSetupRoleArn, load_role_arn: PLATFORM.platformLoadRoleArn, orgId: PLATFORM.externalId }, null, 2));
+  await scope.getByRole('button', { name: 'Fill from JSON' }).click();
+  await expect(scope.getByTestId('paste-result')).toHaveText('Filled platform setup role ARN, platform load role ARN, external ID.');
+  await expect(scope.getByLabel('External ID')).toHaveValue(PLATFORM.externalId);
+  await screenshot(page, '02-scope', shots);
+  await scope.getByRole('button', { name: 'Save and continue' }).click();
+}
+
+/** Waits for a step's plan and returns its action ('create', 'update', 'unchanged' or 'blocked'). */
+export async function planOf(page: Page, step: string): Promise<string> {
+  const panel = page.getByTestId(`step-panel-${step}`);
+  const action = panel.getByTestId('plan-action');
+  await expect(action).toBeVisible({ timeout: 20_000 });
+  return (await action.getAttribute('data-action')) ?? '';
+}
+
+/** Applies the open step (Apply, or "No change — continue"), checks the result and moves on; returns the plan's action. */
+export async function applyStep(page: Page, step: string, shot: string | null = null): Promise<string> {
+  const panel = page.getByTestId(`step-panel-${step}`);
+  const action = await planOf(page, step);
+  if (shot) await screenshot(page, shot, true);
+  if (action === 'unchanged') {
+    await panel.getByTestId('continue-button').click();
+    return action;
+  }
+  await panel.getByTestId('apply-button').click();
+  await expect(panel.getByTestId('result-action')).toBeVisible({ timeout: 20_000 });
+  await expect(panel.getByTestId('backup-path')).toContainText('.json');
+  await expect(page.getByTestId(`stepper-${step}`)).toHaveAttribute('data-status', 'applied');
+  await panel.getByRole('button', { name: 'Continue', exact: true }).click();
+  return action;
+}
+
+const SHOT_NAMES: Readonly<Record<(typeof AWS_STEPS)[number], string>> = {
+  queue: '03-queue',
+  queuePolicy: '04-queue-policy',
+  bucketNotification: '05-bucket-notification',
+  roleTrust: '06-role-trust',
+  rolePermissions: '07-role-permissions',
+};
+
+/** Runs every AWS step in order; returns each step's plan action. */
+export async function applyAll(page: Page, shots = false): Promise<Record<string, string>> {
+  const actions: Record<string, string> = {};
+  for (const step of AWS_STEPS) actions[step] = await applyStep(page, step, shots ? SHOT_NAMES[step] : null);
+  await expect(page.getByTestId('step-panel-summary')).toBeVisible();
+  return actions;
+}
+
+/** A complete first run on a new setup: connect, scope, the five steps; ends on the summary. */
+export async function fullRun(page: Page, url: string, values: ScopeValues, shots = false): Promise<Record<string, string>> {
+  await page.goto(url);
+  await connect(page);
+  await screenshot(page, '01-profile', shots);
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+  // Focus moves to the new step's heading.
+  await expect(page.getByTestId('step-panel-scope').getByRole('heading', { name: 'Scope' })).toBeFocused();
+  await fillScope(page, values, shots);
+  return applyAll(page, shots);
+}
