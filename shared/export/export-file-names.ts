@@ -14,10 +14,10 @@ export const BASE_FOLDER = 'base';
 
 /** The four document files, in the order of the platform guide's steps 2-5. */
 export const DOCUMENT_FILES = [
-  { key: 'queuePolicy', name: EXPORT_FILE_NAMES.queuePolicy, what: 'queue policy' },
-  { key: 'bucketNotification', name: EXPORT_FILE_NAMES.bucketNotification, what: 'bucket notification configuration' },
-  { key: 'trustPolicy', name: EXPORT_FILE_NAMES.trustPolicy, what: 'role trust policy' },
-  { key: 'permissionsPolicy', name: EXPORT_FILE_NAMES.permissionsPolicy, what: 'role permissions policy' },
+  { key: 'queuePolicy', name: EXPORT_FILE_NAMES.queuePolicy },
+  { key: 'bucketNotification', name: EXPORT_FILE_NAMES.bucketNotification },
+  { key: 'trustPolicy', name: EXPORT_FILE_NAMES.trustPolicy },
+  { key: 'permissionsPolicy', name: EXPORT_FILE_NAMES.permissionsPolicy },
 ] as const;
 
 /** The file name apply.sh must be executable under (the CLI writes it with mode 0755). */

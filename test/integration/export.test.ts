@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetBucketNotificationConfigurationCommand } from '@aws-sdk/client-s3';
 import { GetQueueAttributesCommand, GetQueueUrlCommand } from '@aws-sdk/client-sqs';
-import { GetRoleCommand, GetRolePolicyCommand, IAMClient } from '@aws-sdk/client-iam';
+import { CreateRoleCommand, GetRoleCommand, GetRolePolicyCommand, IAMClient } from '@aws-sdk/client-iam';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { documentsEqual } from '../../shared/diff/semantic-form';
 import { FAKE_KEYS, motoEnv } from '../support/aws-profile-files';
@@ -43,10 +43,14 @@ function decode(text: string | undefined): unknown {
   return JSON.parse(text.startsWith('{') ? text : decodeURIComponent(text));
 }
 
+function iamClient(): IAMClient {
+  return new IAMClient({ region: 'us-east-1', endpoint: motoUrl, credentials: { ...FAKE_KEYS } });
+}
+
 /** The four documents as they are in moto, read with the SDK directly (not through the app's own reads). */
 async function liveDocuments(): Promise<Record<string, unknown>> {
   const { s3, sqs } = motoClients(motoUrl);
-  const iam = new IAMClient({ region: 'us-east-1', endpoint: motoUrl, credentials: { ...FAKE_KEYS } });
+  const iam = iamClient();
   const url = (await sqs.send(new GetQueueUrlCommand({ QueueName: QUEUE }))).QueueUrl;
   const attributes = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['Policy'] }));
   const { $metadata: _ignored, ...notification } = await s3.send(new GetBucketNotificationConfigurationCommand({ Bucket: BUCKET }));
@@ -75,6 +79,8 @@ async function foreignSetup(): Promise<string> {
     LambdaFunctionConfigurations: [{ Id: 'indexer', LambdaFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:indexer', Events: ['s3:ObjectRemoved:*'] }],
     TopicConfigurations: [{ Id: 'alerts', TopicArn: 'arn:aws:sns:us-east-1:123456789012:alerts', Events: ['s3:ObjectRestore:Completed'] }],
   });
+  const opsTrust = { Version: '2012-10-17', Statement: [{ Sid: 'LetOpsAssume', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:role/ops' }, Action: 'sts:AssumeRole' }] };
+  await iamClient().send(new CreateRoleCommand({ RoleName: ROLE, AssumeRolePolicyDocument: JSON.stringify(opsTrust) }));
   return other.arn;
 }
 
@@ -117,8 +123,11 @@ describe('export against moto', () => {
     expect(base.QueueConfigurations.map((c: { Id: string }) => c.Id)).toEqual(['thumbs']);
     const script = await runApplyScript(ws.out, ws.env);
     expect(script.code, script.stderr).toBe(0);
-    const docs = (await liveDocuments()) as { queuePolicy: { Statement: Array<{ Sid: string }> }; bucketNotification: Record<string, Array<{ Id: string }>> };
+    expect(script.stdout).toContain('trust policy updated');
+    type Docs = { queuePolicy: { Statement: Array<{ Sid: string }> }; trustPolicy: { Statement: Array<{ Sid: string }> }; bucketNotification: Record<string, Array<{ Id: string }>> };
+    const docs = (await liveDocuments()) as Docs;
     expect(docs.queuePolicy.Statement.map((s) => s.Sid)).toEqual(['LetAuditRead', 'AllowS3ToSendMessage']);
+    expect(docs.trustPolicy.Statement.map((s) => s.Sid)).toEqual(['LetOpsAssume', 'AllowPlatformSetupAssumeRole', 'AllowPlatformLoadAssumeRole']);
     expect(docs.bucketNotification['QueueConfigurations']?.map((c) => c.Id)).toEqual(['thumbs', QUEUE]);
     expect(docs.bucketNotification['LambdaFunctionConfigurations']?.map((c) => c.Id)).toEqual(['indexer']);
     expect(docs.bucketNotification['TopicConfigurations']?.map((c) => c.Id)).toEqual(['alerts']);
@@ -142,7 +151,7 @@ describe('export against moto', () => {
     const doc = await s3.send(new GetBucketNotificationConfigurationCommand({ Bucket: BUCKET }));
     expect(doc.TopicConfigurations?.map((c) => c.Id)).toEqual(['alerts']);
     expect(doc.QueueConfigurations ?? []).toHaveLength(0);
-    const iam = new IAMClient({ region: 'us-east-1', endpoint: motoUrl, credentials: { ...FAKE_KEYS } });
+    const iam = iamClient();
     await expect(iam.send(new GetRoleCommand({ RoleName: ROLE }))).rejects.toThrow();
   }, SCRIPT_TIMEOUT);
 
