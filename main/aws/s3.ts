@@ -98,7 +98,7 @@ export async function getBucketNotification(target: AwsTarget, bucket: string, s
     return plainNotification(out);
   } catch (err) {
     if (isAwsError(err, NO_SUCH_BUCKET)) return null;
-    throw awsFailure(err, 's3:GetBucketNotificationConfiguration', arnOf(target, bucket));
+    throw awsFailure(err, 's3:GetBucketNotification', arnOf(target, bucket));
   }
 }
 
@@ -115,7 +115,7 @@ export async function putBucketNotification(target: AwsTarget, bucket: string, d
     const config = withLowerCaseRuleNames(document);
     await clientsFor(target).s3.send(new PutBucketNotificationConfigurationCommand({ Bucket: bucket, NotificationConfiguration: config }), { abortSignal: signal });
   } catch (err) {
-    throw awsFailure(err, 's3:PutBucketNotificationConfiguration', arnOf(target, bucket));
+    throw awsFailure(err, 's3:PutBucketNotification', arnOf(target, bucket));
   }
 }
 

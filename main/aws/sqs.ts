@@ -36,6 +36,11 @@ export function queueArnFromUrl(queueUrl: string, region: string): string {
   return account && name ? queueArnOf(region, account, name) : queueUrl;
 }
 
+/** A queue's ARN before its account is known (any account): what an IAM policy names for a queue by its name. */
+function queueArnGuess(target: AwsTarget, queueName: string): string {
+  return queueArnOf(target.region, '*', queueName);
+}
+
 /** JSON-protocol name and query-protocol code of a missing queue (SQS API, GetQueueUrl errors). */
 const NO_SUCH_QUEUE = ['QueueDoesNotExist', 'AWS.SimpleQueueService.NonExistentQueue'];
 
@@ -46,7 +51,7 @@ export async function getQueueUrl(target: AwsTarget, queueName: string, signal?:
     return out.QueueUrl ?? null;
   } catch (err) {
     if (isAwsError(err, NO_SUCH_QUEUE)) return null;
-    throw awsFailure(err, 'sqs:GetQueueUrl', queueName);
+    throw awsFailure(err, 'sqs:GetQueueUrl', queueArnGuess(target, queueName));
   }
 }
 
@@ -56,7 +61,7 @@ export async function createQueue(target: AwsTarget, queueName: string, attribut
     const out = await clientsFor(target).sqs.send(new CreateQueueCommand({ QueueName: queueName, Attributes: { ...attributes } }), { abortSignal: signal });
     return out.QueueUrl ?? '';
   } catch (err) {
-    throw awsFailure(err, 'sqs:CreateQueue', queueName);
+    throw awsFailure(err, 'sqs:CreateQueue', queueArnGuess(target, queueName));
   }
 }
 
