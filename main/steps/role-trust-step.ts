@@ -1,6 +1,8 @@
+import { documentsEqual } from '../../shared/diff/semantic-form';
 import { buildTrustPolicy } from '../../shared/policy/build-trust-policy';
 import { mergeTrustPolicy } from '../../shared/policy/merge-trust-policy';
 import { createRole, getRole, updateAssumeRolePolicy } from '../aws/iam';
+import type { StepContext } from './step-context';
 import type { StepDefinition } from './step-definition';
 
 /** Description set on a role the wizard creates, so other admins know what it is for. */
@@ -27,7 +29,11 @@ export const roleTrustStep: StepDefinition = {
   async write(proposed, live, ctx) {
     if (live.document === null) {
       ctx.progress(`Creating role ${ctx.setup.roleName}`);
-      await createRole(ctx.target, ctx.setup.roleName, JSON.stringify(proposed), ROLE_DESCRIPTION, ctx.signal);
+      try {
+        await createRole(ctx.target, ctx.setup.roleName, JSON.stringify(proposed), ROLE_DESCRIPTION, ctx.signal);
+      } catch (err) {
+        if (!(await createdDespiteError(ctx, proposed))) throw err;
+      }
       return 'created';
     }
     ctx.progress(`Updating the trust policy of role ${ctx.setup.roleName}`);
@@ -35,3 +41,13 @@ export const roleTrustStep: StepDefinition = {
     return 'updated';
   },
 };
+
+/**
+ * CreateRole is not idempotent: when its response is lost, the SDK's retry gets EntityAlreadyExists for the role the
+ * first attempt created. The drift guard saw no role just before the call, so a role with exactly our trust policy now
+ * is the one this call created.
+ */
+async function createdDespiteError(ctx: StepContext, proposed: unknown): Promise<boolean> {
+  const role = await getRole(ctx.target, ctx.setup.roleName, ctx.signal).catch(() => null);
+  return role !== null && documentsEqual(role.trustPolicy, proposed);
+}
