@@ -44,7 +44,11 @@ export async function applyStep(def: StepDefinition, ctx: StepContext, basis: st
   } catch (err) {
     const error = toApiError(err, { action: writeActionOf(def.id), resource: live.resource });
     await audit(ctx, def, live.resource, backupPath, 'failed', error.message);
-    throw new ApiFailure({ ...error, fix: `${error.fix ?? 'Retry.'} The write is a single call: ${live.resource} is as it was before (backup: ${backupPath}).` });
+    // A lost response or a cancel after sending leaves the write unknown: one call, so old or new, never half-written.
+    throw new ApiFailure({
+      ...error,
+      fix: `${error.fix ?? 'Retry.'} The write is a single call: ${live.resource} is either as it was before or fully written, never half-written. Plan again to see which (backup: ${backupPath}).`,
+    });
   }
   await audit(ctx, def, live.resource, backupPath, 'ok', action);
   ctx.progress(`Reading back ${live.resource}`);
