@@ -11,6 +11,7 @@ import { bucketArn, partitionOfRegion } from '../../shared/policy/arns';
 import type { BucketNotificationDocument } from '../../shared/policy/notification-document';
 import type { AwsTarget } from './client-config';
 import { awsFailure, clientsFor, isAwsError } from './clients';
+import { notificationAsSent } from '../../shared/policy/notification-as-sent';
 
 /** One bucket of the account, as ListBuckets names it. */
 export interface BucketSummary {
@@ -102,17 +103,10 @@ export async function getBucketNotification(target: AwsTarget, bucket: string, s
   }
 }
 
-/** Filter rule names in lower case: AWS accepts any case (and answers "Prefix"), moto 5 accepts only "prefix"/"suffix". */
-function withLowerCaseRuleNames(document: BucketNotificationDocument): NotificationConfiguration {
-  const copy = JSON.parse(JSON.stringify(document)) as Record<string, unknown>;
-  renameRules(copy, (name) => name.toLowerCase());
-  return copy as NotificationConfiguration;
-}
-
 /** Replaces the whole document (PutBucketNotificationConfiguration deletes what is not sent); destinations are validated by S3. */
 export async function putBucketNotification(target: AwsTarget, bucket: string, document: BucketNotificationDocument, signal?: AbortSignal): Promise<void> {
   try {
-    const config = withLowerCaseRuleNames(document);
+    const config = notificationAsSent(document) as NotificationConfiguration;
     await clientsFor(target).s3.send(new PutBucketNotificationConfigurationCommand({ Bucket: bucket, NotificationConfiguration: config }), { abortSignal: signal });
   } catch (err) {
     throw awsFailure(err, 's3:PutBucketNotification', arnOf(target, bucket));

@@ -3,7 +3,7 @@ import { applyScript } from './apply-script';
 import { BASE_FOLDER, DOCUMENT_FILES, EXPORT_FILE_NAMES } from './export-file-names';
 import type { ExportDocuments, ExportFile, ExportInput } from './export-input';
 import { exportReadme } from './export-readme';
-import { notificationAsSent } from './notification-as-sent';
+import { notificationAsSent } from '../policy/notification-as-sent';
 
 function json(document: unknown): string {
   return `${JSON.stringify(document ?? null, null, 2)}\n`;

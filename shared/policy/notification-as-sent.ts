@@ -1,5 +1,5 @@
 import { isJsonObject } from '../diff/json-object';
-import { CONFIGURATION_LISTS } from '../policy/notification-document';
+import { CONFIGURATION_LISTS } from './notification-document';
 
 function lowerCaseRules(configuration: unknown): unknown {
   if (!isJsonObject(configuration)) return configuration;
