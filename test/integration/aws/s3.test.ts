@@ -109,7 +109,7 @@ describe('s3 module against moto', () => {
     expect(putError.message).toContain('s3:PutObject on arn:aws:s3:::no-such-bucket-here/k.csv');
     expect(putError.message).toContain('NoSuchBucket');
     const notifyError = await failureOf(putBucketNotification(target, 'no-such-bucket-here', { QueueConfigurations: [queueRule] }));
-    expect(notifyError.message).toContain('s3:PutBucketNotificationConfiguration on arn:aws:s3:::no-such-bucket-here');
+    expect(notifyError.message).toContain('s3:PutBucketNotification on arn:aws:s3:::no-such-bucket-here');
   });
 
   it('reports a cancelled read as CANCELLED', async () => {
