@@ -244,3 +244,30 @@ test('on a narrow window the diff is unified, with +/- signs', async ({ page, ap
   await page.setViewportSize({ width: 1280, height: 900 });
   await expect(diff).toHaveAttribute('data-mode', 'side-by-side');
 });
+
+test('an existing queue encrypted with alias/aws/sqs is refused with the reason; a customer managed key shows the key-policy statement', async ({ page, app, motoUrl }) => {
+  const aws = seedClients(motoUrl);
+  await createBucket(aws, BUCKET);
+  await createQueue(aws, QUEUE, undefined, { KmsMasterKeyId: 'alias/aws/sqs' });
+  await createQueue(aws, 'cmk-events', undefined, { KmsMasterKeyId: `arn:aws:kms:us-east-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab` });
+
+  await page.goto(app.url);
+  await connect(page);
+  await page.getByRole('button', { name: 'Continue', exact: true }).click();
+  await fillScope(page, { bucket: BUCKET });
+  const panel = page.getByTestId('step-panel-queue');
+  expect(await planOf(page, 'queue')).toBe('blocked');
+  await expect(panel.locator('[data-code="CONFLICT"]')).toContainText('alias/aws/sqs');
+  await expect(panel.getByTestId('apply-button')).toBeDisabled();
+  await expect(page.getByTestId('stepper-queue')).toHaveAttribute('data-status', 'failed');
+
+  // Back to the scope, another queue: its customer managed key needs a statement in the key policy.
+  await page.getByTestId('stepper-scope').getByRole('button').click();
+  await page.getByTestId('step-panel-scope').getByLabel('Queue name').fill('cmk-events');
+  await page.getByTestId('step-panel-scope').getByRole('button', { name: 'Save and continue' }).click();
+  expect(await planOf(page, 'queue')).toBe('unchanged');
+  const warning = page.getByTestId('step-panel-queue').getByRole('alert').filter({ hasText: 'customer managed KMS key' });
+  await expect(warning.getByLabel('Statement to add')).toContainText('"kms:GenerateDataKey"');
+  await expect(warning.getByRole('button', { name: 'Copy statement' })).toBeVisible();
+  await expect(page.getByTestId('stepper-queue')).toHaveAttribute('data-status', 'current');
+});

@@ -24,9 +24,9 @@ export async function createBucket(c: SeedClients, bucket: string, region = 'us-
   await c.s3.send(new CreateBucketCommand({ Bucket: bucket, ...(region === 'us-east-1' ? {} : { CreateBucketConfiguration: { LocationConstraint: region as never } }) }));
 }
 
-/** Creates a standard queue, optionally with a policy; returns its URL and ARN. */
-export async function createQueue(c: SeedClients, name: string, policy?: unknown): Promise<{ readonly url: string; readonly arn: string }> {
-  const out = await c.sqs.send(new CreateQueueCommand({ QueueName: name, ...(policy ? { Attributes: { Policy: JSON.stringify(policy) } } : {}) }));
+/** Creates a standard queue, optionally with a policy and other attributes; returns its URL and ARN. */
+export async function createQueue(c: SeedClients, name: string, policy?: unknown, attributes: Record<string, string> = {}): Promise<{ readonly url: string; readonly arn: string }> {
+  const out = await c.sqs.send(new CreateQueueCommand({ QueueName: name, Attributes: { ...attributes, ...(policy ? { Policy: JSON.stringify(policy) } : {}) } }));
   const url = out.QueueUrl ?? '';
   const attrs = await c.sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['QueueArn'] }));
   return { url, arn: attrs.Attributes?.QueueArn ?? '' };

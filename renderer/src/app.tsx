@@ -27,6 +27,7 @@ function wizardScreen(opened: Setup | null): Screen {
 export function App() {
   const [screen, setScreen] = useState<Screen>({ screen: 'loading' });
   const [connection, setConnection] = useState<Connection | null>(null);
+  const [busy, setBusy] = useState(false);
   const session = useOperation('session.current');
   const setups = useOperation('setups.list');
   const { run: runSession } = session;
@@ -37,6 +38,9 @@ export function App() {
     void runSetups({}).then((list) => setScreen(list === null || list.length > 0 ? { screen: 'start' } : wizardScreen(null)));
   }, [runSession, runSetups]);
 
+  // A screen that is left takes its running calls' state with it.
+  useEffect(() => setBusy(false), [screen]);
+
   function body() {
     switch (screen.screen) {
       case 'loading':
@@ -46,7 +50,13 @@ export function App() {
           </main>
         );
       case 'start':
-        return <StartScreen onNew={() => setScreen(wizardScreen(null))} onOpen={(record) => setScreen(wizardScreen(record.setup))} onBackups={(setupName) => setScreen({ screen: 'backups', setupName })} />;
+        return (
+          <StartScreen
+            onNew={() => setScreen(wizardScreen(null))}
+            onOpen={(record) => setScreen(wizardScreen(record.setup))}
+            onBackups={(setupName) => setScreen({ screen: 'backups', setupName })}
+          />
+        );
       case 'wizard':
         return (
           <Wizard
@@ -55,6 +65,7 @@ export function App() {
             onConnection={setConnection}
             opened={screen.opened}
             onOpenBackups={(setupName) => setScreen({ screen: 'backups', setupName })}
+            onBusy={setBusy}
           />
         );
       case 'backups':
@@ -72,7 +83,13 @@ export function App() {
       <header className="app-header">
         <h1>SQS (S3) setup wizard</h1>
         <nav aria-label="App" className="app-nav">
-          <button type="button" className="secondary small" onClick={() => setScreen({ screen: 'start' })} aria-current={screen.screen === 'start' ? 'page' : undefined}>
+          <button
+            type="button"
+            className="secondary small"
+            onClick={() => setScreen({ screen: 'start' })}
+            aria-current={screen.screen === 'start' ? 'page' : undefined}
+            disabled={busy}
+          >
             Setups
           </button>
           {screen.screen !== 'wizard' ? (

@@ -19,12 +19,21 @@ export interface WizardProps {
   /** A saved setup to review, or null for a new one. */
   readonly opened: Setup | null;
   readonly onOpenBackups: (setupName: string) => void;
+  /** A call is running: the app disables navigation too (only Cancel stays enabled). */
+  readonly onBusy: (busy: boolean) => void;
 }
 
 /** The guided apply: the stepper with every step's state, and the current step's panel. */
-export function Wizard({ connection, onConnection, opened, onOpenBackups }: WizardProps) {
+export function Wizard({ connection, onConnection, opened, onOpenBackups, onBusy }: WizardProps) {
   const [state, dispatch] = useReducer(wizardReducer, opened, initialWizard);
-  const [busy, setBusy] = useState(false);
+  const [busy, setLocalBusy] = useState(false);
+  const setBusy = useCallback(
+    (value: boolean) => {
+      setLocalBusy(value);
+      onBusy(value);
+    },
+    [onBusy],
+  );
   const step = state.step;
 
   const onOutcome = useCallback(
