@@ -83,13 +83,15 @@ function firstLine(text: string): string {
 
 function credentialProviderError(message: string, ctx: CallContext): ApiError {
   const profile = ctx.profile ?? 'default';
-  if (/sso|token.*expired|expired.*token|refresh/i.test(message)) {
+  // The SDK's messages echo the profile name; "sso-admin" not being found is no SSO sign-in problem.
+  const said = message.split(profile).join('PROFILE');
+  if (/sso|token.*expired|expired.*token|refresh/i.test(said)) {
     return apiError('SSO_LOGIN_REQUIRED', `The SSO session of profile ${profile} is missing or expired.`, {
       fix: 'Sign in with the AWS CLI, then connect again.',
       command: `aws sso login --profile ${profile}`,
     });
   }
-  if (/could not be found|not found|could not resolve credentials using profile|could not load credentials from any providers/i.test(message)) {
+  if (/could not be found|not found|could not resolve credentials using profile|could not load credentials from any providers/i.test(said)) {
     return apiError('PROFILE_NOT_FOUND', `Profile ${profile} was not found, or has no usable credentials.`, {
       fix: 'Check ~/.aws/config and ~/.aws/credentials (or AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE), or run aws configure.',
       command: `aws configure --profile ${profile}`,

@@ -1,8 +1,9 @@
-import { fromIni } from '@aws-sdk/credential-providers';
+import { fromIni, fromSSO } from '@aws-sdk/credential-providers';
+import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import { ApiFailure, apiError } from '../../shared/contract/api-error';
 import { endpointFor } from './endpoint';
-import { ENVIRONMENT_PROFILE } from './profiles';
+import { ENVIRONMENT_PROFILE, profileKind } from './profiles';
 
 /** What it takes to resolve credentials for one profile. */
 export interface CredentialRequest {
@@ -20,10 +21,15 @@ export interface CredentialRequest {
  */
 export async function resolveCredentials(req: CredentialRequest): Promise<AwsCredentialIdentity> {
   if (req.profile === ENVIRONMENT_PROFILE) return fromEnvironment(req.env);
-  const provider = fromIni({
-    profile: req.profile,
+  const files = {
     ...(req.env.AWS_CONFIG_FILE ? { configFilepath: req.env.AWS_CONFIG_FILE } : {}),
     ...(req.env.AWS_SHARED_CREDENTIALS_FILE ? { filepath: req.env.AWS_SHARED_CREDENTIALS_FILE } : {}),
+  };
+  // fromIni does not hand these file paths on to its SSO provider, which would read the default files instead.
+  if (await isSsoProfile(req.profile, files)) return settle(fromSSO({ profile: req.profile, ...files, ignoreCache: true })());
+  const provider = fromIni({
+    profile: req.profile,
+    ...files,
     ignoreCache: true,
     clientConfig: { region: req.region, ...stsEndpoint(req.env) },
     mfaCodeProvider: async (serial: string) => {
@@ -37,8 +43,17 @@ export async function resolveCredentials(req: CredentialRequest): Promise<AwsCre
       return req.mfaCode;
     },
   });
+  return settle(provider());
+}
+
+async function isSsoProfile(profile: string, files: { configFilepath?: string; filepath?: string }): Promise<boolean> {
+  const { configFile, credentialsFile } = await loadSharedConfigFiles({ ignoreCache: true, ...files });
+  return profileKind(configFile[profile], credentialsFile[profile]) === 'sso';
+}
+
+async function settle(pending: Promise<AwsCredentialIdentity>): Promise<AwsCredentialIdentity> {
   try {
-    return await provider();
+    return await pending;
   } catch (err) {
     // Providers may wrap what mfaCodeProvider threw; keep our own value when it is inside.
     const inner = findApiFailure(err);
