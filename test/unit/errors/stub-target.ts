@@ -1,4 +1,7 @@
 import type { AwsTarget } from '../../../main/aws/client-config';
+import type { StepContext } from '../../../main/steps/step-context';
+import { bucketArn, queueArnOf } from '../../../shared/policy/arns';
+import type { Setup } from '../../../shared/setup/setup';
 
 /** A target with fake keys and no endpoint override: every call is answered by aws-sdk-client-mock, never sent. */
 export function stubTarget(region = 'us-east-1'): AwsTarget {
@@ -21,4 +24,23 @@ export function deniedBy<E extends Error>(Exception: new (options: ExceptionOpti
     $metadata: { httpStatusCode: 403, requestId: 'test-request' },
     message: `User: arn:aws:sts::123456789012:assumed-role/ReadOnly/admin is not authorized to perform this action (${name})`,
   });
+}
+
+/** A step context on the stub target for `setup`, keeping backups and the audit log in `dir`. */
+export function stubStepContext(setup: Setup, dir: string): StepContext {
+  const accountId = '123456789012';
+  return {
+    setup,
+    target: stubTarget(setup.region),
+    accountId,
+    callerArn: `arn:aws:iam::${accountId}:user/admin`,
+    partition: 'aws',
+    queueArn: queueArnOf(setup.region, accountId, setup.queueName),
+    bucketArn: bucketArn(setup.bucket),
+    roleArn: `arn:aws:iam::${accountId}:role/${setup.roleName}`,
+    dataDir: dir,
+    backupRoot: dir,
+    signal: new AbortController().signal,
+    progress: () => undefined,
+  };
 }
