@@ -3,6 +3,7 @@ import type { Setup } from '../../shared/setup/setup';
 import { STEP_IDS, STEP_TITLES, type StepId as ApplyStepId } from '../../shared/steps/step-ids';
 import type { StepResult } from '../../shared/steps/step-plan';
 
+/** The five AWS-side step ids (shared/steps/step-ids.ts), re-exported for the wizard's modules. */
 export type { ApplyStepId };
 
 /** The wizard's steps, in order: connect, scope, the seed's five AWS-side steps, and the summary. */

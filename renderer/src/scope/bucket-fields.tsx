@@ -1,9 +1,15 @@
-import { ProgressLine } from '../components/progress-line';
+import { useEffect } from 'react';
+import type { ApiError } from '../../../shared/contract/api-error';
 import { useOperation } from '../api/use-operation';
 import { ErrorBanner } from '../components/error-banner';
+import { ProgressLine } from '../components/progress-line';
 import { TextField } from './text-field';
 import type { useBucketRegion } from './use-bucket-region';
-import { useEffect } from 'react';
+
+/** A failed look-up does not stop the admin: the message says what still works. */
+function softError(error: ApiError, what: string, fallback: string): ApiError {
+  return { ...error, message: `${what}: ${error.message}`, fix: `${error.fix ?? ''} ${fallback}`.trim() };
+}
 
 /** Props of the bucket and Region fields. */
 export interface BucketFieldsProps {
@@ -52,11 +58,14 @@ export function BucketFields({ bucket, region, bucketError, regionError, lookup,
       {listing.loading ? <ProgressLine message={listing.progress ?? 'Listing buckets'} elapsedMs={listing.elapsedMs} onCancel={listing.cancel} /> : null}
       {listing.error && listing.error.code !== 'CANCELLED' ? (
         <div className="form-wide">
-          <ErrorBanner error={{ ...listing.error, message: `The bucket list is not available: ${listing.error.message}`, fix: `${listing.error.fix ?? ''} You can still type the bucket name.`.trim() }} />
+          <ErrorBanner error={softError(listing.error, 'The bucket list is not available', 'You can still type the bucket name.')} />
         </div>
       ) : null}
-      {lookup.progress !== null || (lookup.loading && lookup.elapsedMs > 0) ? (
-        <ProgressLine message={lookup.progress} elapsedMs={lookup.elapsedMs} onCancel={lookup.cancel} />
+      {lookup.progress !== null ? <ProgressLine message={lookup.progress} elapsedMs={lookup.elapsedMs} onCancel={lookup.cancel} /> : null}
+      {lookup.error && lookup.error.code !== 'CANCELLED' ? (
+        <div className="form-wide">
+          <ErrorBanner error={softError(lookup.error, "The bucket's Region could not be read", 'Check the Region yourself: it must be the bucket\'s.')} />
+        </div>
       ) : null}
       <TextField
         id="scope-region"

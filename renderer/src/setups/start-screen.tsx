@@ -5,7 +5,7 @@ import { ErrorBanner } from '../components/error-banner';
 import { PanelHeading } from '../components/panel-heading';
 import { ProgressLine } from '../components/progress-line';
 
-const STATUS_HELP: Readonly<Record<SetupRecord['status'], string>> = {
+const STATUS_TEXT: Readonly<Record<SetupRecord['status'], string>> = {
   draft: 'draft',
   applied: 'applied',
   verified: 'verified',
@@ -70,24 +70,30 @@ export function StartScreen({
                     <td>{record.setup.region}</td>
                     <td>
                       <span className={`status-badge status-${record.status}`} data-testid="setup-status">
-                        {STATUS_HELP[record.status]}
+                        {STATUS_TEXT[record.status]}
                       </span>
                     </td>
                     <td>
                       <time dateTime={record.updatedAt}>{new Date(record.updatedAt).toLocaleString()}</time>
                     </td>
-                    <td className="row-actions">
-                      <button type="button" className="secondary small" onClick={() => onOpen(record)} aria-label={`Open setup ${record.setup.name}`}>
-                        Open
-                      </button>
-                      <button type="button" className="secondary small" onClick={() => onBackups(record.setup.name)} aria-label={`Backups of ${record.setup.name}`}>
-                        Backups
-                      </button>
+                    <td>
+                      <div className="row-actions">
+                        <button type="button" className="secondary small" onClick={() => onOpen(record)} aria-label={`Open setup ${record.setup.name}`}>
+                          Open
+                        </button>
+                        <button type="button" className="secondary small" onClick={() => onBackups(record.setup.name)} aria-label={`Backups of ${record.setup.name}`}>
+                          Backups
+                        </button>
+                      </div>
                     </td>
                   </tr>
                 ))}
               </tbody>
             </table>
+            <p className="muted">
+              Status: <strong>draft</strong> saved, not fully applied; <strong>applied</strong> every step applied;{' '}
+              <strong>verified</strong> the live test received an event.
+            </p>
           </div>
         ) : null}
       </section>
