@@ -1,4 +1,11 @@
 import type { BackupEntry } from '../../../shared/contract/setup-record';
+import { stepOfBackupKind } from '../../../shared/steps/step-ids';
+
+/** A queue backup only records that the queue did not exist: the wizard does not delete queues, so it is not restorable. */
+function restorable(entry: BackupEntry): boolean {
+  const step = stepOfBackupKind(entry.kind);
+  return step !== null && step !== 'queue';
+}
 
 /** Backups of one setup, newest first; with `onRestore`, each row gets a Restore button. */
 export function BackupTable({
@@ -43,7 +50,10 @@ export function BackupTable({
               <td>
                 <code title={entry.path}>{entry.file}</code>
               </td>
-              {onRestore ? (
+              {onRestore && !restorable(entry) ? (
+                <td className="muted">record only</td>
+              ) : null}
+              {onRestore && restorable(entry) ? (
                 <td>
                   <button type="button" className="secondary small" onClick={() => onRestore(entry)} disabled={disabled} aria-label={`Restore ${entry.kind} backup taken ${entry.takenAt}`}>
                     Restore
