@@ -4,6 +4,7 @@ import { classifyMessage } from '../../shared/livetest/classify-message';
 import { diagnoseMissingEvent } from '../../shared/livetest/diagnose-missing-event';
 import type { LiveTestResult } from '../../shared/livetest/live-test-result';
 import { liveTestObjectKey } from '../../shared/livetest/test-object-key';
+import { toApiError } from '../aws/aws-errors';
 import { deleteObject, putObject } from '../aws/s3';
 import { getQueueUrl, receiveMessages } from '../aws/sqs';
 import { appendAudit } from '../store/audit-log';
@@ -39,6 +40,7 @@ export async function runLiveTest(ctx: StepContext, timeoutSeconds: number): Pro
   let eventName: string | null = null;
   let wrong: string | null = null;
   let cancelled = false;
+  let failure: unknown = null;
   try {
     while (latencyMs === null && wrong === null && Date.now() < deadline) {
       const wait = Math.min(MAX_WAIT_SECONDS, Math.max(1, Math.ceil((deadline - Date.now()) / 1000)));
@@ -53,12 +55,12 @@ export async function runLiveTest(ctx: StepContext, timeoutSeconds: number): Pro
             latencyMs = Date.now() - started;
             eventName = kind.eventName;
           } else duplicates++;
-          await deleteTestMessage(target, queueUrl, m.receiptHandle);
+          await deleteTestMessage(target, queueUrl, m.receiptHandle, ctx.signal);
         } else if (kind.kind === 'ours-but-wrong') {
           wrong = kind.problem;
-          await deleteTestMessage(target, queueUrl, m.receiptHandle);
+          await deleteTestMessage(target, queueUrl, m.receiptHandle, ctx.signal);
         } else {
-          await releaseMessage(target, queueUrl, m.receiptHandle);
+          await releaseMessage(target, queueUrl, m.receiptHandle, ctx.signal);
           released++;
         }
       }
@@ -66,13 +68,15 @@ export async function runLiveTest(ctx: StepContext, timeoutSeconds: number): Pro
       if (latencyMs === null && messages.length > 0 && fresh === 0) await new Promise((r) => setTimeout(r, BACKLOG_PAUSE_MS));
     }
   } catch (err) {
-    if (!ctx.signal.aborted) throw err;
-    cancelled = true;
+    // A failed call, like Cancel, still deletes the test object below, so the platform never ingests it.
+    if (ctx.signal.aborted) cancelled = true;
+    else failure = err;
   }
   const objectDeleted = await deleteObject(target, setup.bucket, key).then(
     () => true,
     () => false,
   );
+  if (failure !== null) throw withObjectNote(failure, objectDeleted, `s3://${setup.bucket}/${key}`);
   if (cancelled) {
     throw new ApiFailure(
       apiError('CANCELLED', `Live test cancelled after ${((Date.now() - started) / 1000).toFixed(1)} s.`, {
@@ -101,4 +105,11 @@ export async function runLiveTest(ctx: StepContext, timeoutSeconds: number): Pro
     fix: diagnosis?.fix ?? null,
     finishedAt: new Date().toISOString(),
   };
+}
+
+/** The failure of a call during the wait, saying whether the test object was cleaned up. */
+function withObjectNote(err: unknown, objectDeleted: boolean, object: string): ApiFailure {
+  const error = toApiError(err);
+  const note = objectDeleted ? `The test object ${object} was deleted.` : `The test object was left behind: ${object}`;
+  return new ApiFailure({ ...error, fix: `${error.fix ?? 'Retry.'} ${note}` });
 }
