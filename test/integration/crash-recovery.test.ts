@@ -131,3 +131,28 @@ describe('a crash of the CLI between backup and write', () => {
     expect((await liveDocuments()).queuePolicySids).toEqual(['LetAuditRead', 'AllowS3ToSendMessage']);
   });
 });
+
+describe('the CLI under a persistent fault', () => {
+  it('stops at the failing write with the action, resource and backup named (no stack trace); the next apply converges', async () => {
+    await seedForeign();
+    const ws = workspace();
+    proxy.addRule({ service: 'IAM', operation: 'PutRolePolicy', fault: { kind: 'throttle' } });
+    const failed = await runCli(['apply', '--setup', ws.file, '--yes', '--skip-test'], ws.env);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/error: AWS is throttling iam:PutRolePolicy on arn:aws:iam::\*:role\/platform-s3-sqs-consumer-role/);
+    expect(failed.stderr).toContain(backupsOf(ws.dataDir, 'role-permissions-policy')[0]);
+    expect(failed.stderr).not.toMatch(/\n\s+at /);
+    expect(proxy.callsOf('IAM', 'PutRolePolicy')).toHaveLength(3);
+    proxy.clearRules();
+    const rerun = await runCli(['apply', '--setup', ws.file, '--yes', '--json', '--skip-test'], ws.env);
+    expect(rerun.code, rerun.stderr).toBe(0);
+    expect((JSON.parse(rerun.stdout) as { changes: Array<{ step: string; action: string }> }).changes.map((c) => c.action)).toEqual([
+      'unchanged',
+      'unchanged',
+      'unchanged',
+      'unchanged',
+      'created',
+    ]);
+    expect((await liveDocuments()).queuePolicySids).toEqual(['LetAuditRead', 'AllowS3ToSendMessage']);
+  });
+});
