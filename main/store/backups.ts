@@ -52,9 +52,13 @@ export function backupTimestamp(date: Date): string {
   return date.toISOString().replace(/[-:]/g, '');
 }
 
-function fileNameFor(stamp: string, counter: number, kind: BackupKind): string {
+function stampPrefix(stamp: string, counter: number): string {
   // '-' sorts before '.', so "<stamp>-kind" comes before "<stamp>.001-kind", keeping name order = write order.
-  return `${stamp}${counter === 0 ? '' : `.${String(counter).padStart(3, '0')}`}-${kind}.json`;
+  return `${stamp}${counter === 0 ? '' : `.${String(counter).padStart(3, '0')}`}-`;
+}
+
+function fileNameFor(stamp: string, counter: number, kind: BackupKind): string {
+  return `${stampPrefix(stamp, counter)}${kind}.json`;
 }
 
 /** Saves the document before a change as its own 0600 file; never overwrites an earlier backup. Returns its absolute path. */
@@ -72,7 +76,11 @@ export async function writeBackup(dataDir: string, input: BackupInput): Promise<
   };
   const text = `${JSON.stringify(record, null, 2)}\n`;
   const stamp = backupTimestamp(taken);
+  // Within one millisecond, backups of any kind take the next counter, so name order stays write order.
+  const existing = new Set(await readdir(dir).catch(() => [] as string[]));
+  const used = (counter: number) => [...existing].some((f) => f.startsWith(stampPrefix(stamp, counter)));
   for (let counter = 0; ; counter += 1) {
+    if (used(counter)) continue;
     const path = join(dir, fileNameFor(stamp, counter, input.kind));
     if (await createFileAtomic(path, text)) return path;
   }
