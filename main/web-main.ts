@@ -6,11 +6,11 @@ import { parsePortFlag } from './host/port-flag';
 async function main(): Promise<void> {
   const port = parsePortFlag(process.argv.slice(2));
   if (!port.ok) {
-    process.stderr.write(`${port.message}\n`);
+    process.stderr.write(`error: ${port.message}\nfix: Pass a free port, e.g. --port 8080, or omit --port to use any free one.\n`);
     process.exit(2);
   }
   const host = await startHost({ port: port.value, staticDir: join(__dirname, '..', 'renderer') }).catch((err: NodeJS.ErrnoException) => {
-    process.stderr.write(`Could not listen on 127.0.0.1:${port.value}: ${err.code ?? err.message}. Choose another --port, or omit it for a free one.\n`);
+    process.stderr.write(`error: Could not listen on 127.0.0.1:${port.value}: ${err.code ?? err.message}.\nfix: Choose another --port, or omit it for a free one.\n`);
     process.exit(1);
   });
   process.stdout.write(`SQS (S3) setup wizard is ready. Open this URL in a browser on this machine:\n${host.url}\n`);

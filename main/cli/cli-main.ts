@@ -39,6 +39,9 @@ Options:
 Exit codes: 0 done, 1 a step or check failed, 2 bad input (nothing written).
 Progress goes to stderr, results to stdout.`;
 
+/** The fix printed for a command line that cannot be parsed. */
+const HELP_FIX = `Use one of the commands and options below (sqs-s3-wizard --help), e.g. sqs-s3-wizard plan --setup my-setup.json`;
+
 const COMMANDS: Readonly<Record<string, (call: CliCall, flags: CliFlags) => Promise<number>>> = {
   profiles: profilesCommand,
   whoami: whoamiCommand,
@@ -55,18 +58,22 @@ async function main(argv: ReadonlyArray<string>): Promise<number> {
   try {
     parsed = parseCli(argv);
   } catch (err) {
-    process.stderr.write(`error: ${(err as Error).message}\n\n${USAGE}\n`);
+    process.stderr.write(`error: ${(err as Error).message}\nfix: ${HELP_FIX}\n\n${USAGE}\n`);
     return EXIT.badInput;
   }
   const { values: flags, positionals } = parsed;
   const command = positionals[0];
-  if (flags.help || !command) {
-    (flags.help ? process.stdout : process.stderr).write(`${USAGE}\n`);
-    return flags.help ? EXIT.ok : EXIT.badInput;
+  if (flags.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return EXIT.ok;
+  }
+  if (!command) {
+    process.stderr.write(`error: no command given.\nfix: ${HELP_FIX}\n\n${USAGE}\n`);
+    return EXIT.badInput;
   }
   const run = COMMANDS[command];
   if (!run) {
-    process.stderr.write(`error: unknown command ${JSON.stringify(command)}\n\n${USAGE}\n`);
+    process.stderr.write(`error: unknown command ${JSON.stringify(command)}.\nfix: ${HELP_FIX}\n\n${USAGE}\n`);
     return EXIT.badInput;
   }
   const session = new Session(process.env, flags['backup-dir'] ? { backupDir: flags['backup-dir'] } : {});
@@ -82,7 +89,7 @@ async function main(argv: ReadonlyArray<string>): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
-    process.stderr.write(`error: unexpected failure: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`error: unexpected failure: ${err instanceof Error ? err.message : String(err)}\nfix: Check the message above; if it persists, report it with the command you ran.\n`);
     process.exit(EXIT.failed);
   },
 );
