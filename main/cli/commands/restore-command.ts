@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { ApiFailure, apiError } from '../../../shared/contract/api-error';
 import type { CliFlags } from '../cli-flags';
 import { connectCli, type CliCall } from '../cli-session';
@@ -8,6 +9,10 @@ import { formatPlan } from '../format-plan';
 /** `restore --backup FILE --yes`: shows live vs backup, then restores (the live document is backed up first). */
 export async function restoreCommand(call: CliCall, flags: CliFlags): Promise<number> {
   if (!flags.backup) throw new ApiFailure(apiError('BAD_INPUT', 'Missing --backup FILE.', { fix: 'Pass a backup file written by apply.' }));
+  // A path typed on the command line that names no file is bad input (exit 2), checked before connecting.
+  if (!existsSync(flags.backup)) {
+    throw new ApiFailure(apiError('BAD_INPUT', `Backup file ${flags.backup} does not exist.`, { fix: 'Check the path: pass a backup file written by apply (backups/<setup name>/ in the data directory, or --backup-dir).' }));
+  }
   await connectCli(call, flags);
   const plan = await call('backups.planRestore', { path: flags.backup });
   process.stderr.write(formatPlan(plan));
