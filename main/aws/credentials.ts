@@ -36,7 +36,7 @@ export async function resolveCredentials(req: CredentialRequest): Promise<AwsCre
       if (!req.mfaCode) {
         throw new ApiFailure(
           apiError('MFA_REQUIRED', `Profile ${req.profile} needs a code from MFA device ${serial}.`, {
-            fix: 'Enter the 6-digit code from your MFA device and connect again.',
+            fix: 'Enter the 6-digit code from your MFA device and connect again (CLI: --mfa-code CODE).',
           }),
         );
       }

@@ -33,11 +33,11 @@ export const apiContract = {
   'session.connect': defineChannel<Connection>()(
     z
       .object({
-        profile: z.string().min(1, 'profile: choose a profile').max(128),
-        region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'region: a Region code such as us-east-1'),
+        profile: z.string().min(1, 'choose a profile').max(128),
+        region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'a Region code such as us-east-1'),
         mfaCode: z
           .string()
-          .regex(/^\d{6}$/, 'mfaCode: the 6-digit code from your MFA device')
+          .regex(/^\d{6}$/, 'the 6-digit code from your MFA device')
           .optional(),
       })
       .strict(),
