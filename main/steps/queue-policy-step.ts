@@ -1,6 +1,7 @@
 import { apiError, ApiFailure } from '../../shared/contract/api-error';
 import { buildQueuePolicy } from '../../shared/policy/build-queue-policy';
 import { mergeQueuePolicy } from '../../shared/policy/merge-queue-policy';
+import { queuePolicyAllowsS3 } from '../../shared/policy-eval/queue-policy-allows-s3';
 import { getQueueAttributes, getQueueUrl, setQueuePolicy } from '../aws/sqs';
 import type { StepDefinition } from './step-definition';
 
@@ -19,7 +20,12 @@ export const queuePolicyStep: StepDefinition = {
     const ours = buildQueuePolicy({ queueName: ctx.setup.queueName, queueArn: ctx.queueArn, bucket: ctx.setup.bucket, accountId: ctx.accountId });
     const merged = mergeQueuePolicy(live.document, ours);
     if (!merged.ok) return merged;
-    return { ...merged, warnings: [] };
+    // Other statements are kept as they are, so an explicit Deny for S3 still wins after our Allow is added.
+    const s3 = queuePolicyAllowsS3({ policy: merged.document, queueArn: ctx.queueArn, bucketArn: ctx.bucketArn, accountId: ctx.accountId });
+    const warnings = s3.allowed
+      ? []
+      : [`Even after this change S3 may not send from ${ctx.bucketArn}: ${s3.reason} This step keeps other statements as they are: remove or narrow ${s3.decidedBy ?? 'that statement'} in the queue policy yourself.`];
+    return { ...merged, warnings };
   },
   async write(proposed, live, ctx) {
     const url = live.facts.queueUrl;

@@ -27,6 +27,11 @@ export function queuePolicyCheck(s: AccountSnapshot, c: DiagnosticContext): Diag
   const policy = s.queueAttributes.Policy;
   if (!policy) return check('queue-policy', title, 'fail', 'The queue has no policy: S3 cannot send to it.', 'Apply the queue policy step.', 'queuePolicy');
   const d = queuePolicyAllowsS3({ policy, queueArn: c.queueArn, bucketArn: c.bucketArn, accountId: c.accountId });
+  if (!d.allowed && d.decidedBy !== null) {
+    // The queue policy step keeps other statements, so it cannot lift someone else's explicit Deny.
+    const fix = `Remove or narrow statement ${d.decidedBy} in the queue policy (SQS console > queue > Access policy): an explicit Deny wins over any Allow.`;
+    return check('queue-policy', title, 'fail', `S3 may not send from ${c.bucketArn} (account ${c.accountId}): ${d.reason}`, fix);
+  }
   if (!d.allowed) return check('queue-policy', title, 'fail', `S3 may not send from ${c.bucketArn} (account ${c.accountId}): ${d.reason}`, 'Apply the queue policy step (it adds or replaces statement AllowS3ToSendMessage, keeping the others).', 'queuePolicy');
   return check('queue-policy', title, 'pass', `Allowed by statement ${d.decidedBy ?? '(unnamed)'}: ${d.reason}`);
 }
