@@ -4,7 +4,7 @@ import type { StepResult } from '../../../shared/steps/step-plan';
 import type { CliFlags } from '../cli-flags';
 import { connectCli, type CliCall } from '../cli-session';
 import { confirmOnTerminal } from '../confirm';
-import { EXIT, exitCodeFor, printError } from '../cli-output';
+import { EXIT, printError } from '../cli-output';
 import { formatPlan, formatResult } from '../format-plan';
 import { loadSetupFile } from '../load-setup-file';
 import { planAll } from './plan-all';
@@ -41,7 +41,8 @@ export async function applyCommand(call: CliCall, flags: CliFlags): Promise<numb
     for (const plan of blocked) process.stderr.write(formatPlan(plan));
     const first = blocked[0]?.blocked;
     if (first) printError({ ...first, message: `Nothing was written: ${blocked.length} step(s) cannot be applied. ${first.message}` }, flags.json ?? false);
-    return first ? exitCodeFor(first) : EXIT.failed;
+    // A blocked step is a failed step (exit 1, as plan answers), even when it blames a live document as BAD_INPUT.
+    return EXIT.failed;
   }
   if (!flags.json) for (const plan of plans) process.stderr.write(formatPlan(plan));
   if (!flags.yes && !(await confirmOnTerminal('Apply these changes?'))) {
