@@ -1,9 +1,11 @@
 import { join } from 'node:path';
 import { startHost } from './host/host-server';
 import { parsePortFlag } from './host/port-flag';
+import { silenceSdkNodeVersionNotice } from './sdk-node-warning';
 
 /** Entry of `npm run web`: serves the wizard on loopback and prints the tokened URL. */
 async function main(): Promise<void> {
+  silenceSdkNodeVersionNotice();
   const port = parsePortFlag(process.argv.slice(2));
   if (!port.ok) {
     process.stderr.write(`error: ${port.message}\nfix: Pass a free port, e.g. --port 8080, or omit --port to use any free one.\n`);

@@ -45,8 +45,9 @@ export function toApiError(thrown: unknown, ctx: CallContext = {}): ApiError {
   }
   const net = networkCode(err);
   if (net) {
-    const where = ctx.endpoint ?? 'AWS';
-    return apiError('ENDPOINT_UNREACHABLE', `Could not reach ${where} (${net}) while calling ${what}.`, {
+    const where = ctx.endpoint ?? 'the AWS endpoint';
+    const happened = net === 'ECONNRESET' || net === 'EPIPE' ? `The connection to ${where} was reset (${net})` : `Could not reach ${where} (${net})`;
+    return apiError('ENDPOINT_UNREACHABLE', `${happened} while calling ${what}.`, {
       fix: ctx.endpoint
         ? `Check that the server at ${ctx.endpoint} is running, or unset AWS_ENDPOINT_URL to use AWS.`
         : 'Check your network connection and proxy settings, then retry.',

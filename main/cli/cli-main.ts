@@ -9,6 +9,7 @@ import { profilesCommand, whoamiCommand } from './commands/profile-commands';
 import { restoreCommand } from './commands/restore-command';
 import { doctorCommand } from './commands/doctor-command';
 import { exportCommand } from './commands/export-command';
+import { silenceSdkNodeVersionNotice } from '../sdk-node-warning';
 
 const USAGE = `Usage: sqs-s3-wizard <command> [options]
 
@@ -54,6 +55,7 @@ const COMMANDS: Readonly<Record<string, (call: CliCall, flags: CliFlags) => Prom
 
 /** The CLI front end: parses flags, then calls the same handler table as the GUI through the dispatcher. */
 async function main(argv: ReadonlyArray<string>): Promise<number> {
+  silenceSdkNodeVersionNotice();
   let parsed;
   try {
     parsed = parseCli(argv);

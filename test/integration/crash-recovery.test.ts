@@ -139,7 +139,7 @@ describe('the CLI under a persistent fault', () => {
     proxy.addRule({ service: 'IAM', operation: 'PutRolePolicy', fault: { kind: 'throttle' } });
     const failed = await runCli(['apply', '--setup', ws.file, '--yes', '--skip-test'], ws.env);
     expect(failed.code).toBe(1);
-    expect(failed.stderr).toMatch(/error: AWS is throttling iam:PutRolePolicy on arn:aws:iam::\*:role\/platform-s3-sqs-consumer-role/);
+    expect(failed.stderr).toMatch(/error: .*AWS is throttling iam:PutRolePolicy on arn:aws:iam::\*:role\/platform-s3-sqs-consumer-role/);
     expect(failed.stderr).toContain(backupsOf(ws.dataDir, 'role-permissions-policy')[0]);
     expect(failed.stderr).not.toMatch(/\n\s+at /);
     expect(proxy.callsOf('IAM', 'PutRolePolicy')).toHaveLength(3);

@@ -4,7 +4,7 @@ import type { StepResult } from '../../../shared/steps/step-plan';
 import type { CliFlags } from '../cli-flags';
 import { connectCli, type CliCall } from '../cli-session';
 import { confirmOnTerminal } from '../confirm';
-import { EXIT, printError } from '../cli-output';
+import { EXIT, exitCodeFor, printError } from '../cli-output';
 import { formatPlan, formatResult } from '../format-plan';
 import { loadSetupFile } from '../load-setup-file';
 import { planAll } from './plan-all';
@@ -54,10 +54,21 @@ export async function applyCommand(call: CliCall, flags: CliFlags): Promise<numb
   }
   const results: StepResult[] = [];
   for (const plan of plans) {
-    const result: StepResult =
-      plan.action === 'unchanged'
-        ? { step: plan.step, resource: plan.resource, action: 'unchanged', backupPath: null, after: plan.current }
-        : await call('steps.apply', { setup, step: plan.step, basis: plan.basis });
+    let result: StepResult;
+    try {
+      result =
+        plan.action === 'unchanged'
+          ? { step: plan.step, resource: plan.resource, action: 'unchanged', backupPath: null, after: plan.current }
+          : await call('steps.apply', { setup, step: plan.step, basis: plan.basis });
+    } catch (err) {
+      if (!(err instanceof ApiFailure)) throw err;
+      // Say what was done before the failure, so the admin knows the state (each step is one write).
+      const done = results.map((r) => ({ step: r.step, action: r.action, backup: r.backupPath }));
+      const error = { ...err.error, message: `${STEP_TITLES[plan.step]} failed after ${done.length} step(s) were applied: ${err.error.message}` };
+      if (flags.json) process.stdout.write(`${JSON.stringify({ ok: false, error, changes: done }, null, 2)}\n`);
+      else printError(error, false);
+      return exitCodeFor(err.error);
+    }
     results.push(result);
     if (!flags.json) process.stdout.write(formatResult(result, STEP_TITLES[plan.step]));
   }
