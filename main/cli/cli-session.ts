@@ -1,7 +1,7 @@
 import type { ApiResult } from '../../shared/contract/api-error';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract/api-contract';
 import type { Connection, ProfileListing } from '../../shared/contract/aws-profile';
-import { ApiFailure, apiError } from '../../shared/contract/api-error';
+import { ApiFailure, apiError, type ApiError } from '../../shared/contract/api-error';
 import { createDispatcher } from '../api/dispatch';
 import { handlers } from '../api/handlers';
 import { Session } from '../api/session';
@@ -33,5 +33,17 @@ export async function connectCli(call: CliCall, flags: CliFlags, fallbackRegion?
   if (!region) {
     throw new ApiFailure(apiError('BAD_INPUT', 'No Region: the profile has none and AWS_REGION is not set.', { fix: 'Pass --region, e.g. --region us-east-1.' }));
   }
-  return call('session.connect', { profile, region, ...(flags['mfa-code'] ? { mfaCode: flags['mfa-code'] } : {}) });
+  try {
+    return await call('session.connect', { profile, region, ...(flags['mfa-code'] ? { mfaCode: flags['mfa-code'] } : {}) });
+  } catch (err) {
+    throw err instanceof ApiFailure && err.error.code === 'BAD_INPUT' ? new ApiFailure(asFlagError(err.error)) : err;
+  }
+}
+
+const FLAG_OF_FIELD: Readonly<Record<string, string>> = { profile: '--profile', region: '--region', mfaCode: '--mfa-code' };
+
+/** The connect input's field errors, named by the CLI flag that sets each field. */
+function asFlagError(error: ApiError): ApiError {
+  const issues = (error.issues ?? []).map((i) => ({ field: FLAG_OF_FIELD[i.field] ?? i.field, message: i.message }));
+  return { ...error, message: `Invalid ${issues.map((i) => i.field).join(', ') || 'connection flags'}: ${issues.map((i) => i.message).join('; ')}`, issues };
 }

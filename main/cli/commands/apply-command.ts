@@ -34,7 +34,6 @@ export async function applyCommand(call: CliCall, flags: CliFlags): Promise<numb
   for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
   const timeoutSeconds = liveTestTimeout(flags['test-timeout']);
   const connection = await connectCli(call, flags, setup.region);
-  await call('setups.save', { setup });
   const plans = await planAll(call, setup);
   const blocked = plans.filter((p) => p.blocked);
   if (blocked.length > 0) {
@@ -52,6 +51,8 @@ export async function applyCommand(call: CliCall, flags: CliFlags): Promise<numb
       }),
     );
   }
+  // Saved only once the run is going to write, so a refused apply leaves the data directory untouched too.
+  await call('setups.save', { setup });
   const results: StepResult[] = [];
   for (const plan of plans) {
     let result: StepResult;
