@@ -1,4 +1,4 @@
-import { CreateBucketCommand, GetBucketNotificationConfigurationCommand, PutBucketNotificationConfigurationCommand, S3Client, type NotificationConfiguration } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, GetBucketNotificationConfigurationCommand, ListObjectsV2Command, PutBucketNotificationConfigurationCommand, S3Client, type NotificationConfiguration } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand, GetQueueUrlCommand, SetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { GetRoleCommand, GetRolePolicyCommand, IAMClient } from '@aws-sdk/client-iam';
 import { FAKE_KEYS } from '../../test/support/aws-profile-files';
@@ -74,4 +74,10 @@ export function otherTeamStatement(queueArn: string): Record<string, unknown> {
     Action: 'sqs:ReceiveMessage',
     Resource: queueArn,
   };
+}
+
+/** Keys of a bucket under a prefix (the live test must leave none of its objects behind). */
+export async function listKeys(c: SeedClients, bucket: string, prefix = ''): Promise<ReadonlyArray<string>> {
+  const out = await c.s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix }));
+  return (out.Contents ?? []).map((o) => o.Key ?? '');
 }

@@ -83,16 +83,40 @@ const SHOT_NAMES: Readonly<Record<(typeof AWS_STEPS)[number], string>> = {
   rolePermissions: '07-role-permissions',
 };
 
-/** Runs every AWS step in order; returns each step's plan action. */
-export async function applyAll(page: Page, shots = false): Promise<Record<string, string>> {
+/** Runs every AWS step in order and stops on the live test; returns each step's plan action. */
+export async function applyAwsSteps(page: Page, shots = false): Promise<Record<string, string>> {
   const actions: Record<string, string> = {};
   for (const step of AWS_STEPS) actions[step] = await applyStep(page, step, shots ? SHOT_NAMES[step] : null);
-  await expect(page.getByTestId('step-panel-summary')).toBeVisible();
+  await expect(page.getByTestId('step-panel-liveTest')).toBeVisible();
   return actions;
 }
 
-/** A complete first run on a new setup: connect, scope, the five steps; ends on the summary. */
-export async function fullRun(page: Page, url: string, values: ScopeValues, shots = false): Promise<Record<string, string>> {
+/** On the live test step: Skip, which goes on to the summary and hand-off without verifying. */
+export async function skipLiveTest(page: Page): Promise<void> {
+  await page.getByTestId('step-panel-liveTest').getByTestId('livetest-skip').click();
+  await expect(page.getByTestId('step-panel-summary')).toBeVisible();
+  await expect(page.getByTestId('stepper-liveTest')).toHaveAttribute('data-status', 'skipped');
+}
+
+/** On the live test step: sets the timeout (when given), runs the test and waits for its result panel; returns whether it passed. */
+export async function runLiveTest(page: Page, timeoutSeconds?: number): Promise<boolean> {
+  const panel = page.getByTestId('step-panel-liveTest');
+  if (timeoutSeconds !== undefined) await panel.getByLabel('Timeout (seconds)').fill(String(timeoutSeconds));
+  await panel.getByTestId('livetest-run').click();
+  const result = panel.getByTestId('live-result');
+  await expect(result).toBeVisible({ timeout: ((timeoutSeconds ?? 120) + 30) * 1000 });
+  return (await result.getAttribute('data-ok')) === 'true';
+}
+
+/** Runs every AWS step in order, then skips the live test; returns each step's plan action. Ends on the summary. */
+export async function applyAll(page: Page, shots = false): Promise<Record<string, string>> {
+  const actions = await applyAwsSteps(page, shots);
+  await skipLiveTest(page);
+  return actions;
+}
+
+/** Opens the app on a new setup, connects, fills the scope and continues to the queue step. */
+export async function startNewSetup(page: Page, url: string, values: ScopeValues, shots = false): Promise<void> {
   await page.goto(url);
   await connect(page);
   await screenshot(page, '01-profile', shots);
@@ -100,5 +124,10 @@ export async function fullRun(page: Page, url: string, values: ScopeValues, shot
   // Focus moves to the new step's heading.
   await expect(page.getByTestId('step-panel-scope').getByRole('heading', { name: 'Scope' })).toBeFocused();
   await fillScope(page, values, shots);
+}
+
+/** A complete first run on a new setup: connect, scope, the five steps, the live test skipped; ends on the summary. */
+export async function fullRun(page: Page, url: string, values: ScopeValues, shots = false): Promise<Record<string, string>> {
+  await startNewSetup(page, url, values, shots);
   return applyAll(page, shots);
 }

@@ -1,6 +1,6 @@
 import type { Setup } from '../../shared/setup/setup';
 import { assertNever } from '../../shared/util/assert-never';
-import { freshOutcomes, nextStep, stepIndex, type ApplyStepId, type StepId, type StepOutcome, type WizardState } from './wizard-state';
+import { freshOutcomes, nextStep, stepIndex, type ApplyStepId, type LiveTestOutcome, type StepId, type StepOutcome, type WizardState } from './wizard-state';
 
 /** Everything that moves the wizard (STYLE.md 4: a union handled by one exhaustive switch). */
 export type WizardAction =
@@ -8,6 +8,7 @@ export type WizardAction =
   | { readonly type: 'next' }
   | { readonly type: 'scopeConfirmed'; readonly setup: Setup; readonly changed: boolean }
   | { readonly type: 'outcome'; readonly step: ApplyStepId; readonly outcome: StepOutcome }
+  | { readonly type: 'liveTest'; readonly outcome: LiveTestOutcome }
   | { readonly type: 'disconnected' };
 
 function moveTo(state: WizardState, step: StepId): WizardState {
@@ -25,7 +26,7 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     case 'scopeConfirmed': {
       // A changed scope makes every later plan stale: the AWS steps start over from the queue.
       const confirmed = { ...state, setup: action.setup, saved: action.setup };
-      const base = action.changed ? { ...confirmed, outcomes: freshOutcomes(), reached: stepIndex('scope') } : confirmed;
+      const base = action.changed ? { ...confirmed, outcomes: freshOutcomes(), liveTest: { kind: 'todo' as const }, reached: stepIndex('scope') } : confirmed;
       return moveTo(base, nextStep('scope'));
     }
     case 'outcome': {
@@ -34,11 +35,15 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       if (action.outcome.kind === 'unchanged' && previous.kind === 'applied') return state;
       // A new plan clears only a failure; what was applied or found unchanged stays so.
       if (action.outcome.kind === 'todo' && previous.kind !== 'failed') return state;
-      return { ...state, outcomes: { ...state.outcomes, [action.step]: action.outcome } };
+      // A write after the live test makes its result stale: the test is to be run again.
+      const liveTest = action.outcome.kind === 'applied' ? { kind: 'todo' as const } : state.liveTest;
+      return { ...state, outcomes: { ...state.outcomes, [action.step]: action.outcome }, liveTest };
     }
+    case 'liveTest':
+      return { ...state, liveTest: action.outcome };
     case 'disconnected':
       // Another profile may be another account: every AWS step must be planned again.
-      return { ...state, step: 'profile', reached: 0, outcomes: freshOutcomes() };
+      return { ...state, step: 'profile', reached: 0, outcomes: freshOutcomes(), liveTest: { kind: 'todo' } };
     default:
       return assertNever(action, 'wizard action');
   }

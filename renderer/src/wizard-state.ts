@@ -2,22 +2,24 @@ import type { ApiError } from '../../shared/contract/api-error';
 import type { Setup } from '../../shared/setup/setup';
 import { STEP_IDS, STEP_TITLES, type StepId as ApplyStepId } from '../../shared/steps/step-ids';
 import type { StepResult } from '../../shared/steps/step-plan';
+import type { LiveTestResult } from '../../shared/livetest/live-test-result';
 
 /** The five AWS-side step ids (shared/steps/step-ids.ts), re-exported for the wizard's modules. */
 export type { ApplyStepId };
 
-/** The wizard's steps, in order: connect, scope, the seed's five AWS-side steps, and the summary. */
-export type StepId = 'profile' | 'scope' | ApplyStepId | 'summary';
+/** The wizard's steps, in order: connect, scope, the seed's five AWS-side steps, the live test, and the summary with the hand-off. */
+export type StepId = 'profile' | 'scope' | ApplyStepId | 'liveTest' | 'summary';
 
 /** What the stepper shows for a step ('unchanged' reads "no change"). */
-export type StepStatus = 'todo' | 'current' | 'unchanged' | 'applied' | 'failed' | 'done';
+export type StepStatus = 'todo' | 'current' | 'unchanged' | 'applied' | 'failed' | 'done' | 'passed' | 'skipped';
 
 /** Titles of the steps, in order, for the stepper. */
 export const STEPS: ReadonlyArray<{ readonly id: StepId; readonly title: string }> = [
   { id: 'profile', title: 'AWS profile' },
   { id: 'scope', title: 'Scope' },
   ...STEP_IDS.map((id) => ({ id, title: STEP_TITLES[id] })),
-  { id: 'summary', title: 'Summary' },
+  { id: 'liveTest', title: 'Live test' },
+  { id: 'summary', title: 'Summary and hand-off' },
 ];
 
 /** What happened to one AWS-side step in this session. */
@@ -26,6 +28,13 @@ export type StepOutcome =
   | { readonly kind: 'unchanged'; readonly resource: string }
   | { readonly kind: 'applied'; readonly result: StepResult }
   | { readonly kind: 'failed'; readonly error: ApiError };
+
+/** What the live test gave in this session: not run, passed, failed (the event did not arrive), or skipped by the admin. */
+export type LiveTestOutcome =
+  | { readonly kind: 'todo' }
+  | { readonly kind: 'passed'; readonly result: LiveTestResult }
+  | { readonly kind: 'failed'; readonly result: LiveTestResult | null }
+  | { readonly kind: 'skipped' };
 
 /** The wizard's state: where the admin is, how far they got, the confirmed setup and each step's outcome. */
 export interface WizardState {
@@ -37,6 +46,7 @@ export interface WizardState {
   /** The setup as last saved (opened from the setups list, or saved on the scope step): prefills the scope form. */
   readonly saved: Setup | null;
   readonly outcomes: Readonly<Record<ApplyStepId, StepOutcome>>;
+  readonly liveTest: LiveTestOutcome;
 }
 
 /** True for the five steps that read and write AWS documents. */
@@ -59,9 +69,21 @@ export function freshOutcomes(): Readonly<Record<ApplyStepId, StepOutcome>> {
   return Object.fromEntries(STEP_IDS.map((id) => [id, { kind: 'todo' }])) as Record<ApplyStepId, StepOutcome>;
 }
 
-/** A new wizard, optionally reviewing a saved setup. */
-export function initialWizard(opened: Setup | null = null): WizardState {
-  return { step: 'profile', reached: 0, setup: null, saved: opened, outcomes: freshOutcomes() };
+/** Where a new wizard opens: a saved setup to review, and optionally the step to open it at (diagnostics' "Plan the fix"). */
+export interface WizardStart {
+  readonly opened: Setup | null;
+  readonly startAt?: StepId;
+}
+
+/**
+ * A new wizard, optionally reviewing a saved setup. Opening at a later step takes the saved setup as confirmed (it
+ * was validated when it was saved); the earlier steps stay open from the stepper.
+ */
+export function initialWizard(start: WizardStart = { opened: null }): WizardState {
+  const base: WizardState = { step: 'profile', reached: 0, setup: null, saved: start.opened, outcomes: freshOutcomes(), liveTest: { kind: 'todo' } };
+  const at = start.startAt;
+  if (!start.opened || !at || stepIndex(at) <= stepIndex('scope')) return base;
+  return { ...base, step: at, reached: stepIndex(at), setup: start.opened };
 }
 
 /** The stepper's status of a step: an AWS step's outcome wins; passed steps are done; the open one is current. */
@@ -70,7 +92,8 @@ export function stepStatus(state: WizardState, id: StepId): StepStatus {
     const outcome = state.outcomes[id];
     if (outcome.kind !== 'todo') return outcome.kind;
   }
+  if (id === 'liveTest' && state.liveTest.kind !== 'todo') return state.liveTest.kind;
   if (id === state.step) return 'current';
-  if (!isApplyStep(id) && stepIndex(id) < state.reached) return 'done';
+  if (!isApplyStep(id) && id !== 'liveTest' && stepIndex(id) < state.reached) return 'done';
   return 'todo';
 }

@@ -5,12 +5,13 @@ import { assertNever } from '../../shared/util/assert-never';
 import { Stepper } from './components/stepper';
 import { sameSetup } from './scope/scope-draft';
 import { ScopeStep } from './scope/scope-step';
+import { LiveTestStep } from './livetest/live-test-step';
 import { ConnectedPanel } from './steps/connected-panel';
 import { ProfileStep } from './steps/profile-step';
 import { StepPanel } from './steps/step-panel';
 import { SummaryStep } from './steps/summary-step';
 import { wizardReducer } from './wizard-reducer';
-import { initialWizard, isApplyStep, stepIndex, stepStatus, type StepId, type StepOutcome } from './wizard-state';
+import { initialWizard, isApplyStep, stepIndex, stepStatus, type LiveTestOutcome, type StepId, type StepOutcome } from './wizard-state';
 
 /** Props of the wizard screen. */
 export interface WizardProps {
@@ -18,14 +19,16 @@ export interface WizardProps {
   readonly onConnection: (connection: Connection | null) => void;
   /** A saved setup to review, or null for a new one. */
   readonly opened: Setup | null;
+  /** Open the saved setup at this step (diagnostics' "Plan the fix") instead of the profile step. */
+  readonly startAt?: StepId;
   readonly onOpenBackups: (setupName: string) => void;
   /** A call is running: the app disables navigation too (only Cancel stays enabled). */
   readonly onBusy: (busy: boolean) => void;
 }
 
 /** The guided apply: the stepper with every step's state, and the current step's panel. */
-export function Wizard({ connection, onConnection, opened, onOpenBackups, onBusy }: WizardProps) {
-  const [state, dispatch] = useReducer(wizardReducer, opened, initialWizard);
+export function Wizard({ connection, onConnection, opened, startAt, onOpenBackups, onBusy }: WizardProps) {
+  const [state, dispatch] = useReducer(wizardReducer, { opened, startAt }, initialWizard);
   const [busy, setLocalBusy] = useState(false);
   const setBusy = useCallback(
     (value: boolean) => {
@@ -43,6 +46,8 @@ export function Wizard({ connection, onConnection, opened, onOpenBackups, onBusy
     [step],
   );
   const onNext = useCallback(() => dispatch({ type: 'next' }), []);
+  const onLiveTest = useCallback((outcome: LiveTestOutcome) => dispatch({ type: 'liveTest', outcome }), []);
+  const onGoto = useCallback((id: StepId) => dispatch({ type: 'goto', step: id }), []);
   const canOpen = (id: StepId) => stepIndex(id) <= state.reached && (id === 'profile' || connection !== null) && (stepIndex(id) <= stepIndex('scope') || state.setup !== null);
 
   function panel() {
@@ -81,8 +86,20 @@ export function Wizard({ connection, onConnection, opened, onOpenBackups, onBusy
       case 'roleTrust':
       case 'rolePermissions':
         return state.setup ? <StepPanel key={step} step={step} setup={state.setup} onOutcome={onOutcome} onNext={onNext} onBusy={setBusy} /> : null;
+      case 'liveTest':
+        return state.setup ? (
+          <LiveTestStep setup={state.setup} outcome={state.liveTest} onOutcome={onLiveTest} onNext={onNext} onOpenStep={onGoto} onBusy={setBusy} />
+        ) : null;
       case 'summary':
-        return state.setup ? <SummaryStep setup={state.setup} outcomes={state.outcomes} onOpenBackups={() => onOpenBackups(state.setup?.name ?? '')} /> : null;
+        return state.setup ? (
+          <SummaryStep
+            setup={state.setup}
+            outcomes={state.outcomes}
+            liveTest={state.liveTest}
+            onOpenBackups={() => onOpenBackups(state.setup?.name ?? '')}
+            onRunLiveTest={() => onGoto('liveTest')}
+          />
+        ) : null;
       default:
         return assertNever(step, 'step');
     }
@@ -94,7 +111,7 @@ export function Wizard({ connection, onConnection, opened, onOpenBackups, onBusy
         status={(id) => stepStatus(state, id)}
         current={step}
         canOpen={canOpen}
-        onSelect={(id) => dispatch({ type: 'goto', step: id })}
+        onSelect={onGoto}
         disabled={busy}
       />
       <main className="content" id="main">

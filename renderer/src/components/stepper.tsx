@@ -8,6 +8,8 @@ const STATUS_TEXT: Readonly<Record<StepStatus, string>> = {
   applied: 'applied',
   failed: 'failed',
   done: 'done',
+  passed: 'passed',
+  skipped: 'skipped',
 };
 
 const STATUS_MARK: Readonly<Record<StepStatus, string>> = {
@@ -17,6 +19,8 @@ const STATUS_MARK: Readonly<Record<StepStatus, string>> = {
   applied: '✓',
   failed: '!',
   done: '✓',
+  passed: '✓',
+  skipped: '–',
 };
 
 /** Props of the stepper: each step's status, which one is open, and which can be opened. */

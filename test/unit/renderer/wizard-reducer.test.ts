@@ -1,10 +1,26 @@
 import { describe, expect, it } from 'vitest';
+import type { LiveTestResult } from '../../../shared/livetest/live-test-result';
 import type { Setup } from '../../../shared/setup/setup';
 import { wizardReducer } from '../../../renderer/src/wizard-reducer';
 import { initialWizard, STEPS, stepStatus, type WizardState } from '../../../renderer/src/wizard-state';
 
 const SETUP = { name: 's', bucket: 'b' } as unknown as Setup;
 const RESULT = { step: 'queue', resource: 'url', action: 'created', backupPath: '/b.json', after: null } as const;
+const LIVE_RESULT: LiveTestResult = {
+  ok: true,
+  latencyMs: 812,
+  sinceUploadMs: 815,
+  key: 'incoming/sqs-s3-wizard test=20250101T000000Z-abcd.csv',
+  bucket: 'b',
+  messagesSeen: 1,
+  released: 0,
+  duplicates: 0,
+  eventName: 'ObjectCreated:Put',
+  objectDeleted: true,
+  diagnosis: null,
+  fix: null,
+  finishedAt: '2025-01-01T00:00:01.000Z',
+};
 
 function confirmed(): WizardState {
   const s = wizardReducer(initialWizard(), { type: 'next' });
@@ -12,8 +28,8 @@ function confirmed(): WizardState {
 }
 
 describe('wizardReducer', () => {
-  it('lists profile, scope, the five AWS steps and the summary', () => {
-    expect(STEPS.map((s) => s.id)).toEqual(['profile', 'scope', 'queue', 'queuePolicy', 'bucketNotification', 'roleTrust', 'rolePermissions', 'summary']);
+  it('lists profile, scope, the five AWS steps, the live test and the summary with the hand-off', () => {
+    expect(STEPS.map((s) => s.id)).toEqual(['profile', 'scope', 'queue', 'queuePolicy', 'bucketNotification', 'roleTrust', 'rolePermissions', 'liveTest', 'summary']);
   });
 
   it('moves forward, and jumps only to steps already reached', () => {
@@ -56,6 +72,38 @@ describe('wizardReducer', () => {
     expect(changed.outcomes.queue.kind).toBe('todo');
     expect(changed.step).toBe('queue');
     expect(wizardReducer(changed, { type: 'goto', step: 'queuePolicy' }).step).toBe('queue');
+  });
+
+  it('goes from the role permissions step to the live test, whose outcome the stepper shows', () => {
+    let s = confirmed();
+    for (let i = 0; i < 5; i++) s = wizardReducer(s, { type: 'next' });
+    expect(s.step).toBe('liveTest');
+    expect(stepStatus(s, 'liveTest')).toBe('current');
+    s = wizardReducer(s, { type: 'liveTest', outcome: { kind: 'skipped' } });
+    s = wizardReducer(s, { type: 'next' });
+    expect(s.step).toBe('summary');
+    expect(stepStatus(s, 'liveTest')).toBe('skipped');
+    s = wizardReducer(s, { type: 'liveTest', outcome: { kind: 'passed', result: LIVE_RESULT } });
+    expect(stepStatus(s, 'liveTest')).toBe('passed');
+  });
+
+  it('a write after the live test makes its result stale; a new scope or connection forgets it', () => {
+    const passed = wizardReducer(confirmed(), { type: 'liveTest', outcome: { kind: 'passed', result: LIVE_RESULT } });
+    expect(wizardReducer(passed, { type: 'outcome', step: 'queue', outcome: { kind: 'unchanged', resource: 'url' } }).liveTest.kind).toBe('passed');
+    expect(wizardReducer(passed, { type: 'outcome', step: 'queue', outcome: { kind: 'applied', result: RESULT } }).liveTest.kind).toBe('todo');
+    expect(wizardReducer(passed, { type: 'scopeConfirmed', setup: SETUP, changed: true }).liveTest.kind).toBe('todo');
+    expect(wizardReducer(passed, { type: 'scopeConfirmed', setup: SETUP, changed: false }).liveTest.kind).toBe('passed');
+    expect(wizardReducer(passed, { type: 'disconnected' }).liveTest.kind).toBe('todo');
+  });
+
+  it('opens a saved setup at a later step (Plan the fix), with the earlier steps reachable', () => {
+    const s = initialWizard({ opened: SETUP, startAt: 'queuePolicy' });
+    expect(s.step).toBe('queuePolicy');
+    expect(s.setup).toBe(SETUP);
+    expect(wizardReducer(s, { type: 'goto', step: 'queue' }).step).toBe('queue');
+    expect(wizardReducer(s, { type: 'goto', step: 'bucketNotification' }).step).toBe('queuePolicy');
+    expect(initialWizard({ opened: SETUP, startAt: 'scope' }).step).toBe('profile');
+    expect(initialWizard({ opened: null, startAt: 'queuePolicy' }).step).toBe('profile');
   });
 
   it('a new connection forgets the AWS outcomes', () => {

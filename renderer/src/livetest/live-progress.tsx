@@ -1,0 +1,37 @@
+import { useEffect, useRef } from 'react';
+import { messagesSeenOf } from './live-test-timeout';
+import { useElapsed } from './use-elapsed';
+
+/**
+ * A running live test: elapsed time against the deadline (a local clock, since the back end reports only between long
+ * polls), messages seen and the back end's latest line, and Cancel, which takes the focus (Run is disabled meanwhile).
+ */
+export function LiveProgress({ progress, timeoutSeconds, onCancel }: { readonly progress: string | null; readonly timeoutSeconds: number; readonly onCancel: () => void }) {
+  const elapsedMs = useElapsed(true);
+  const seen = messagesSeenOf(progress);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => cancelRef.current?.focus(), []);
+  const seconds = Math.min(elapsedMs / 1000, timeoutSeconds);
+
+  return (
+    <div className="live-progress" data-testid="live-progress">
+      <p className="progress">
+        <span className="spinner" aria-hidden="true" />
+        <span role="timer" aria-live="off" data-testid="live-elapsed">
+          Elapsed {seconds.toFixed(1)} s of {timeoutSeconds} s
+        </span>
+        <span aria-hidden="true">·</span>
+        <span data-testid="messages-seen">{seen === null ? 'no message seen yet' : `${seen} message(s) seen`}</span>
+      </p>
+      <progress max={timeoutSeconds} value={seconds} aria-label="Time waited, of the deadline" />
+      <p className="muted" role="status" data-testid="live-progress-message">
+        {progress ?? 'Starting the live test'}
+      </p>
+      <div className="actions">
+        <button type="button" ref={cancelRef} className="secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
+}
