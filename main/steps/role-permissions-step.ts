@@ -1,7 +1,7 @@
 import { apiError, ApiFailure } from '../../shared/contract/api-error';
 import { documentsEqual } from '../../shared/diff/semantic-form';
 import { summarizeChanges } from '../../shared/diff/summarize-changes';
-import { buildPermissionsPolicy, PERMISSIONS_POLICY_NAME } from '../../shared/policy/build-permissions-policy';
+import { permissionsPolicyForSetup, PERMISSIONS_POLICY_NAME } from '../../shared/policy/build-permissions-policy';
 import { getRole, getRolePolicy, putRolePolicy } from '../aws/iam';
 import type { StepDefinition } from './step-definition';
 
@@ -19,14 +19,7 @@ export const rolePermissionsStep: StepDefinition = {
     return { resource, document: role ? document : null, facts: { roleExists: role ? 'yes' : null } };
   },
   propose(live, ctx) {
-    const document = buildPermissionsPolicy({
-      bucket: ctx.setup.bucket,
-      queueArn: ctx.queueArn,
-      prefix: ctx.setup.prefix,
-      objectReadScope: ctx.setup.objectReadScope ?? 'bucket',
-      allowDeleteObject: ctx.setup.allowDeleteObject ?? false,
-      partition: ctx.partition,
-    });
+    const document = permissionsPolicyForSetup(ctx.setup, ctx.queueArn, ctx.partition);
     const changed = live.document === null || !documentsEqual(live.document, document);
     const notes = [
       ctx.setup.objectReadScope === 'prefix' ? `Object reads are limited to keys under "${ctx.setup.prefix}" (option).` : 'Object reads cover the whole bucket (as in the platform guide).',

@@ -1,4 +1,4 @@
-import { buildPermissionsPolicy } from '../policy/build-permissions-policy';
+import { permissionsPolicyForSetup } from '../policy/build-permissions-policy';
 import type { DiagnosticContext } from './diagnostic-context';
 
 /** One action the platform's role needs, on the resource it needs it for. */
@@ -10,14 +10,7 @@ export interface RequiredPermission {
 
 /** What the role must be allowed, derived from the permissions policy the wizard builds (one source of truth). */
 export function requiredPermissions(c: DiagnosticContext): ReadonlyArray<RequiredPermission> {
-  const policy = buildPermissionsPolicy({
-    bucket: c.setup.bucket,
-    queueArn: c.queueArn,
-    prefix: c.setup.prefix,
-    objectReadScope: c.setup.objectReadScope ?? 'bucket',
-    allowDeleteObject: c.setup.allowDeleteObject ?? false,
-    partition: c.partition,
-  });
+  const policy = permissionsPolicyForSetup(c.setup, c.queueArn, c.partition);
   return policy.Statement.flatMap((s) => {
     const actions = typeof s.Action === 'string' ? [s.Action] : [...(s.Action ?? [])];
     const resources = typeof s.Resource === 'string' ? [s.Resource] : [...(s.Resource ?? [])];

@@ -49,3 +49,19 @@ export function buildPermissionsPolicy(input: PermissionsPolicyInput): PolicyDoc
   });
   return { Version: POLICY_VERSION, Statement: statements };
 }
+
+/** The permissions policy of a setup: the seed's statements plus the setup's two options (one source for apply and checks). */
+export function permissionsPolicyForSetup(
+  setup: { readonly bucket: string; readonly prefix: string; readonly objectReadScope?: 'bucket' | 'prefix'; readonly allowDeleteObject?: boolean },
+  queueArn: string,
+  partition: Partition,
+): PolicyDocument {
+  return buildPermissionsPolicy({
+    bucket: setup.bucket,
+    queueArn,
+    prefix: setup.prefix,
+    objectReadScope: setup.objectReadScope ?? 'bucket',
+    allowDeleteObject: setup.allowDeleteObject ?? false,
+    partition,
+  });
+}

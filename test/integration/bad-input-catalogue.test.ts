@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
@@ -24,7 +23,7 @@ import { createBucket, createQueueWithPolicy, motoClients, putNotification, samp
 import { captureMotoState } from '../support/moto-state';
 import { resetMoto } from '../support/moto-server';
 import { projectRoot } from '../support/project-root';
-import { runCli, type CliRun } from '../support/run-cli';
+import { runCli, runProcess, type CliRun } from '../support/run-cli';
 
 // Issue "Bad input": every case names where the input enters, what the admin is told and what to do, and (for the
 // CLI) the exit code; a refused command must leave moto and the data directory exactly as they were.
@@ -444,15 +443,7 @@ describe('unusual live documents: handled, and what is not ours is kept', () => 
 
 /** Runs the browser front end's entry (dist/main/web.cjs) and waits for it to exit. */
 function runWeb(args: ReadonlyArray<string>): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(projectRoot(), 'dist', 'main', 'web.cjs'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runProcess(process.execPath, [join(projectRoot(), 'dist', 'main', 'web.cjs'), ...args], process.env);
 }
 
 describe('web --port', () => {

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +9,7 @@ import { documentsEqual } from '../../shared/diff/semantic-form';
 import { FAKE_KEYS, motoEnv } from '../support/aws-profile-files';
 import { createBucket, createQueueWithPolicy, motoClients, putNotification, sampleSetup } from '../support/moto-seed';
 import { resetMoto } from '../support/moto-server';
-import { runCli, type CliRun } from '../support/run-cli';
+import { runCli, runProcess, type CliRun } from '../support/run-cli';
 
 const motoUrl = inject('motoUrl');
 const BUCKET = 'acme-raw';
@@ -27,15 +26,7 @@ function workspace() {
 
 /** Runs the exported apply.sh with bash as an admin would: AWS CLI v1 on PATH, profile moto, endpoint from the env. */
 function runApplyScript(out: string, env: NodeJS.ProcessEnv): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('bash', [join(out, 'apply.sh')], { env: { ...env, AWS_DEFAULT_REGION: 'us-east-1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runProcess('bash', [join(out, 'apply.sh')], { ...env, AWS_DEFAULT_REGION: 'us-east-1' });
 }
 
 function decode(text: string | undefined): unknown {
