@@ -35,6 +35,13 @@ export async function connect(page: Page): Promise<void> {
   await expect(page.getByTestId('account-id')).toHaveText('123456789012');
 }
 
+/** Connects the `moto` profile from a view that needs a connection (diagnostics, export); the header then shows the account. */
+export async function connectHere(page: Page): Promise<void> {
+  await expect(page.getByLabel('Profile', { exact: true })).toHaveValue('moto');
+  await page.getByRole('button', { name: 'Connect' }).click();
+  await expect(page.getByTestId('header-connection')).toContainText('123456789012');
+}
+
 /** Fills the scope form (bucket typed, platform values pasted as JSON) and continues to the queue step. */
 export async function fillScope(page: Page, values: ScopeValues, shots = false): Promise<void> {
   const scope = page.getByTestId('step-panel-scope');

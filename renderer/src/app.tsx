@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { Connection } from '../../shared/contract/aws-profile';
+import type { SetupRecord } from '../../shared/contract/setup-record';
 import type { Setup } from '../../shared/setup/setup';
 import { assertNever } from '../../shared/util/assert-never';
 import { useOperation } from './api/use-operation';
@@ -7,20 +8,35 @@ import { BackupsView } from './backups/backups-view';
 import { ProgressLine } from './components/progress-line';
 import { StartScreen } from './setups/start-screen';
 import { Wizard } from './wizard';
+import type { StepId } from './wizard-state';
 
-/** The app's screens: the setups list, the wizard (new or reviewing a saved setup), one setup's backups. */
+// Views opened from the setups list only: loaded when first opened, so the wizard's first load stays small.
+const DiagnosticsView = lazy(() => import('./diagnostics/diagnostics-view').then((m) => ({ default: m.DiagnosticsView })));
+const ExportView = lazy(() => import('./export/export-view').then((m) => ({ default: m.ExportView })));
+
+/** The app's screens: the setups list, the wizard (new, reviewing a saved setup, or at a fix's step), a setup's backups, diagnostics, export. */
 export type Screen =
   | { readonly screen: 'loading' }
   | { readonly screen: 'start' }
-  | { readonly screen: 'wizard'; readonly opened: Setup | null; readonly run: number }
-  | { readonly screen: 'backups'; readonly setupName: string };
+  | { readonly screen: 'wizard'; readonly opened: Setup | null; readonly startAt?: StepId; readonly run: number }
+  | { readonly screen: 'backups'; readonly setupName: string }
+  | { readonly screen: 'diagnostics'; readonly record: SetupRecord }
+  | { readonly screen: 'export'; readonly record: SetupRecord };
 
 let wizardRuns = 0;
 
 /** A new wizard instance (a fresh `run` remounts it with empty state). */
-function wizardScreen(opened: Setup | null): Screen {
+function wizardScreen(opened: Setup | null, startAt?: StepId): Screen {
   wizardRuns += 1;
-  return { screen: 'wizard', opened, run: wizardRuns };
+  return { screen: 'wizard', opened, run: wizardRuns, ...(startAt ? { startAt } : {}) };
+}
+
+function Loading() {
+  return (
+    <main className="content" id="main">
+      <ProgressLine message="Loading" elapsedMs={0} />
+    </main>
+  );
 }
 
 /** The app: a header, then the current screen. On a first run (no saved setup) it opens a new wizard straight away. */
@@ -44,17 +60,15 @@ export function App() {
   function body() {
     switch (screen.screen) {
       case 'loading':
-        return (
-          <main className="content" id="main">
-            <ProgressLine message="Loading" elapsedMs={0} />
-          </main>
-        );
+        return <Loading />;
       case 'start':
         return (
           <StartScreen
             onNew={() => setScreen(wizardScreen(null))}
             onOpen={(record) => setScreen(wizardScreen(record.setup))}
             onBackups={(setupName) => setScreen({ screen: 'backups', setupName })}
+            onDiagnostics={(record) => setScreen({ screen: 'diagnostics', record })}
+            onExport={(record) => setScreen({ screen: 'export', record })}
           />
         );
       case 'wizard':
@@ -64,12 +78,27 @@ export function App() {
             connection={connection}
             onConnection={setConnection}
             opened={screen.opened}
+            startAt={screen.startAt}
             onOpenBackups={(setupName) => setScreen({ screen: 'backups', setupName })}
             onBusy={setBusy}
           />
         );
       case 'backups':
         return <BackupsView setupName={screen.setupName} connection={connection} onConnection={setConnection} />;
+      case 'diagnostics': {
+        const setup = screen.record.setup;
+        return (
+          <Suspense fallback={<Loading />}>
+            <DiagnosticsView setup={setup} connection={connection} onConnection={setConnection} onPlanFix={(step) => setScreen(wizardScreen(setup, step))} onBusy={setBusy} />
+          </Suspense>
+        );
+      }
+      case 'export':
+        return (
+          <Suspense fallback={<Loading />}>
+            <ExportView record={screen.record} connection={connection} onConnection={setConnection} onBusy={setBusy} />
+          </Suspense>
+        );
       default:
         return assertNever(screen, 'screen');
     }
@@ -93,7 +122,7 @@ export function App() {
             Setups
           </button>
           {screen.screen !== 'wizard' ? (
-            <button type="button" className="secondary small" onClick={() => setScreen(wizardScreen(null))}>
+            <button type="button" className="secondary small" onClick={() => setScreen(wizardScreen(null))} disabled={busy}>
               New setup
             </button>
           ) : null}

@@ -2,13 +2,14 @@ import { useEffect, useRef, type ReactNode } from 'react';
 
 /**
  * A panel's heading, focused when the panel appears so keyboard and screen-reader users land on the new step
- * (WAI-ARIA APG, "Managing focus": move focus to the new content's heading).
+ * (WAI-ARIA APG, "Managing focus": move focus to the new content's heading). A secondary panel shown next to a
+ * view's own heading passes `focusOnMount={false}`.
  */
-export function PanelHeading({ id, children }: { readonly id: string; readonly children: ReactNode }) {
+export function PanelHeading({ id, children, focusOnMount = true }: { readonly id: string; readonly children: ReactNode; readonly focusOnMount?: boolean }) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    ref.current?.focus({ preventScroll: false });
-  }, []);
+    if (focusOnMount) ref.current?.focus({ preventScroll: false });
+  }, [focusOnMount]);
   return (
     <h2 id={id} ref={ref} tabIndex={-1} className="panel-heading">
       {children}

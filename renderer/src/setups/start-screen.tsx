@@ -11,15 +11,19 @@ const STATUS_TEXT: Readonly<Record<SetupRecord['status'], string>> = {
   verified: 'verified',
 };
 
-/** The start screen: saved setups with their status, to review or re-run, and "New setup". */
+/** The start screen: saved setups with their status, to review or re-run, check, export or restore, and "New setup". */
 export function StartScreen({
   onNew,
   onOpen,
   onBackups,
+  onDiagnostics,
+  onExport,
 }: {
   readonly onNew: () => void;
   readonly onOpen: (record: SetupRecord) => void;
   readonly onBackups: (setupName: string) => void;
+  readonly onDiagnostics: (record: SetupRecord) => void;
+  readonly onExport: (record: SetupRecord) => void;
 }) {
   const listing = useOperation('setups.list');
   const { run } = listing;
@@ -83,6 +87,12 @@ export function StartScreen({
                         </button>
                         <button type="button" className="secondary small" onClick={() => onBackups(record.setup.name)} aria-label={`Backups of ${record.setup.name}`}>
                           Backups
+                        </button>
+                        <button type="button" className="secondary small" onClick={() => onDiagnostics(record)} aria-label={`Diagnostics of ${record.setup.name}`}>
+                          Diagnostics
+                        </button>
+                        <button type="button" className="secondary small" onClick={() => onExport(record)} aria-label={`Export ${record.setup.name}`}>
+                          Export
                         </button>
                       </div>
                     </td>

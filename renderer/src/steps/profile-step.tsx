@@ -17,7 +17,16 @@ const KIND_LABEL: Readonly<Record<ProfileSummary['kind'], string>> = {
 };
 
 /** First step: pick a local AWS profile and Region, Connect -> sts:GetCallerIdentity (credentials stay in main). */
-export function ProfileStep({ onConnected, onBusy }: { readonly onConnected: (connection: Connection) => void; readonly onBusy?: (busy: boolean) => void }) {
+export function ProfileStep({
+  onConnected,
+  onBusy,
+  focusOnMount = true,
+}: {
+  readonly onConnected: (connection: Connection) => void;
+  readonly onBusy?: (busy: boolean) => void;
+  /** False when the profile step is shown below another view's heading, which keeps the focus. */
+  readonly focusOnMount?: boolean;
+}) {
   const listing = useOperation('profiles.list');
   const connect = useOperation('session.connect');
   const [profile, setProfile] = useState('');
@@ -46,7 +55,9 @@ export function ProfileStep({ onConnected, onBusy }: { readonly onConnected: (co
 
   return (
     <section aria-labelledby="profile-title" className="panel" data-testid="step-panel-profile">
-      <PanelHeading id="profile-title">Connect an AWS profile</PanelHeading>
+      <PanelHeading id="profile-title" focusOnMount={focusOnMount}>
+        Connect an AWS profile
+      </PanelHeading>
       <p className="muted">
         The wizard reads your local AWS profiles; keys and tokens stay in the back end and never reach this window.
         {listing.value?.endpoint ? (

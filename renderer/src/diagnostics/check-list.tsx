@@ -1,0 +1,54 @@
+import type { DiagnosticCheck } from '../../../shared/diagnostics/diagnostic-check';
+import { STEP_TITLES, type StepId } from '../../../shared/steps/step-ids';
+import { offersPlannedFix, STATUS_ICON, STATUS_LABEL } from './check-status';
+
+/** The named checks, each with its status in words and a mark, what it saw, and when not passing the fix. */
+export function CheckList({
+  checks,
+  disabled,
+  onPlanFix,
+}: {
+  readonly checks: ReadonlyArray<DiagnosticCheck>;
+  readonly disabled: boolean;
+  readonly onPlanFix: (step: StepId) => void;
+}) {
+  return (
+    <ol className="checks" aria-label="Checks">
+      {checks.map((check) => (
+        <li key={check.id} className={`check check-${check.status}`} data-testid="check" data-id={check.id} data-status={check.status}>
+          <h3 className="check-title">
+            <span className={`check-status status-${check.status}`}>
+              <span aria-hidden="true">{STATUS_ICON[check.status]}</span> {STATUS_LABEL[check.status]}:
+            </span>{' '}
+            {check.title}
+          </h3>
+          <p className="check-detail" data-testid="check-detail">
+            {check.detail}
+          </p>
+          {check.fix && check.status !== 'pass' ? (
+            <p className="check-fix" data-testid="check-fix">
+              <strong>Fix:</strong> {check.fix}
+            </p>
+          ) : null}
+          {offersPlannedFix(check) && check.fixStep ? (
+            <PlanFixButton step={check.fixStep} checkId={check.id} disabled={disabled} onPlanFix={onPlanFix} />
+          ) : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function PlanFixButton({ step, checkId, disabled, onPlanFix }: { readonly step: StepId; readonly checkId: string; readonly disabled: boolean; readonly onPlanFix: (step: StepId) => void }) {
+  const id = `plan-fix-${checkId.replace(/[^A-Za-z0-9_-]+/g, '-')}`;
+  return (
+    <div className="actions">
+      <button type="button" className="secondary small" onClick={() => onPlanFix(step)} disabled={disabled} aria-describedby={id} data-testid="plan-fix">
+        Plan the fix
+      </button>
+      <span id={id} className="muted">
+        opens the {STEP_TITLES[step]} step with its diff; nothing is written until you apply
+      </span>
+    </div>
+  );
+}
