@@ -1,25 +1,13 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { createBucket, createQueue, otherTeamStatement, seedClients, setQueuePolicy } from './support/aws-seed';
-import { applyStep, connect, fillScope, planOf, screenshot } from './support/wizard-driver';
+import { expectAccessible } from './support/axe';
+import { applyStep, connect, fillScope, planOf, runLiveTest, screenshot } from './support/wizard-driver';
 
 const BUCKET = 'orders-landing';
 
-/** WCAG 2.x A and AA rules (axe-core tags), in both colour schemes. */
-async function expectAccessible(page: Page, where: string): Promise<void> {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(summary, `${where}, ${colorScheme}`).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
-
 test.use({ viewport: { width: 1280, height: 900 } });
 
-test('every screen of the guided apply passes axe in light and dark themes', async ({ page, app, motoUrl }) => {
+test('every screen of the guided apply, the live test, the hand-off, diagnostics and export passes axe in light and dark themes', async ({ page, app, motoUrl }) => {
   const aws = seedClients(motoUrl);
   await createBucket(aws, BUCKET);
   const queue = await createQueue(aws, 'orders-landing-s3-events');
@@ -50,7 +38,17 @@ test('every screen of the guided apply passes axe in light and dark themes', asy
   await applyStep(page, 'bucketNotification');
   await applyStep(page, 'roleTrust');
   await applyStep(page, 'rolePermissions');
-  await expectAccessible(page, 'summary');
+
+  const liveTest = page.getByTestId('step-panel-liveTest');
+  await liveTest.getByLabel('Timeout (seconds)').fill('2');
+  await liveTest.getByTestId('livetest-run').click();
+  await expectAccessible(page, 'live test with an invalid timeout');
+  expect(await runLiveTest(page, 30)).toBe(true);
+  await expectAccessible(page, 'live test passed');
+  await liveTest.getByTestId('livetest-continue').click();
+  await expect(page.getByTestId('verified-status')).toHaveAttribute('data-status', 'verified');
+  await expect(page.getByTestId('platform-values')).toBeVisible();
+  await expectAccessible(page, 'summary and hand-off');
 
   await page.getByRole('button', { name: 'Open the backups view' }).click();
   await page.getByTestId('backup-row').filter({ hasText: 'queue-policy' }).getByRole('button').click();
@@ -59,4 +57,16 @@ test('every screen of the guided apply passes axe in light and dark themes', asy
   await page.getByRole('button', { name: 'Setups' }).click();
   await expect(page.getByTestId('setup-row')).toHaveCount(1);
   await expectAccessible(page, 'setups');
+
+  await page.getByRole('button', { name: `Diagnostics of ${BUCKET}` }).click();
+  await expect(page.getByTestId('diagnostics-report')).toBeVisible({ timeout: 20_000 });
+  await expectAccessible(page, 'diagnostics');
+
+  await page.getByRole('button', { name: 'Setups' }).click();
+  await page.getByRole('button', { name: `Export ${BUCKET}` }).click();
+  await expect(page.getByTestId('export-result')).toBeVisible({ timeout: 20_000 });
+  await page.getByText('View apply.sh').click();
+  await expectAccessible(page, 'export with a file open');
+  await page.getByRole('button', { name: 'Export offline instead' }).click();
+  await expectAccessible(page, 'export with the offline form');
 });

@@ -128,6 +128,8 @@ test('Cancel stops a running live test promptly and the test object is deleted',
   await expect(panel.getByTestId('livetest-skip')).toBeDisabled();
   await expect(page.getByTestId('stepper-queue').getByRole('button')).toBeDisabled();
   await expect(progress.getByTestId('live-elapsed')).toHaveText(/^Elapsed [2-9]\.\d s of 60 s$/, { timeout: 10_000 });
+  await expectAccessible(page, 'live test running');
+  await expect(cancel).toBeFocused();
 
   const started = Date.now();
   await cancel.click();
