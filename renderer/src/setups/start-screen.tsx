@@ -38,7 +38,8 @@ export function StartScreen({
         <PanelHeading id="setups-title">Setups</PanelHeading>
         <p>
           Each setup connects one bucket to one queue and one role. Open a setup to review it or run it again: every step shows its diff
-          first, and a step that already matches writes nothing.
+          first, and a step that already matches writes nothing. Diagnostics checks a setup against the live account; Export gives its
+          documents and an AWS CLI script for change control.
         </p>
         <div className="actions">
           <button type="button" onClick={onNew}>
