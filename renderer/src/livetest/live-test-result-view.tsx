@@ -29,8 +29,8 @@ function Facts({ result }: { readonly result: LiveTestResult }) {
       </dd>
       <dt>Messages seen</dt>
       <dd data-testid="live-messages-seen">{result.messagesSeen}</dd>
-      <dt>Other messages released</dt>
-      <dd data-testid="live-released">{result.released === 0 ? 'none' : `${result.released}, made visible again at once`}</dd>
+      <dt>Other messages</dt>
+      <dd data-testid="live-released">{result.released === 0 ? 'none received' : `made visible again at once (${result.released} release(s))`}</dd>
       {result.duplicates > 0 ? (
         <>
           <dt>Duplicate deliveries</dt>
