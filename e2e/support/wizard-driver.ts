@@ -21,9 +21,12 @@ export interface ScopeValues {
 
 const SCREENSHOT_DIR = join(__dirname, '..', '..', 'docs', 'screenshots');
 
-/** Saves a full-page screenshot for the README (docs/screenshots/<name>.png) when `enabled`. */
+/**
+ * Saves a full-page screenshot for the README (docs/screenshots/<name>.png) when `enabled` and the run was asked to
+ * refresh them (`UPDATE_SCREENSHOTS=1 npx playwright test`), so an ordinary test run leaves the checkout unchanged.
+ */
 export async function screenshot(page: Page, name: string, enabled: boolean): Promise<void> {
-  if (!enabled) return;
+  if (!enabled || process.env.UPDATE_SCREENSHOTS !== '1') return;
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true, animations: 'disabled' });
 }

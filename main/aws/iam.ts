@@ -131,10 +131,10 @@ export async function listRolePolicies(target: AwsTarget, roleName: string, sign
 function unavailableReason(err: unknown): string | null {
   const status = awsHttpStatus(err);
   if (isAwsError(err, NOT_IMPLEMENTED) || status === 500 || status === 501) {
-    return 'iam:SimulatePrincipalPolicy is not available at this endpoint (it answered with a server error; local emulators such as moto do not implement it).';
+    return 'iam:SimulatePrincipalPolicy is not available at this endpoint (it answered with a server error; local emulators such as moto do not implement it)';
   }
   if (isAwsError(err, ACCESS_DENIED) || status === 403) {
-    return 'Your identity may not call iam:SimulatePrincipalPolicy.';
+    return 'your identity may not call iam:SimulatePrincipalPolicy';
   }
   return null;
 }

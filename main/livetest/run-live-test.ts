@@ -34,7 +34,7 @@ export async function runLiveTest(ctx: StepContext, timeoutSeconds: number): Pro
 
   const deadline = started + timeoutSeconds * 1000;
   const seen = new Set<string>();
-  let released = 0;
+  const released = new Set<string>();
   let duplicates = 0;
   let latencyMs: number | null = null;
   let eventName: string | null = null;
@@ -61,7 +61,7 @@ export async function runLiveTest(ctx: StepContext, timeoutSeconds: number): Pro
           await deleteTestMessage(target, queueUrl, m.receiptHandle, ctx.signal);
         } else {
           await releaseMessage(target, queueUrl, m.receiptHandle, ctx.signal);
-          released++;
+          released.add(m.messageId);
         }
       }
       ctx.progress(`Waiting for the event: ${((Date.now() - started) / 1000).toFixed(1)} s, ${seen.size} message(s) seen`);
@@ -97,7 +97,7 @@ export async function runLiveTest(ctx: StepContext, timeoutSeconds: number): Pro
     key,
     bucket: setup.bucket,
     messagesSeen: seen.size,
-    released,
+    released: released.size,
     duplicates,
     eventName,
     objectDeleted,

@@ -8,7 +8,7 @@ export interface LiveTestResult {
   readonly key: string;
   readonly bucket: string;
   readonly messagesSeen: number;
-  /** Messages that were not the test's, made visible again at once for the platform. */
+  /** Distinct messages that were not the test's, each made visible again at once whenever received. */
   readonly released: number;
   readonly duplicates: number;
   readonly eventName: string | null;

@@ -30,7 +30,7 @@ function Facts({ result }: { readonly result: LiveTestResult }) {
       <dt>Messages seen</dt>
       <dd data-testid="live-messages-seen">{result.messagesSeen}</dd>
       <dt>Other messages</dt>
-      <dd data-testid="live-released">{result.released === 0 ? 'none received' : `made visible again at once (${result.released} release(s))`}</dd>
+      <dd data-testid="live-released">{result.released === 0 ? 'none received' : `${result.released} message(s), each made visible again at once`}</dd>
       {result.duplicates > 0 ? (
         <>
           <dt>Duplicate deliveries</dt>
