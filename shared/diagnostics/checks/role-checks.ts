@@ -42,7 +42,7 @@ export function permissionsCheck(s: AccountSnapshot, c: DiagnosticContext): Diag
   }
   const policies = s.permissionsPolicy ? [s.permissionsPolicy] : [];
   const denied = needed.filter((n) => !permissionsPolicyGrants({ policies, action: n.action, resource: n.resource }).allowed);
-  const how = `Evaluated by the wizard's policy engine over inline policy platform-s3-sqs-access (iam:SimulatePrincipalPolicy unavailable: ${s.simulation.reason}).`;
+  const how = `Evaluated by the wizard's policy engine over inline policy platform-s3-sqs-access, because ${s.simulation.reason}.`;
   if (denied.length > 0) return check('permissions', title, 'fail', `${how} Not allowed: ${denied.map((d) => `${d.action} on ${d.resource}`).join(', ')}.`, fix, 'rolePermissions');
   return check('permissions', title, 'pass', `${how} All ${needed.length} action/resource pairs allowed.`);
 }
