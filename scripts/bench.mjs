@@ -14,7 +14,7 @@ for (const name of ['policy-engine.bench', 'run-bench']) {
 console.log(`bench: ${new Date().toISOString()}, node ${process.version}, ${(await import('node:os')).cpus().length} cores (${(await import('node:os')).cpus()[0]?.model ?? 'unknown CPU'})`);
 let failed = false;
 for (const name of ['run-bench', 'policy-engine.bench']) {
-  const r = spawnSync(process.execPath, [join(out, `${name}.cjs`)], { stdio: 'inherit', cwd: root });
+  const r = spawnSync(process.execPath, [join(out, `${name}.cjs`)], { stdio: 'inherit', cwd: root, env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } });
   if (r.status !== 0) failed = true;
 }
 process.exit(failed ? 1 : 0);
