@@ -11,7 +11,7 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 function run(title, cmd, args) {
   const started = Date.now();
   console.log(`\n=== ${title} ===`);
-  const res = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : process.env.FORCE_COLOR } });
+  const res = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...(process.env.CI ? { NO_COLOR: '1' } : {}) } });
   console.log(`=== ${title}: ${res.status === 0 ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   return res.status === 0;
 }

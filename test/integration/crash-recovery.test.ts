@@ -2,32 +2,23 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { AwsTarget } from '../../main/aws/client-config';
 import { getBucketNotification } from '../../main/aws/s3';
 import { getQueueAttributes, getQueueUrl } from '../../main/aws/sqs';
 import { FAKE_KEYS, motoEnv } from '../support/aws-profile-files';
-import { startFaultProxy, type FaultProxy, type FaultRule } from '../support/fault-proxy';
+import type { FaultRule } from '../support/fault-proxy';
 import { createBucket, createQueueWithPolicy, putNotification, sampleSetup } from '../support/moto-seed';
-import { resetMoto } from '../support/moto-server';
 import { projectRoot } from '../support/project-root';
 import { runCli } from '../support/run-cli';
+import { useFaultProxy } from '../support/fault-proxy-hooks';
 
 const motoUrl = inject('motoUrl');
 const setup = sampleSetup();
 const direct: AwsTarget = { region: 'us-east-1', credentials: { ...FAKE_KEYS }, env: { AWS_ENDPOINT_URL: motoUrl } };
 const FOREIGN_STATEMENT = { Sid: 'LetAuditRead', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'sqs:ReceiveMessage', Resource: '*' };
 
-let proxy: FaultProxy;
-beforeAll(async () => {
-  proxy = await startFaultProxy(motoUrl);
-});
-afterAll(async () => proxy.close());
-beforeEach(async () => {
-  await resetMoto(motoUrl);
-  proxy.clearRules();
-  proxy.clearCalls();
-});
+const faultProxy = useFaultProxy(motoUrl);
 
 /** Another team's notification rule and queue policy statement, which a crash and a re-run must not lose. */
 async function seedForeign(): Promise<void> {
@@ -50,7 +41,7 @@ function workspace() {
   const file = join(dir, 'setup.json');
   writeFileSync(file, JSON.stringify(setup));
   const dataDir = join(dir, 'data');
-  return { file, dataDir, env: { ...motoEnv(proxy.url), SQS_S3_WIZARD_DATA_DIR: dataDir } };
+  return { file, dataDir, env: { ...motoEnv(faultProxy().url), SQS_S3_WIZARD_DATA_DIR: dataDir } };
 }
 
 function backupsOf(dataDir: string, kind: string): ReadonlyArray<string> {
@@ -66,18 +57,18 @@ function backupsOf(dataDir: string, kind: string): ReadonlyArray<string> {
  * flight, then kills the process (SIGKILL: no cleanup runs), as a crash or a power cut between backup and write would.
  */
 async function crashDuringWrite(ws: ReturnType<typeof workspace>, rule: FaultRule, kind: string): Promise<void> {
-  proxy.addRule(rule);
+  faultProxy().addRule(rule);
   const child = spawn(process.execPath, [join(projectRoot(), 'bin', 'sqs-s3-wizard.cjs'), 'apply', '--setup', ws.file, '--yes', '--skip-test'], {
     env: ws.env,
     stdio: 'ignore',
   });
   const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
   await expect.poll(() => backupsOf(ws.dataDir, kind).length, { timeout: 20_000, interval: 50 }).toBe(1);
-  await expect.poll(() => proxy.callsOf(rule.service, rule.operation).length, { timeout: 5_000, interval: 20 }).toBe(1);
+  await expect.poll(() => faultProxy().callsOf(rule.service, rule.operation).length, { timeout: 5_000, interval: 20 }).toBe(1);
   child.kill('SIGKILL');
   expect(await exited).toBe('SIGKILL');
-  await expect.poll(() => proxy.callsOf(rule.service, rule.operation)[0]?.outcome).toBe('client-gone');
-  proxy.clearRules();
+  await expect.poll(() => faultProxy().callsOf(rule.service, rule.operation)[0]?.outcome).toBe('client-gone');
+  faultProxy().clearRules();
 }
 
 describe('a crash of the CLI between backup and write', () => {
@@ -136,14 +127,14 @@ describe('the CLI under a persistent fault', () => {
   it('stops at the failing write with the action, resource and backup named (no stack trace); the next apply converges', async () => {
     await seedForeign();
     const ws = workspace();
-    proxy.addRule({ service: 'IAM', operation: 'PutRolePolicy', fault: { kind: 'throttle' } });
+    faultProxy().addRule({ service: 'IAM', operation: 'PutRolePolicy', fault: { kind: 'throttle' } });
     const failed = await runCli(['apply', '--setup', ws.file, '--yes', '--skip-test'], ws.env);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toMatch(/error: .*AWS is throttling iam:PutRolePolicy on arn:aws:iam::\*:role\/platform-s3-sqs-consumer-role/);
     expect(failed.stderr).toContain(backupsOf(ws.dataDir, 'role-permissions-policy')[0]);
     expect(failed.stderr).not.toMatch(/\n\s+at /);
-    expect(proxy.callsOf('IAM', 'PutRolePolicy')).toHaveLength(3);
-    proxy.clearRules();
+    expect(faultProxy().callsOf('IAM', 'PutRolePolicy')).toHaveLength(3);
+    faultProxy().clearRules();
     const rerun = await runCli(['apply', '--setup', ws.file, '--yes', '--json', '--skip-test'], ws.env);
     expect(rerun.code, rerun.stderr).toBe(0);
     expect((JSON.parse(rerun.stdout) as { changes: Array<{ step: string; action: string }> }).changes.map((c) => c.action)).toEqual([

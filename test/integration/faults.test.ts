@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { createDispatcher } from '../../main/api/dispatch';
 import { handlers } from '../../main/api/handlers';
 import { Session } from '../../main/api/session';
@@ -17,9 +17,9 @@ import { STEP_BACKUP_KIND, STEP_IDS, type StepId } from '../../shared/steps/step
 import type { LiveTestResult } from '../../shared/livetest/live-test-result';
 import type { RestorePlan, StepPlan, StepResult } from '../../shared/steps/step-plan';
 import { FAKE_KEYS, motoEnv } from '../support/aws-profile-files';
-import { startFaultProxy, type Fault, type FaultProxy, type ProxiedService } from '../support/fault-proxy';
+import type { Fault, ProxiedService } from '../support/fault-proxy';
 import { createBucket, createQueueWithPolicy, motoClients, putNotification, sampleSetup } from '../support/moto-seed';
-import { resetMoto } from '../support/moto-server';
+import { useFaultProxy } from '../support/fault-proxy-hooks';
 
 const motoUrl = inject('motoUrl');
 const setup = sampleSetup();
@@ -30,16 +30,7 @@ const BUCKET = setup.bucket as string;
 const direct: AwsTarget = { region: 'us-east-1', credentials: { ...FAKE_KEYS }, env: { AWS_ENDPOINT_URL: motoUrl } };
 const STACK_TRACE = /\n\s+at /;
 
-let proxy: FaultProxy;
-beforeAll(async () => {
-  proxy = await startFaultProxy(motoUrl);
-});
-afterAll(async () => proxy.close());
-beforeEach(async () => {
-  await resetMoto(motoUrl);
-  proxy.clearRules();
-  proxy.clearCalls();
-});
+const faultProxy = useFaultProxy(motoUrl);
 
 const FOREIGN_TRUST = { Sid: 'LetAuditAssume', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:role/audit' }, Action: 'sts:AssumeRole' };
 const FOREIGN_QUEUE_STATEMENT = { Sid: 'LetAuditRead', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'sqs:ReceiveMessage', Resource: '*' };
@@ -103,10 +94,10 @@ function expectIntended(state: Snapshot): void {
   expect(Object.keys(state.inline)).toContain('platform-s3-sqs-access');
 }
 
-/** A wizard session through the real dispatcher, with every AWS call going through the proxy. */
+/** A wizard session through the real dispatcher, with every AWS call going through the faultProxy(). */
 async function wizard() {
   const dataDir = mkdtempSync(join(tmpdir(), 'wizard-faults-'));
-  const env = { ...motoEnv(proxy.url), SQS_S3_WIZARD_DATA_DIR: dataDir };
+  const env = { ...motoEnv(faultProxy().url), SQS_S3_WIZARD_DATA_DIR: dataDir };
   const dispatch = createDispatcher({ handlers, session: new Session(env), frontEnd: 'cli', emit: () => undefined });
   const send = <T>(channel: string, input: unknown, operationId?: string) =>
     dispatch({ channel, input, ...(operationId ? { operationId } : {}) }) as Promise<ApiResult<T>>;
@@ -188,39 +179,39 @@ async function upTo(c: WriteCase): Promise<{ w: Wizard; plan: StepPlan; before: 
   await w.applySteps(c.step);
   const plan = await w.plan(c.step);
   expect(plan.action).not.toBe('unchanged');
-  proxy.clearCalls();
+  faultProxy().clearCalls();
   return { w, plan, before: await snapshot() };
 }
 
 describe.each(WRITES)('step $step ($operation) under faults', (c) => {
   it.each(['internal-error', 'throttle', 'reset'] as const)('a single %s is retried by the SDK and the step succeeds', async (kind) => {
     const { w, plan } = await upTo(c);
-    proxy.addRule({ service: c.service, operation: c.operation, fault: { kind }, times: 1 });
+    faultProxy().addRule({ service: c.service, operation: c.operation, fault: { kind }, times: 1 });
     const result = await w.apply(c.step, plan.basis);
     expect(result.ok, JSON.stringify(result)).toBe(true);
-    expect(proxy.callsOf(c.service, c.operation).map((x) => x.faulted)).toEqual([kind, null]);
+    expect(faultProxy().callsOf(c.service, c.operation).map((x) => x.faulted)).toEqual([kind, null]);
     expectForeignKept(await snapshot(), c.seed);
   });
 
   it('a lost response (the write happened) is retried and the step still succeeds', async () => {
     const { w, plan } = await upTo(c);
-    proxy.addRule({ service: c.service, operation: c.operation, fault: { kind: 'lose-response' }, times: 1 });
+    faultProxy().addRule({ service: c.service, operation: c.operation, fault: { kind: 'lose-response' }, times: 1 });
     const result = await w.apply(c.step, plan.basis);
     expect(result.ok, JSON.stringify(result)).toBe(true);
-    expect(proxy.callsOf(c.service, c.operation).length).toBe(2);
+    expect(faultProxy().callsOf(c.service, c.operation).length).toBe(2);
     expect((await w.plan(c.step)).action).toBe('unchanged');
   });
 
   it('when every response is lost (the write happened), the message does not claim nothing changed; a re-run converges', async () => {
     const { w, plan } = await upTo(c);
-    proxy.addRule({ service: c.service, operation: c.operation, fault: { kind: 'lose-response' } });
+    faultProxy().addRule({ service: c.service, operation: c.operation, fault: { kind: 'lose-response' } });
     const result = await w.apply(c.step, plan.basis);
     if (!result.ok) {
       expectClearError(result.error, 'ENDPOINT_UNREACHABLE', c.action, c.resourceName);
       expect(result.error.fix).not.toContain('is as it was before');
       expect(result.error.fix).toContain('Plan again');
     }
-    proxy.clearRules();
+    faultProxy().clearRules();
     const rerun = await w.applySteps();
     expect(rerun[c.step]).toBe('unchanged');
     expectIntended(await snapshot());
@@ -230,12 +221,12 @@ describe.each(WRITES)('step $step ($operation) under faults', (c) => {
   it(`a persistent ${c.persistent.fault.kind} stops with ${c.persistent.code}, the backup on disk and the state unchanged; a re-run converges`, async () => {
     const { fault, code } = c.persistent;
     const { w, plan, before } = await upTo(c);
-    proxy.addRule({ service: c.service, operation: c.operation, fault });
+    faultProxy().addRule({ service: c.service, operation: c.operation, fault });
     const result = await w.apply(c.step, plan.basis);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expectClearError(result.error, code, c.action, c.resourceName);
-    expect(proxy.callsOf(c.service, c.operation)).toHaveLength(3);
+    expect(faultProxy().callsOf(c.service, c.operation)).toHaveLength(3);
     const [backup] = w.backups(STEP_BACKUP_KIND[c.step]);
     expect(backup, 'backup written before the write').toBeDefined();
     expect(JSON.parse(readFileSync(backup ?? '', 'utf8')).document).toEqual(plan.current);
@@ -244,7 +235,7 @@ describe.each(WRITES)('step $step ($operation) under faults', (c) => {
     expect(after).toEqual(before);
     expectForeignKept(after, c.seed);
 
-    proxy.clearRules();
+    faultProxy().clearRules();
     const rerun = await w.applySteps();
     expect(rerun[c.step]).toBe(plan.action === 'create' ? 'created' : 'updated');
     for (const step of STEP_IDS) expect((await w.plan(step)).action, step).toBe('unchanged');
@@ -255,16 +246,16 @@ describe.each(WRITES)('step $step ($operation) under faults', (c) => {
 
   it('a delayed write stops promptly with CANCELLED on Cancel, never reaching the server', async () => {
     const { w, plan, before } = await upTo(c);
-    proxy.addRule({ service: c.service, operation: c.operation, fault: { kind: 'delay', ms: 30_000 } });
+    faultProxy().addRule({ service: c.service, operation: c.operation, fault: { kind: 'delay', ms: 30_000 } });
     const running = w.apply(c.step, plan.basis, 'slow-write');
-    await expect.poll(() => proxy.callsOf(c.service, c.operation).length, { timeout: 5_000, interval: 20 }).toBe(1);
+    await expect.poll(() => faultProxy().callsOf(c.service, c.operation).length, { timeout: 5_000, interval: 20 }).toBe(1);
     const cancelledAt = Date.now();
     expect(await w.send('operation.cancel', { operationId: 'slow-write' })).toMatchObject({ ok: true, value: { cancelled: true } });
     const result = await running;
     expect(Date.now() - cancelledAt).toBeLessThan(2_000);
     expect(result).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
     if (!result.ok) expectClearError(result.error, 'CANCELLED', c.action, c.resourceName);
-    await expect.poll(() => proxy.callsOf(c.service, c.operation)[0]?.outcome).toBe('client-gone');
+    await expect.poll(() => faultProxy().callsOf(c.service, c.operation)[0]?.outcome).toBe('client-gone');
     expect(w.backups(STEP_BACKUP_KIND[c.step])).toHaveLength(1);
     expect(await snapshot()).toEqual(before);
   });
@@ -297,7 +288,7 @@ async function restorable(r: RestoreCase) {
   const [path = ''] = w.backups(r.kind);
   const plan = await w.call<RestorePlan>('backups.planRestore', { path });
   expect(plan.action).toBe('update');
-  proxy.clearCalls();
+  faultProxy().clearCalls();
   const restore = (basis: string, operationId?: string) => w.send<StepResult>('backups.restore', { path, basis }, operationId);
   const planAgain = () => w.call<RestorePlan>('backups.planRestore', { path });
   return { w, plan, restore, planAgain, before: await snapshot() };
@@ -306,10 +297,10 @@ async function restorable(r: RestoreCase) {
 describe.each(RESTORES)('restore of a $kind backup under faults', (r) => {
   it(`a single ${r.transient} is retried by the SDK and the restore succeeds`, async () => {
     const { plan, restore, planAgain } = await restorable(r);
-    proxy.addRule({ service: r.service, operation: r.operation, fault: { kind: r.transient } as Fault, times: 1 });
+    faultProxy().addRule({ service: r.service, operation: r.operation, fault: { kind: r.transient } as Fault, times: 1 });
     const result = await restore(plan.basis);
     expect(result.ok, JSON.stringify(result)).toBe(true);
-    expect(proxy.callsOf(r.service, r.operation).map((x) => x.faulted)).toEqual([r.transient, null]);
+    expect(faultProxy().callsOf(r.service, r.operation).map((x) => x.faulted)).toEqual([r.transient, null]);
     expect((await planAgain()).action).toBe('unchanged');
     expectForeignKept(await snapshot(), ALL_SEEDED);
   });
@@ -317,18 +308,18 @@ describe.each(RESTORES)('restore of a $kind backup under faults', (r) => {
   it(`a persistent ${r.persistent.fault.kind} stops with ${r.persistent.code}, the live document backed up and unchanged; a re-run converges`, async () => {
     const { w, plan, restore, planAgain, before } = await restorable(r);
     const backupsBefore = w.backups(r.kind).length;
-    proxy.addRule({ service: r.service, operation: r.operation, fault: r.persistent.fault });
+    faultProxy().addRule({ service: r.service, operation: r.operation, fault: r.persistent.fault });
     const result = await restore(plan.basis);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expectClearError(result.error, r.persistent.code, r.action, r.resourceName);
-    expect(proxy.callsOf(r.service, r.operation)).toHaveLength(3);
+    expect(faultProxy().callsOf(r.service, r.operation)).toHaveLength(3);
     const backups = w.backups(r.kind);
     expect(backups).toHaveLength(backupsBefore + 1);
     expect(JSON.parse(readFileSync(backups.at(-1) ?? '', 'utf8')).document).toEqual(plan.current);
     expect(await snapshot()).toEqual(before);
 
-    proxy.clearRules();
+    faultProxy().clearRules();
     const again = await planAgain();
     expect(again.action).toBe('update');
     expect(await restore(again.basis)).toMatchObject({ ok: true, value: { action: 'updated' } });
@@ -338,9 +329,9 @@ describe.each(RESTORES)('restore of a $kind backup under faults', (r) => {
 
   it('a delayed restore write stops promptly with CANCELLED on Cancel', async () => {
     const { w, plan, restore, before } = await restorable(r);
-    proxy.addRule({ service: r.service, operation: r.operation, fault: { kind: 'delay', ms: 30_000 } });
+    faultProxy().addRule({ service: r.service, operation: r.operation, fault: { kind: 'delay', ms: 30_000 } });
     const running = restore(plan.basis, 'slow-restore');
-    await expect.poll(() => proxy.callsOf(r.service, r.operation).length, { timeout: 5_000, interval: 20 }).toBe(1);
+    await expect.poll(() => faultProxy().callsOf(r.service, r.operation).length, { timeout: 5_000, interval: 20 }).toBe(1);
     const cancelledAt = Date.now();
     await w.send('operation.cancel', { operationId: 'slow-restore' });
     const result = await running;
@@ -374,7 +365,7 @@ async function liveTestReady() {
   const { sqs } = motoClients(motoUrl);
   const queueUrl = (await getQueueUrl(direct, QUEUE)) ?? '';
   await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: '{"platform":"data"}' }));
-  proxy.clearCalls();
+  faultProxy().clearCalls();
   const run = (operationId?: string) => w.send<LiveTestResult>('livetest.run', { setup, timeoutSeconds: 10 }, operationId);
   return { w, queueUrl, run };
 }
@@ -393,34 +384,34 @@ async function testObjectsLeft(): Promise<number> {
 describe.each(LIVE)('live test: $operation under faults', (l) => {
   it(`a single ${l.transient} is retried by the SDK and the live test passes`, async () => {
     const { run } = await liveTestReady();
-    proxy.addRule({ service: l.service, operation: l.operation, fault: { kind: l.transient } as Fault, times: 1 });
+    faultProxy().addRule({ service: l.service, operation: l.operation, fault: { kind: l.transient } as Fault, times: 1 });
     const result = await run();
     expect(result).toMatchObject({ ok: true, value: { ok: true, objectDeleted: true, released: expect.any(Number) } });
-    expect(proxy.callsOf(l.service, l.operation).slice(0, 2).map((x) => x.faulted)).toEqual([l.transient, null]);
+    expect(faultProxy().callsOf(l.service, l.operation).slice(0, 2).map((x) => x.faulted)).toEqual([l.transient, null]);
   });
 
   it(`a persistent ${l.persistent.fault.kind} stops with ${l.persistent.code}, no test object left, no message lost; a re-run passes`, async () => {
     const { queueUrl, run } = await liveTestReady();
-    proxy.addRule({ service: l.service, operation: l.operation, fault: l.persistent.fault });
+    faultProxy().addRule({ service: l.service, operation: l.operation, fault: l.persistent.fault });
     const result = await run();
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expectClearError(result.error, l.persistent.code, l.action, l.resourceName);
-    expect(proxy.callsOf(l.service, l.operation)).toHaveLength(3);
+    expect(faultProxy().callsOf(l.service, l.operation)).toHaveLength(3);
     expect(await testObjectsLeft()).toBe(0);
     if (l.operation !== 'PutObject') expect(result.error.fix).toMatch(/The test object s3:\/\/acme-raw\/.+ was deleted\./);
     expect(await messagesInQueue(queueUrl)).toBeGreaterThanOrEqual(1);
     expectForeignKept(await snapshot(), ALL_SEEDED);
 
-    proxy.clearRules();
+    faultProxy().clearRules();
     expect(await run()).toMatchObject({ ok: true, value: { ok: true, objectDeleted: true } });
   });
 
   it('a delayed call stops promptly with CANCELLED on Cancel, leaving no test object', async () => {
     const { w, queueUrl, run } = await liveTestReady();
-    proxy.addRule({ service: l.service, operation: l.operation, fault: { kind: 'delay', ms: 30_000 } });
+    faultProxy().addRule({ service: l.service, operation: l.operation, fault: { kind: 'delay', ms: 30_000 } });
     const running = run('slow-live-test');
-    await expect.poll(() => proxy.callsOf(l.service, l.operation).length, { timeout: 5_000, interval: 20 }).toBe(1);
+    await expect.poll(() => faultProxy().callsOf(l.service, l.operation).length, { timeout: 5_000, interval: 20 }).toBe(1);
     const cancelledAt = Date.now();
     await w.send('operation.cancel', { operationId: 'slow-live-test' });
     const result = await running;
