@@ -40,10 +40,10 @@ export async function connectCli(call: CliCall, flags: CliFlags, fallbackRegion?
   }
 }
 
-const FLAG_OF_FIELD: Readonly<Record<string, string>> = { profile: '--profile', region: '--region', mfaCode: '--mfa-code' };
+const FLAG_OF_FIELD: Readonly<Record<string, string>> = { profile: '--profile', region: '--region', mfaCode: '--mfa-code', accountId: '--account-id' };
 
-/** The connect input's field errors, named by the CLI flag that sets each field. */
-function asFlagError(error: ApiError): ApiError {
+/** An input error of a channel, its fields named by the CLI flags that set them (an admin never sees channel names). */
+export function asFlagError(error: ApiError): ApiError {
   const issues = (error.issues ?? []).map((i) => ({ field: FLAG_OF_FIELD[i.field] ?? i.field, message: i.message }));
   return { ...error, message: `Invalid ${issues.map((i) => i.field).join(', ') || 'connection flags'}: ${issues.map((i) => i.message).join('; ')}`, issues };
 }

@@ -9,6 +9,8 @@ import { getRole, getRolePolicy, putRolePolicy, updateAssumeRolePolicy } from '.
 export interface RestoreTarget {
   read(target: AwsTarget, resource: string, signal: AbortSignal): Promise<unknown>;
   write(target: AwsTarget, resource: string, document: unknown, signal: AbortSignal): Promise<void>;
+  /** Why a backup recording that the document did not exist cannot be restored (the wizard deletes no role or policy). */
+  readonly absentRefusal?: { readonly message: string; readonly fix: string };
 }
 
 function refuse(message: string, fix: string): never {
@@ -43,15 +45,15 @@ export const RESTORE_TARGETS: Readonly<Record<string, RestoreTarget>> = {
   },
   'role-trust-policy': {
     read: async (t, r, s) => (await getRole(t, lastArnPart(r, 'role'), s))?.trustPolicy ?? null,
+    absentRefusal: { message: 'The role did not exist when this backup was taken; the wizard does not delete roles.', fix: 'Delete the role in the IAM console if that is what you want.' },
     write: async (t, r, doc, s) => {
-      if (doc === null) refuse('The role did not exist when this backup was taken; the wizard does not delete roles.', 'Delete the role in the IAM console if that is what you want.');
       await updateAssumeRolePolicy(t, lastArnPart(r, 'role'), typeof doc === 'string' ? doc : JSON.stringify(doc), s);
     },
   },
   'role-permissions-policy': {
     read: (t, r, s) => getRolePolicy(t, lastArnPart(r, 'role'), PERMISSIONS_POLICY.exec(r)?.[1] ?? '', s),
+    absentRefusal: { message: 'The inline policy did not exist when this backup was taken; the wizard does not delete policies.', fix: 'Delete it in the IAM console if that is what you want.' },
     write: async (t, r, doc, s) => {
-      if (doc === null) refuse('The inline policy did not exist when this backup was taken; the wizard does not delete policies.', 'Delete it in the IAM console if that is what you want.');
       await putRolePolicy(t, lastArnPart(r, 'role'), PERMISSIONS_POLICY.exec(r)?.[1] ?? '', typeof doc === 'string' ? doc : JSON.stringify(doc), s);
     },
   },

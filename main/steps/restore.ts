@@ -25,6 +25,9 @@ async function prepare(path: string, ctx: HandlerContext) {
       }),
     );
   }
+  if (backup.document === null && target.absentRefusal) {
+    throw new ApiFailure(apiError('BAD_INPUT', `${target.absentRefusal.message} Nothing was written.`, { fix: target.absentRefusal.fix }));
+  }
   const session = ctx.session.target();
   if (session.connection.accountId !== backup.account) {
     throw new ApiFailure(
@@ -34,6 +37,18 @@ async function prepare(path: string, ctx: HandlerContext) {
     );
   }
   return { backup, step, target, aws: { ...session, region: backup.region } };
+}
+
+/**
+ * Where the live document's backup goes: beside the restored one when that lies in a `<root>/backups/<setup>/` folder
+ * (the data directory or a CLI --backup-dir), else in the data directory under "restores".
+ */
+function backupHome(path: string, dataDirectory: string): { readonly root: string; readonly setupName: string } {
+  const setupFolder = dirname(path);
+  const backupsFolder = dirname(setupFolder);
+  return basename(backupsFolder) === 'backups' && dirname(backupsFolder) !== backupsFolder
+    ? { root: dirname(backupsFolder), setupName: basename(setupFolder) }
+    : { root: dataDirectory, setupName: 'restores' };
 }
 
 /** Diff of the live document against a backup (live -> backup), with the basis a restore must match. */
@@ -65,8 +80,8 @@ export async function planRestore(path: string, ctx: HandlerContext): Promise<Re
 /** Restores a backup: re-read and compare with the plan's basis, back up the live document, write, read back. */
 export async function restoreBackup(path: string, basis: string, ctx: HandlerContext): Promise<StepResult> {
   const { backup, step, target, aws } = await prepare(path, ctx);
-  const setupName = basename(dirname(path));
   const dir = dataDir(ctx.session.env);
+  const { root, setupName } = backupHome(path, dir);
   const live = await target.read(aws, backup.resource, ctx.signal);
   const audit = (outcome: 'ok' | 'failed' | 'drift', backupPath: string | null, message: string) =>
     appendAudit(dir, { setupName, step: `restore:${step}`, action: 'restore', resource: backup.resource, callerArn: aws.connection.arn, backupPath, outcome, message });
@@ -77,8 +92,7 @@ export async function restoreBackup(path: string, basis: string, ctx: HandlerCon
   if (live !== null && backup.document !== null && documentsEqual(live, backup.document)) {
     return { step, resource: backup.resource, action: 'unchanged', backupPath: null, after: live };
   }
-  // The live document's backup goes beside the restored one (data directory or a CLI --backup-dir).
-  const backupPath = await writeBackup(dirname(dirname(dirname(path))), { setupName, kind: backup.kind as BackupKind, resource: backup.resource, account: backup.account, region: backup.region, document: live });
+  const backupPath = await writeBackup(root, { setupName, kind: backup.kind as BackupKind, resource: backup.resource, account: backup.account, region: backup.region, document: live });
   try {
     ctx.progress(`Writing ${backup.resource}`);
     await target.write(aws, backup.resource, backup.document, ctx.signal);

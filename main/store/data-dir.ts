@@ -1,4 +1,4 @@
-import { chmod, mkdir } from 'node:fs/promises';
+import { chmod, mkdir, readdir, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -23,9 +23,18 @@ export function dataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.P
   return join(xdg && xdg.startsWith('/') ? xdg : join(homeOf(env), '.config'), APP_FOLDER);
 }
 
-/** Creates the data directory readable by its owner only (backups hold account ids and policies), tightening an existing one. */
+/** What the wizard itself keeps in its data directory (DESIGN.md); anything else means the folder is not only ours. */
+const OWN_ENTRIES = new Set(['setups', 'backups', 'audit.log']);
+
+/**
+ * Creates the data directory with mode 0700, and tightens an existing one only when it holds nothing but the wizard's
+ * own files: a folder named by SQS_S3_WIZARD_DATA_DIR or --backup-dir may be shared (a home folder, /tmp), and its
+ * owner's permissions are not the wizard's to change.
+ */
 export async function ensureDataDir(dir: string): Promise<string> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
-  await chmod(dir, 0o700);
+  if (((await stat(dir)).mode & 0o077) === 0) return dir;
+  const entries = await readdir(dir);
+  if (entries.every((e) => OWN_ENTRIES.has(e))) await chmod(dir, 0o700);
   return dir;
 }

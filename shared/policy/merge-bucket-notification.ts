@@ -32,11 +32,14 @@ function oursAsList(ours: QueueConfiguration | BucketNotificationDocument): Read
 function checkOne(mine: QueueConfiguration, live: BucketNotificationDocument): { ok: false; error: ApiError } | null {
   const id = mine.Id ?? '';
   const sameIdElsewhere = [
+    ...(live.QueueConfigurations ?? []).flatMap((c, index) =>
+      c.Id === id && c.QueueArn !== mine.QueueArn ? [{ kind: 'QueueConfiguration' as const, id, index, arn: c.QueueArn }] : [],
+    ),
     ...(live.TopicConfigurations ?? []).flatMap((c, index) => (c.Id === id ? [{ kind: 'TopicConfiguration' as const, id, index, arn: c.TopicArn }] : [])),
     ...(live.LambdaFunctionConfigurations ?? []).flatMap((c, index) =>
       c.Id === id ? [{ kind: 'LambdaFunctionConfiguration' as const, id, index, arn: c.LambdaFunctionArn }] : [],
     ),
-  ].map((c) => ({ ...c, reason: `it already uses the Id "${id}", and Ids must be unique in a bucket's notification configuration` }));
+  ].map((c) => ({ ...c, reason: `it already uses the Id "${id}" for another destination, and Ids must be unique in a bucket's notification configuration` }));
   if (sameIdElsewhere.length > 0) {
     return conflict(`Our configuration Id "${id}" is taken:`, sameIdElsewhere, 'Rename the other configuration, or use a different queue name.');
   }

@@ -209,7 +209,7 @@ const CLI_FLAG_CASES: ReadonlyArray<RefusedCase> = [
   { name: 'restore of a setup file (not a backup)', enters: 'CLI flag', args: (ws) => ['restore', '--backup', ws.file, '--yes'], exit: 2, message: /setup\.json is not a usable backup/, fix: /fix: Choose another backup/ },
   { name: 'export without --out', enters: 'CLI flag', args: (ws) => ['export', '--setup', ws.file, '--account-id', '123456789012'], exit: 2, message: /Missing --out DIR/, fix: /fix: Pass a new or empty folder/ },
   { name: 'export into a folder that is not empty', enters: 'CLI flag', args: (ws) => ['export', '--setup', ws.file, '--out', ws.dir, '--account-id', '123456789012'], exit: 2, message: /--out .* is not empty/, fix: /fix: Pass a new or empty folder/ },
-  { name: 'export --account-id that is not 12 digits', enters: 'CLI flag', args: (ws) => ['export', '--setup', ws.file, '--out', join(ws.dir, 'out'), '--account-id', '1234'], exit: 2, message: /accountId: a 12-digit AWS account ID/, fix: /fix: Correct the named fields/ },
+  { name: 'export --account-id that is not 12 digits', enters: 'CLI flag', args: (ws) => ['export', '--setup', ws.file, '--out', join(ws.dir, 'out'), '--account-id', '1234'], exit: 2, message: /--account-id: a 12-digit AWS account ID/, fix: /fix: Correct the named fields/ },
   { name: 'doctor --report under a file', enters: 'CLI flag', args: (ws) => ['doctor', '--setup', ws.file, '--report', join(ws.file, 'report')], exit: 2, message: /--report .*setup\.json\/report: cannot create that folder \(part of the path is a file\)/, fix: /fix: Pass a folder you can write to/ },
 ];
 

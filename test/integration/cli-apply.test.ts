@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetBucketNotificationConfigurationCommand } from '@aws-sdk/client-s3';
@@ -138,6 +138,33 @@ describe('CLI plan / apply / restore against moto', () => {
     const doc = await motoClients(motoUrl).s3.send(new GetBucketNotificationConfigurationCommand({ Bucket: 'acme-raw' }));
     expect(doc.QueueConfigurations ?? []).toHaveLength(0);
     expect(JSON.parse(restored.stdout).backupPath).toMatch(/bucket-notification\.json$/);
+  });
+
+  it("never changes the permissions of a shared folder given as --backup-dir", async () => {
+    await createBucket(motoUrl, 'acme-raw');
+    const ws = workspace();
+    const shared = join(ws.dir, 'shared');
+    mkdirSync(shared);
+    chmodSync(shared, 0o755);
+    writeFileSync(join(shared, 'someone-elses-notes.txt'), 'keep me readable');
+    const run = await runCli(['apply', '--setup', ws.file, '--yes', '--skip-test', '--backup-dir', shared], ws.env);
+    expect(run.code, run.stderr).toBe(0);
+    expect(statSync(shared).mode & 0o777).toBe(0o755);
+    expect(statSync(join(shared, 'backups')).mode & 0o777).toBe(0o700);
+  });
+
+  it('refuses to restore "the role did not exist" before writing anything (no backup, no audit entry)', async () => {
+    await createBucket(motoUrl, 'acme-raw');
+    const ws = workspace();
+    const applied = JSON.parse((await runCli(['apply', '--setup', ws.file, '--yes', '--skip-test', '--json'], ws.env)).stdout);
+    const trustBackup = applied.changes.find((c: { step: string }) => c.step === 'roleTrust').backup as string;
+    const backupsBefore = readdirSync(join(ws.dir, 'data', 'backups', 'acme-raw')).length;
+    const auditBefore = readFileSync(join(ws.dir, 'data', 'audit.log'), 'utf8');
+    const run = await runCli(['restore', '--backup', trustBackup, '--yes'], ws.env);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('the wizard does not delete roles. Nothing was written.');
+    expect(readdirSync(join(ws.dir, 'data', 'backups', 'acme-raw'))).toHaveLength(backupsBefore);
+    expect(readFileSync(join(ws.dir, 'data', 'audit.log'), 'utf8')).toBe(auditBefore);
   });
 
   it('--backup-dir chooses where backups go', async () => {

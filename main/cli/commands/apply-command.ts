@@ -73,8 +73,20 @@ export async function applyCommand(call: CliCall, flags: CliFlags): Promise<numb
     results.push(result);
     if (!flags.json) process.stdout.write(formatResult(result, STEP_TITLES[plan.step]));
   }
-  const registration = await call('handoff.values', { setup });
-  const test = flags['skip-test'] ? null : await call('livetest.run', { setup, timeoutSeconds });
+  const changes = results.map((r) => ({ step: r.step, action: r.action, backup: r.backupPath }));
+  let registration;
+  let test;
+  try {
+    registration = await call('handoff.values', { setup });
+    test = flags['skip-test'] ? null : await call('livetest.run', { setup, timeoutSeconds });
+  } catch (err) {
+    if (!(err instanceof ApiFailure)) throw err;
+    // Every step was applied: say so with the error, so the admin (or a JSON consumer) knows the state.
+    const error = { ...err.error, message: `All steps were applied, then: ${err.error.message}` };
+    if (flags.json) process.stdout.write(`${JSON.stringify({ ok: false, error, changes }, null, 2)}\n`);
+    else printError(error, false);
+    return exitCodeFor(err.error);
+  }
   if (test && !flags.json) {
     process.stdout.write(
       test.ok
@@ -86,7 +98,7 @@ export async function applyCommand(call: CliCall, flags: CliFlags): Promise<numb
   const report: ApplyReport = {
     ...registration,
     accountId: connection.accountId,
-    changes: results.map((r) => ({ step: r.step, action: r.action, backup: r.backupPath })),
+    changes,
     liveTest: test ? { ok: test.ok, latencyMs: test.latencyMs, key: test.key, messagesSeen: test.messagesSeen } : null,
   };
   if (flags.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

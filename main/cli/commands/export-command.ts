@@ -1,7 +1,7 @@
 import { ApiFailure, apiError } from '../../../shared/contract/api-error';
 import { checkExportFolder, writeExportFolder } from '../../export/write-export-folder';
 import type { CliFlags } from '../cli-flags';
-import { connectCli, type CliCall } from '../cli-session';
+import { asFlagError, connectCli, type CliCall } from '../cli-session';
 import { EXIT } from '../cli-output';
 import { loadSetupFile } from '../load-setup-file';
 
@@ -28,7 +28,9 @@ export async function exportCommand(call: CliCall, flags: CliFlags): Promise<num
   await checkExportFolder(out);
   const accountId = flags['account-id'];
   if (accountId === undefined) await connectOrHint(call, flags, setup.region);
-  const result = await call('export.build', { setup, ...(accountId === undefined ? {} : { accountId }) });
+  const result = await call('export.build', { setup, ...(accountId === undefined ? {} : { accountId }) }).catch((err: unknown) => {
+    throw err instanceof ApiFailure && err.error.code === 'BAD_INPUT' ? new ApiFailure(asFlagError(err.error)) : err;
+  });
   const paths = await writeExportFolder(out, result.files);
   const names = result.files.map((f) => f.name);
   if (flags.json) {

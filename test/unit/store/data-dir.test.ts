@@ -1,4 +1,4 @@
-import { mkdirSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dataDir, ensureDataDir } from '../../../main/store/data-dir';
@@ -39,5 +39,15 @@ describe('ensureDataDir', () => {
     mkdirSync(dir, { mode: 0o755 });
     await ensureDataDir(dir);
     expect(permissions(statSync(dir).mode)).toBe(0o700);
+  });
+
+  posixOnly('never changes the permissions of a folder that holds anything but the wizard\'s own files', async () => {
+    const dir = join(tempDir(), 'shared');
+    mkdirSync(dir, { mode: 0o755 });
+    chmodSync(dir, 0o755);
+    mkdirSync(join(dir, 'backups'));
+    writeFileSync(join(dir, 'notes.txt'), 'someone else');
+    await ensureDataDir(dir);
+    expect(permissions(statSync(dir).mode)).toBe(0o755);
   });
 });

@@ -81,6 +81,13 @@ describe('mergeBucketNotification', () => {
     expect(!result.ok && result.error.message).toMatch(/Id "orders-events" is taken.*TopicConfiguration "orders-events"/);
   });
 
+  it("refuses our Id on another team's queue configuration instead of replacing it", () => {
+    const theirs = { Id: SAMPLE.queueName, QueueArn: 'arn:aws:sqs:us-east-1:444455556666:other-team', Events: ['s3:ObjectRemoved:*'] };
+    const result = mergeBucketNotification({ QueueConfigurations: [theirs] }, ours);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.message).toMatch(/Id "orders-events" is taken.*QueueConfiguration "orders-events" \(arn:aws:sqs:us-east-1:444455556666:other-team\)/);
+  });
+
   it('explains a malformed current document', () => {
     const cases: ReadonlyArray<readonly [unknown, RegExp]> = [
       [{ QueueConfigurations: {} }, /QueueConfigurations is not a list/],
