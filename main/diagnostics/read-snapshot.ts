@@ -1,13 +1,19 @@
-import type { AccountSnapshot } from '../../shared/diagnostics/account-snapshot';
-import { requiredPermissions } from '../../shared/diagnostics/required-permissions';
+import type { AccountSnapshot, SnapshotRead } from '../../shared/diagnostics/account-snapshot';
+import type { ApiError } from '../../shared/contract/api-error';
 import type { DiagnosticContext } from '../../shared/diagnostics/diagnostic-context';
 import { PERMISSIONS_POLICY_NAME } from '../../shared/policy/build-permissions-policy';
 import type { AwsTarget } from '../aws/client-config';
-import { getRole, getRolePolicy, simulatePrincipalPolicy } from '../aws/iam';
+import { getRole, getRolePolicy } from '../aws/iam';
 import { getBucketNotification, getBucketRegion } from '../aws/s3';
 import { getQueueAttributes, getQueueUrl } from '../aws/sqs';
+import { guardRead, type GuardedRead } from './guard-read';
+import { simulateRole } from './simulate-role';
 
-/** Everything diagnostics need, read with as few round trips as possible: independent reads run concurrently. */
+function valueOr<T, F>(read: GuardedRead<T>, fallback: F): T | F {
+  return 'value' in read ? read.value : fallback;
+}
+
+/** Everything diagnostics need, read with as few round trips as possible: independent reads run concurrently, each may fail alone. */
 export async function readSnapshot(
   target: AwsTarget,
   c: DiagnosticContext,
@@ -15,30 +21,33 @@ export async function readSnapshot(
   signal: AbortSignal,
 ): Promise<AccountSnapshot> {
   const { setup } = c;
-  const bucketPart = getBucketRegion(target, setup.bucket, signal).then(async (bucketRegion) => ({
-    bucketRegion,
-    notification: bucketRegion === null ? null : await getBucketNotification(target, setup.bucket, signal),
-  }));
-  const queuePart = getQueueUrl(target, setup.queueName, signal).then(async (queueUrl) => ({
-    queueUrl,
-    queueAttributes: queueUrl ? await getQueueAttributes(target, queueUrl, ['All'], signal) : null,
-  }));
-  const rolePart = getRole(target, setup.roleName, signal).then(async (role) => {
-    if (!role) return { role: null, permissionsPolicy: null, simulation: { available: false as const, reason: 'no role' } };
-    const needed = requiredPermissions(c);
-    const groups = new Map<string, string[]>();
-    for (const n of needed) groups.set(n.resource, [...(groups.get(n.resource) ?? []), n.action]);
-    const [permissionsPolicy, ...simulations] = await Promise.all([
-      getRolePolicy(target, setup.roleName, PERMISSIONS_POLICY_NAME, signal),
-      ...[...groups].map(([resource, actions]) => simulatePrincipalPolicy(target, role.arn, actions, [resource], signal)),
-    ]);
-    const unavailable = simulations.find((s) => !s.available);
-    const simulation =
-      unavailable && !unavailable.available
-        ? { available: false as const, reason: unavailable.reason }
-        : { available: true as const, results: simulations.flatMap((s) => (s.available ? s.results : [])) };
-    return { role: { arn: role.arn, trustPolicy: role.trustPolicy }, permissionsPolicy, simulation };
-  });
-  const [bucket, queue, role] = await Promise.all([bucketPart, queuePart, rolePart]);
-  return { callerAccount: caller.accountId, callerArn: caller.arn, expectedAccount: caller.expectedAccount, ...bucket, ...queue, ...role };
+  const queue = async () => {
+    const queueUrl = await getQueueUrl(target, setup.queueName, signal);
+    return { queueUrl, queueAttributes: queueUrl ? await getQueueAttributes(target, queueUrl, ['All'], signal) : null };
+  };
+  const rolePart = guardRead(getRole(target, setup.roleName, signal), signal);
+  const [bucketRegion, notification, queueRead, role, permissionsPolicy, simulation] = await Promise.all([
+    guardRead(getBucketRegion(target, setup.bucket, signal), signal),
+    guardRead(getBucketNotification(target, setup.bucket, signal), signal),
+    guardRead(queue(), signal),
+    rolePart,
+    guardRead(getRolePolicy(target, setup.roleName, PERMISSIONS_POLICY_NAME, signal), signal),
+    rolePart.then((r) => simulateRole(target, c, r, signal)),
+  ]);
+  const reads: Readonly<Record<SnapshotRead, GuardedRead<unknown>>> = { bucket: bucketRegion, notification, queue: queueRead, role, permissions: permissionsPolicy };
+  const readErrors: Partial<Record<SnapshotRead, ApiError>> = {};
+  for (const [name, read] of Object.entries(reads) as Array<[SnapshotRead, GuardedRead<unknown>]>) if ('error' in read) readErrors[name] = read.error;
+  const roleInfo = valueOr(role, null);
+  return {
+    callerAccount: caller.accountId,
+    callerArn: caller.arn,
+    expectedAccount: caller.expectedAccount,
+    bucketRegion: valueOr(bucketRegion, null),
+    notification: valueOr(notification, null),
+    ...valueOr(queueRead, { queueUrl: null, queueAttributes: null }),
+    role: roleInfo ? { arn: roleInfo.arn, trustPolicy: roleInfo.trustPolicy } : null,
+    permissionsPolicy: valueOr(permissionsPolicy, null),
+    simulation,
+    readErrors,
+  };
 }

@@ -20,7 +20,7 @@ export async function runDoctor(input: ChannelParsed<'doctor.run'>, ctx: Handler
   if (input.live) {
     ctx.progress('Running the live test');
     const blocked = checks.some((x) => x.status === 'fail' && ['bucket', 'queue'].includes(x.id));
-    if (blocked) checks.push(check('live-test', 'Live test: an upload reaches the queue', 'skip', 'Skipped: the bucket or the queue is missing or unusable.'));
+    if (blocked) checks.push(check('live-test', 'Live test: an upload reaches the queue', 'skip', 'Skipped: the bucket or the queue is missing, unusable or could not be read.'));
     else {
       const r = await runLiveTest(sctx, input.timeoutSeconds);
       checks.push(

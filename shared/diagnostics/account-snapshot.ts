@@ -1,3 +1,4 @@
+import type { ApiError } from '../contract/api-error';
 import type { BucketNotificationDocument } from '../policy/notification-document';
 
 /** IAM's answer for one action/resource pair, when SimulatePrincipalPolicy is available. */
@@ -7,18 +8,24 @@ export interface SimulatedDecision {
   readonly decision: string;
 }
 
+/** The independent reads of a snapshot: one failing (e.g. AccessDenied) fails only the checks that need it. */
+export type SnapshotRead = 'bucket' | 'notification' | 'queue' | 'role' | 'permissions';
+
 /** Everything diagnostics read from the live account, in one object, read concurrently by main/. */
 export interface AccountSnapshot {
   readonly callerAccount: string;
   readonly callerArn: string;
   /** The account the saved setup was applied in, when known. */
   readonly expectedAccount: string | null;
-  /** undefined: not read (NoSuchBucket is null). */
+  /** null: NoSuchBucket, or not read (see readErrors.bucket). */
   readonly bucketRegion: string | null;
   readonly notification: BucketNotificationDocument | null;
   readonly queueUrl: string | null;
   readonly queueAttributes: Readonly<Record<string, string>> | null;
   readonly role: { readonly arn: string; readonly trustPolicy: unknown } | null;
+  /** The inline policy platform-s3-sqs-access; null when absent or not read (see readErrors.permissions). */
   readonly permissionsPolicy: unknown;
   readonly simulation: { readonly available: true; readonly results: ReadonlyArray<SimulatedDecision> } | { readonly available: false; readonly reason: string };
+  /** Reads that failed, with AWS's error: the checks that need them fail with it instead of guessing from a null. */
+  readonly readErrors: Partial<Record<SnapshotRead, ApiError>>;
 }

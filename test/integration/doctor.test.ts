@@ -8,7 +8,9 @@ import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { buildPermissionsPolicy } from '../../shared/policy/build-permissions-policy';
 import { buildTrustPolicy } from '../../shared/policy/build-trust-policy';
 import { FAKE_KEYS } from '../support/aws-profile-files';
-import { configuredAccount, connectedApi } from '../support/configured-account';
+import { applyAll, configuredAccount, connectedApi } from '../support/configured-account';
+import type { ProxiedService } from '../support/fault-proxy';
+import { useFaultProxy } from '../support/fault-proxy-hooks';
 import { createBucket, createQueueWithPolicy, motoClients, sampleSetup } from '../support/moto-seed';
 import { resetMoto } from '../support/moto-server';
 import { runCli } from '../support/run-cli';
@@ -143,5 +145,42 @@ describe('doctor against moto', () => {
     expect(bad.stdout).toContain('[FAIL] Queue policy lets S3 send from this bucket');
     writeFileSync(join(dir, 'broken.json'), '{"name": 1}');
     expect((await runCli(['doctor', '--setup', join(dir, 'broken.json')], env)).code).toBe(2);
+  });
+
+  // moto cannot deny a call, so a read fails here by a server error that outlasts the SDK's retries (fault proxy):
+  // the same path as an AccessDenied, whose message and fix the unit tests check.
+  describe('when one read fails', () => {
+    const faultProxy = useFaultProxy(motoUrl);
+
+    /** A configured account, and a doctor session whose AWS calls go through the fault proxy. */
+    async function proxiedDoctor() {
+      const setup = sampleSetup();
+      await createBucket(motoUrl, setup.bucket);
+      await applyAll((await connectedApi(motoUrl)).call, setup);
+      return { setup, ...(await connectedApi(faultProxy().url)) };
+    }
+
+    it.each<[ProxiedService, string, string, ReadonlyArray<string>]>([
+      ['S3', 'GetBucketNotificationConfiguration', 's3:GetBucketNotification', ['notification', 'overlap', 'eventbridge']],
+      ['SQS', 'GetQueueAttributes', 'sqs:GetQueueAttributes', ['queue', 'queue-policy', 'backlog']],
+      ['IAM', 'GetRole', 'iam:GetRole', ['role', 'trust']],
+    ])('%s %s failing fails only the checks that need it, naming %s; the report is still made', async (service, operation, action, failing) => {
+      const { call, setup } = await proxiedDoctor();
+      faultProxy().addRule({ service, operation, fault: { kind: 'internal-error' } });
+      const report = (await call('doctor.run', { setup })) as Report;
+      expect(report.ok).toBe(false);
+      expect(report.checks.filter((c) => c.status === 'fail').map((c) => c.id).sort()).toEqual([...failing].sort());
+      for (const id of failing) expect(byId(report, id)?.detail, id).toContain(action);
+      expect(report.checks.filter((c) => !failing.includes(c.id)).every((c) => c.status === 'pass')).toBe(true);
+    });
+
+    it('Cancel during a slow read stops doctor with CANCELLED instead of a report', async () => {
+      const { dispatch, setup } = await proxiedDoctor();
+      faultProxy().addRule({ service: 'IAM', operation: 'GetRole', fault: { kind: 'delay', ms: 30_000 } });
+      const running = dispatch({ channel: 'doctor.run', input: { setup }, operationId: 'slow-doctor' });
+      await expect.poll(() => faultProxy().callsOf('IAM', 'GetRole').length, { timeout: 5_000, interval: 20 }).toBe(1);
+      await dispatch({ channel: 'operation.cancel', input: { operationId: 'slow-doctor' } });
+      expect(await running).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    });
   });
 });

@@ -5,12 +5,14 @@ import { findOverlaps } from '../../policy/notification-overlap';
 import type { AccountSnapshot } from '../account-snapshot';
 import { check, type DiagnosticCheck } from '../diagnostic-check';
 import type { DiagnosticContext } from '../diagnostic-context';
+import { readFailedCheck } from '../read-failed-check';
 
 /** The bucket sends ObjectCreated events for the setup's prefix/suffix to this queue. */
 export function notificationCheck(s: AccountSnapshot, c: DiagnosticContext): DiagnosticCheck {
   const title = 'Bucket notification sends ObjectCreated events to the queue';
-  if (s.bucketRegion === null) return check('notification', title, 'skip', 'No bucket to read.');
-  const ours = (s.notification?.QueueConfigurations ?? []).filter((q) => q.QueueArn === c.queueArn);
+  if (s.readErrors.notification) return readFailedCheck('notification', title, s.readErrors.notification);
+  if (!s.notification) return check('notification', title, 'skip', 'No bucket to read.');
+  const ours = (s.notification.QueueConfigurations ?? []).filter((q) => q.QueueArn === c.queueArn);
   const fix = 'Apply the bucket notification step (it adds or replaces our rule and keeps the others).';
   if (ours.length === 0) return check('notification', title, 'fail', `No notification rule sends to ${c.queueArn}.`, fix, 'bucketNotification');
   const good = ours.find((q) => {
@@ -27,7 +29,8 @@ export function notificationCheck(s: AccountSnapshot, c: DiagnosticContext): Dia
 /** No other rule overlaps ours (AWS would refuse the document: "Configuration is ambiguously defined"). */
 export function overlapCheck(s: AccountSnapshot, c: DiagnosticContext): DiagnosticCheck {
   const title = 'No overlapping notification rule';
-  if (s.bucketRegion === null || !s.notification) return check('overlap', title, 'skip', 'No notification document to read.');
+  if (s.readErrors.notification) return readFailedCheck('overlap', title, s.readErrors.notification);
+  if (!s.notification) return check('overlap', title, 'skip', 'No notification document to read.');
   const ours = buildQueueConfiguration({ queueName: c.setup.queueName, queueArn: c.queueArn, prefix: c.setup.prefix, suffix: c.setup.suffix });
   const conflicts = findOverlaps(ours, s.notification).filter((x) => x.arn !== c.queueArn);
   if (conflicts.length > 0) {

@@ -3,10 +3,12 @@ import { triageQueue, type QueueFacts } from '../../steps/queue-triage';
 import type { AccountSnapshot } from '../account-snapshot';
 import { check, type DiagnosticCheck } from '../diagnostic-check';
 import type { DiagnosticContext } from '../diagnostic-context';
+import { readFailedCheck } from '../read-failed-check';
 
 /** The queue exists, is standard, is in the setup's Region and its encryption lets S3 deliver (AWS-NOTES). */
 export function queueCheck(s: AccountSnapshot, c: DiagnosticContext): DiagnosticCheck {
   const title = 'Queue exists: standard, same Region, compatible encryption';
+  if (s.readErrors.queue) return readFailedCheck('queue', title, s.readErrors.queue);
   if (!s.queueUrl || !s.queueAttributes) return check('queue', title, 'fail', `Queue ${c.setup.queueName} does not exist in ${c.setup.region}.`, 'Apply the queue step (it creates the queue).', 'queue');
   const a = s.queueAttributes;
   const facts: QueueFacts = { QueueName: c.setup.queueName, QueueArn: a.QueueArn ?? c.queueArn, FifoQueue: a.FifoQueue ?? 'false', ...(a.KmsMasterKeyId ? { KmsMasterKeyId: a.KmsMasterKeyId } : {}) };
@@ -23,6 +25,7 @@ export function queueCheck(s: AccountSnapshot, c: DiagnosticContext): Diagnostic
 /** The queue policy lets S3 send from this bucket and account, checked semantically (a hand-written equivalent passes). */
 export function queuePolicyCheck(s: AccountSnapshot, c: DiagnosticContext): DiagnosticCheck {
   const title = 'Queue policy lets S3 send from this bucket';
+  if (s.readErrors.queue) return readFailedCheck('queue-policy', title, s.readErrors.queue);
   if (!s.queueAttributes) return check('queue-policy', title, 'skip', 'No queue to read.');
   const policy = s.queueAttributes.Policy;
   if (!policy) return check('queue-policy', title, 'fail', 'The queue has no policy: S3 cannot send to it.', 'Apply the queue policy step.', 'queuePolicy');
@@ -39,6 +42,7 @@ export function queuePolicyCheck(s: AccountSnapshot, c: DiagnosticContext): Diag
 /** Backlog as a hint: many visible messages mean the platform is not consuming (yet). */
 export function backlogCheck(s: AccountSnapshot): DiagnosticCheck {
   const title = 'Queue backlog (hint)';
+  if (s.readErrors.queue) return readFailedCheck('backlog', title, s.readErrors.queue);
   if (!s.queueAttributes) return check('backlog', title, 'skip', 'No queue to read.');
   const visible = Number(s.queueAttributes.ApproximateNumberOfMessages ?? '0');
   const inFlight = Number(s.queueAttributes.ApproximateNumberOfMessagesNotVisible ?? '0');

@@ -3,11 +3,13 @@ import { trustPolicyAllowsAssume } from '../../policy-eval/trust-policy-allows-a
 import type { AccountSnapshot } from '../account-snapshot';
 import { check, type DiagnosticCheck } from '../diagnostic-check';
 import type { DiagnosticContext } from '../diagnostic-context';
+import { readFailedCheck } from '../read-failed-check';
 import { requiredPermissions } from '../required-permissions';
 
 /** The role the platform assumes exists. */
 export function roleCheck(s: AccountSnapshot, c: DiagnosticContext): DiagnosticCheck {
   const title = 'Role exists';
+  if (s.readErrors.role) return readFailedCheck('role', title, s.readErrors.role);
   if (!s.role) return check('role', title, 'fail', `Role ${c.setup.roleName} does not exist.`, 'Apply the role trust policy step (it creates the role).', 'roleTrust');
   return check('role', title, 'pass', `Role ${s.role.arn}.`);
 }
@@ -15,6 +17,7 @@ export function roleCheck(s: AccountSnapshot, c: DiagnosticContext): DiagnosticC
 /** Both platform roles may assume the role with the external ID; warns when one may without it (confused deputy). */
 export function trustCheck(s: AccountSnapshot, c: DiagnosticContext): DiagnosticCheck {
   const title = 'Trust policy lets both platform roles assume with the external ID';
+  if (s.readErrors.role) return readFailedCheck('trust', title, s.readErrors.role);
   if (!s.role) return check('trust', title, 'skip', 'No role to read.');
   const fix = 'Apply the role trust policy step (it replaces our two statements by Sid and keeps the others).';
   const lines: string[] = [];
@@ -32,7 +35,8 @@ export function trustCheck(s: AccountSnapshot, c: DiagnosticContext): Diagnostic
 /** Each required action on the right resource: IAM's simulator when the account allows it, else the policy engine. */
 export function permissionsCheck(s: AccountSnapshot, c: DiagnosticContext): DiagnosticCheck {
   const title = 'Permissions policy grants every required action';
-  if (!s.role) return check('permissions', title, 'skip', 'No role to read.');
+  // Without GetRole the inline policy can still be evaluated; only a role known to be missing skips the check.
+  if (!s.role && !s.readErrors.role) return check('permissions', title, 'skip', 'No role to read.');
   const needed = requiredPermissions(c);
   const fix = 'Apply the role permissions policy step (it writes the inline policy platform-s3-sqs-access).';
   if (s.simulation.available) {
@@ -40,6 +44,7 @@ export function permissionsCheck(s: AccountSnapshot, c: DiagnosticContext): Diag
     if (denied.length > 0) return check('permissions', title, 'fail', `Evaluated by iam:SimulatePrincipalPolicy. Not allowed: ${denied.map((d) => `${d.action} on ${d.resource}`).join(', ')}.`, fix, 'rolePermissions');
     return check('permissions', title, 'pass', `Evaluated by iam:SimulatePrincipalPolicy: all ${needed.length} action/resource pairs allowed.`);
   }
+  if (s.readErrors.permissions) return readFailedCheck('permissions', title, s.readErrors.permissions);
   const policies = s.permissionsPolicy ? [s.permissionsPolicy] : [];
   const denied = needed.filter((n) => !permissionsPolicyGrants({ policies, action: n.action, resource: n.resource }).allowed);
   const how = `Evaluated by the wizard's policy engine over inline policy platform-s3-sqs-access, because ${s.simulation.reason}.`;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AccountSnapshot } from '../../../shared/diagnostics/account-snapshot';
+import { apiError, type ApiError } from '../../../shared/contract/api-error';
+import type { AccountSnapshot, SnapshotRead } from '../../../shared/diagnostics/account-snapshot';
 import { reportMarkdown } from '../../../shared/diagnostics/report-markdown';
 import { runChecks } from '../../../shared/diagnostics/run-checks';
 import { buildBucketNotification } from '../../../shared/policy/build-bucket-notification';
@@ -34,8 +35,20 @@ function healthy(): AccountSnapshot {
     role: { arn: 'arn:aws:iam::123456789012:role/platform-role', trustPolicy: buildTrustPolicy(setup) },
     permissionsPolicy: buildPermissionsPolicy({ bucket: 'acme-raw', queueArn, prefix: 'incoming/' }),
     simulation: { available: false, reason: 'not implemented' },
+    readErrors: {},
   };
 }
+
+const denied = (action: string, resource: string): ApiError => apiError('ACCESS_DENIED', `Access denied: your identity may not call ${action} on ${resource}.`, { fix: `Ask for permission ${action} on ${resource}, or use a profile that has it.` });
+
+/** What readSnapshot records when one read fails: the read's fields empty, and its error. */
+const FAILED_READS: ReadonlyArray<{ read: SnapshotRead; action: string; empty: Partial<AccountSnapshot>; fails: ReadonlyArray<string> }> = [
+  { read: 'bucket', action: 's3:GetBucketLocation', empty: { bucketRegion: null }, fails: ['bucket'] },
+  { read: 'notification', action: 's3:GetBucketNotification', empty: { notification: null }, fails: ['notification', 'overlap', 'eventbridge'] },
+  { read: 'queue', action: 'sqs:GetQueueAttributes', empty: { queueUrl: null, queueAttributes: null }, fails: ['queue', 'queue-policy', 'backlog'] },
+  { read: 'role', action: 'iam:GetRole', empty: { role: null }, fails: ['role', 'trust'] },
+  { read: 'permissions', action: 'iam:GetRolePolicy', empty: { permissionsPolicy: null }, fails: ['permissions'] },
+];
 
 const status = (s: AccountSnapshot, id: string) => runChecks(setup, s).find((c) => c.id === id)?.status;
 
@@ -84,6 +97,28 @@ describe('diagnostic checks over a snapshot', () => {
     const s: AccountSnapshot = { ...healthy(), role: null, queueUrl: null, queueAttributes: null, bucketRegion: null, notification: null };
     const byId = Object.fromEntries(runChecks(setup, s).map((c) => [c.id, c.status]));
     expect(byId).toMatchObject({ bucket: 'fail', queue: 'fail', 'queue-policy': 'skip', notification: 'skip', role: 'fail', trust: 'skip', permissions: 'skip', backlog: 'skip' });
+  });
+
+  it.each(FAILED_READS)('a failed $read read fails only $fails, with the read\'s message and fix; the other checks pass', ({ read, action, empty, fails }) => {
+    const error = denied(action, 'the resource');
+    const checks = runChecks(setup, { ...healthy(), ...empty, readErrors: { [read]: error } });
+    for (const c of checks) {
+      if (fails.includes(c.id)) expect(c, c.id).toMatchObject({ status: 'fail', detail: error.message, fix: error.fix });
+      else expect(c.status, c.id).toBe('pass');
+    }
+    expect(checks.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual(checks.map((c) => c.id).filter((id) => fails.includes(id)));
+  });
+
+  it('a failed read fails the check even when another read says its resource is missing (no guessing from a null)', () => {
+    const s: AccountSnapshot = { ...healthy(), role: null, permissionsPolicy: null, readErrors: { role: denied('iam:GetRole', 'r'), permissions: denied('iam:GetRolePolicy', 'r') } };
+    const byId = Object.fromEntries(runChecks(setup, s).map((c) => [c.id, c.detail]));
+    expect(byId).toMatchObject({ role: expect.stringContaining('iam:GetRole'), trust: expect.stringContaining('iam:GetRole'), permissions: expect.stringContaining('iam:GetRolePolicy') });
+  });
+
+  it('the simulator\'s verdict stands when the inline policy could not be read', () => {
+    const results = [{ action: 'sqs:ReceiveMessage', resource: queueArn, decision: 'allowed' }];
+    const s: AccountSnapshot = { ...healthy(), permissionsPolicy: null, simulation: { available: true, results }, readErrors: { permissions: denied('iam:GetRolePolicy', 'r') } };
+    expect(runChecks(setup, s).find((c) => c.id === 'permissions')?.detail).toContain('Evaluated by iam:SimulatePrincipalPolicy');
   });
 
   it('renders a Markdown table with escaped cells', () => {
