@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PutBucketNotificationConfigurationCommand } from '@aws-sdk/client-s3';
-import { DeleteQueueCommand, GetQueueUrlCommand, SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
+import { DeleteQueueCommand, GetQueueAttributesCommand, GetQueueUrlCommand, SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { IAMClient, PutRolePolicyCommand, UpdateAssumeRolePolicyCommand } from '@aws-sdk/client-iam';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { buildPermissionsPolicy } from '../../shared/policy/build-permissions-policy';
@@ -44,6 +44,19 @@ describe('doctor against moto', () => {
     const handWritten = { Version: '2012-10-17', Statement: [{ Sid: 'ByHand', Effect: 'Allow', Principal: { Service: ['s3.amazonaws.com'] }, Action: ['sqs:Send*'], Resource: 'arn:aws:sqs:us-east-1:123456789012:*', Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:s3:::acme-*' } } }] };
     await motoClients(motoUrl).sqs.send(new SetQueueAttributesCommand({ QueueUrl: await queueUrl(), Attributes: { Policy: JSON.stringify(handWritten) } }));
     expect(byId((await call('doctor.run', { setup })) as Report, 'queue-policy')?.status).toBe('pass');
+  });
+
+  it('a queue policy with another bucket\'s statement warns in the queue check that the queue seems shared', async () => {
+    const { call, setup } = await configuredAccount(motoUrl);
+    const sqs = motoClients(motoUrl).sqs;
+    const url = await queueUrl();
+    const policy = JSON.parse((await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['Policy'] }))).Attributes?.Policy ?? '{}') as { Statement: unknown[] };
+    const other = { Sid: 'OtherTeamBucket', Effect: 'Allow', Principal: { Service: 's3.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: queueArn, Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:s3:::other-team-raw' } } };
+    await sqs.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { Policy: JSON.stringify({ ...policy, Statement: [...policy.Statement, other] }) } }));
+    const report = (await call('doctor.run', { setup })) as Report;
+    expect(report.ok).toBe(true);
+    expect(byId(report, 'queue')).toMatchObject({ status: 'warn', detail: expect.stringContaining('OtherTeamBucket') });
+    expect(byId(report, 'queue-policy')?.status).toBe('pass');
   });
 
   it.each([

@@ -23,7 +23,14 @@ export function notificationCheck(s: AccountSnapshot, c: DiagnosticContext): Dia
     const seen = ours.map((q) => `${q.Id ?? '(no Id)'}: events ${q.Events.join(', ')}, filter ${JSON.stringify(keyFilterOf(q.Filter))}`).join('; ');
     return check('notification', title, 'fail', `The rule for the queue does not match the setup (prefix "${c.setup.prefix}", suffix "${c.setup.suffix}", s3:ObjectCreated:*): ${seen}.`, fix, 'bucketNotification');
   }
-  return check('notification', title, 'pass', `Rule ${good.Id ?? '(no Id)'} sends ${good.Events.join(', ')} for prefix "${c.setup.prefix}" and suffix "${c.setup.suffix}".`);
+  const sends = `Rule ${good.Id ?? '(no Id)'} sends ${good.Events.join(', ')} for prefix "${c.setup.prefix}" and suffix "${c.setup.suffix}".`;
+  const others = ours.filter((q) => q !== good);
+  if (others.length > 0) {
+    // Events outside the setup's prefix/suffix would reach the platform too: the platform's guide asks for a dedicated queue.
+    const list = others.map((q) => `${q.Id ?? '(no Id)'} (events ${q.Events.join(', ')}, filter ${JSON.stringify(keyFilterOf(q.Filter))})`).join('; ');
+    return check('notification', title, 'warn', `${sends} Other rule(s) of the bucket send to the same queue: ${list}; the platform would receive their events too.`, 'Remove the other rule(s) from the bucket notification, or send them to another queue.');
+  }
+  return check('notification', title, 'pass', sends);
 }
 
 /** No other rule overlaps ours (AWS would refuse the document: "Configuration is ambiguously defined"). */

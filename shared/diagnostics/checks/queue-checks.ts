@@ -5,7 +5,10 @@ import { check, type DiagnosticCheck } from '../diagnostic-check';
 import type { DiagnosticContext } from '../diagnostic-context';
 import { readFailedCheck } from '../read-failed-check';
 
-/** The queue exists, is standard, is in the setup's Region and its encryption lets S3 deliver (AWS-NOTES). */
+const KMS_FIX = 'Add the key-policy statement shown to the KMS key.';
+const SHARED_FIX = 'Give this data source a dedicated queue (a new queue name in the setup), or remove the other statements if nothing uses them any more.';
+
+/** The queue exists, is standard, is in the setup's Region, its encryption lets S3 deliver (AWS-NOTES), and it is not shared. */
 export function queueCheck(s: AccountSnapshot, c: DiagnosticContext): DiagnosticCheck {
   const title = 'Queue exists: standard, same Region, compatible encryption';
   if (s.readErrors.queue) return readFailedCheck('queue', title, s.readErrors.queue);
@@ -15,10 +18,15 @@ export function queueCheck(s: AccountSnapshot, c: DiagnosticContext): Diagnostic
   if (facts.QueueArn.split(':')[3] !== c.setup.region) {
     return check('queue', title, 'fail', `Queue ${facts.QueueArn} is not in ${c.setup.region}.`, `Use a queue in ${c.setup.region}.`, 'queue');
   }
-  const triage = triageQueue(facts, null, c);
+  const triage = triageQueue(facts, a.Policy ?? null, c);
   if (triage.error) return check('queue', title, 'fail', triage.error.message, triage.error.fix ?? null, 'queue');
   const encryption = a.KmsMasterKeyId ? `SSE-KMS (${a.KmsMasterKeyId})` : a.SqsManagedSseEnabled === 'true' ? 'SSE-SQS' : 'not encrypted';
-  if (triage.warnings.length > 0) return check('queue', title, 'warn', `Standard queue ${facts.QueueArn}, encryption ${encryption}. ${triage.warnings.join(' ')}`, 'Add the key-policy statement shown to the KMS key.');
+  if (triage.warnings.length > 0) {
+    // triageQueue warns about the KMS key first (when there is one), then about other statements (a shared queue).
+    const shared = triage.warnings.length > (a.KmsMasterKeyId ? 1 : 0);
+    const fix = [...(a.KmsMasterKeyId ? [KMS_FIX] : []), ...(shared ? [SHARED_FIX] : [])].join(' ');
+    return check('queue', title, 'warn', `Standard queue ${facts.QueueArn}, encryption ${encryption}. ${triage.warnings.join(' ')}`, fix);
+  }
   return check('queue', title, 'pass', `Standard queue ${facts.QueueArn}, encryption ${encryption}.`);
 }
 

@@ -70,6 +70,38 @@ describe('diagnostic checks over a snapshot', () => {
     expect(cmk?.detail).toContain('kms:GenerateDataKey');
   });
 
+  it('other statements in the queue policy warn in the queue check that the queue seems shared', () => {
+    const s = healthy();
+    const policy = buildQueuePolicy({ queueName: 'acme-events', queueArn, bucket: 'acme-raw', accountId: '123456789012' });
+    const other = { Sid: 'OtherBucket', Effect: 'Allow', Principal: { Service: 's3.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: queueArn, Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:s3:::other-raw' } } };
+    const checks = runChecks(setup, { ...s, queueAttributes: { ...s.queueAttributes, Policy: JSON.stringify({ ...policy, Statement: [...policy.Statement, other] }) } });
+    const queue = checks.find((c) => c.id === 'queue');
+    expect(queue).toMatchObject({ status: 'warn', fix: expect.stringContaining('dedicated queue') });
+    expect(queue?.detail).toContain('OtherBucket');
+    expect(queue?.fix).not.toContain('KMS');
+    expect(checks.find((c) => c.id === 'queue-policy')?.status).toBe('pass');
+  });
+
+  it('a customer managed key and a shared queue both warn, each with its fix', () => {
+    const s = healthy();
+    const policy = buildQueuePolicy({ queueName: 'acme-events', queueArn, bucket: 'acme-raw', accountId: '123456789012' });
+    const attributes = { ...s.queueAttributes, KmsMasterKeyId: 'arn:aws:kms:us-east-1:123456789012:key/abc', Policy: JSON.stringify({ ...policy, Statement: [...policy.Statement, { Effect: 'Allow', Principal: '*', Action: 'sqs:ReceiveMessage', Resource: queueArn }] }) };
+    const queue = runChecks(setup, { ...s, queueAttributes: attributes }).find((c) => c.id === 'queue');
+    expect(queue?.status).toBe('warn');
+    expect(queue?.detail).toContain('Statement[1]');
+    expect(queue?.fix).toMatch(/KMS key.*dedicated queue/);
+  });
+
+  it('another rule of the bucket sending to the same queue warns in the notification check, naming it', () => {
+    const s = healthy();
+    const legacy = { Id: 'legacy-archive', QueueArn: queueArn, Events: ['s3:ObjectCreated:Put'], Filter: { Key: { FilterRules: [{ Name: 'prefix' as const, Value: 'archive/' }] } } };
+    const notification = { QueueConfigurations: [...(s.notification?.QueueConfigurations ?? []), legacy] };
+    const c = runChecks(setup, { ...s, notification }).find((x) => x.id === 'notification');
+    expect(c?.status).toBe('warn');
+    expect(c?.detail).toContain('legacy-archive');
+    expect(status({ ...s, notification }, 'overlap')).toBe('pass');
+  });
+
   it('another account than the one the setup was applied in fails credentials', () => {
     expect(status({ ...healthy(), expectedAccount: '999999999999' }, 'credentials')).toBe('fail');
   });
