@@ -10,7 +10,9 @@ import { getQueueUrl, receiveMessages } from '../aws/sqs';
 import { appendAudit } from '../store/audit-log';
 import type { StepContext } from '../steps/step-context';
 import { readDeliveryState } from './read-delivery-state';
-import { deleteTestMessage, releaseMessage } from './release-or-delete';
+import { ForeignMessages } from './foreign-messages';
+import { readMaxReceiveCount } from './redrive-limit';
+import { deleteTestMessage } from './release-or-delete';
 
 /** Longest long-poll SQS allows (ReceiveMessage WaitTimeSeconds). */
 const MAX_WAIT_SECONDS = 20;
@@ -19,12 +21,13 @@ const BACKLOG_PAUSE_MS = 250;
 
 /**
  * Seed step 6: upload a test object in the setup's scope, long-poll the queue until its event arrives (or the deadline,
- * or Cancel), verify the record, release every other message at once, delete the test's messages and object.
+ * or Cancel), verify the record, hand every other message back (ForeignMessages), delete the test's messages and object.
  */
 export async function runLiveTest(ctx: StepContext, timeoutSeconds: number): Promise<LiveTestResult> {
   const { target, setup } = ctx;
   const queueUrl = await getQueueUrl(target, setup.queueName, ctx.signal);
   if (!queueUrl) throw new ApiFailure(apiError('NOT_FOUND', `Queue ${setup.queueName} does not exist.`, { fix: 'Apply the setup first, then run the live test.' }));
+  const maxReceiveCount = await readMaxReceiveCount(target, queueUrl, ctx.signal);
   const key = liveTestObjectKey(setup.prefix, setup.suffix, new Date(), randomBytes(4).toString('hex'));
   ctx.progress(`Uploading s3://${setup.bucket}/${key}`);
   const started = Date.now();
@@ -34,13 +37,14 @@ export async function runLiveTest(ctx: StepContext, timeoutSeconds: number): Pro
 
   const deadline = started + timeoutSeconds * 1000;
   const seen = new Set<string>();
-  const released = new Set<string>();
+  const foreign = new ForeignMessages(target, queueUrl, maxReceiveCount, deadline);
   let duplicates = 0;
   let latencyMs: number | null = null;
   let eventName: string | null = null;
   let wrong: string | null = null;
   let cancelled = false;
   let failure: unknown = null;
+  let objectDeleted: boolean;
   try {
     while (latencyMs === null && wrong === null && Date.now() < deadline) {
       const wait = Math.min(MAX_WAIT_SECONDS, Math.max(1, Math.ceil((deadline - Date.now()) / 1000)));
@@ -59,10 +63,7 @@ export async function runLiveTest(ctx: StepContext, timeoutSeconds: number): Pro
         } else if (kind.kind === 'ours-but-wrong') {
           wrong = kind.problem;
           await deleteTestMessage(target, queueUrl, m.receiptHandle, ctx.signal);
-        } else {
-          await releaseMessage(target, queueUrl, m.receiptHandle, ctx.signal);
-          released.add(m.messageId);
-        }
+        } else await foreign.handle(m, ctx.signal);
       }
       ctx.progress(`Waiting for the event: ${((Date.now() - started) / 1000).toFixed(1)} s, ${seen.size} message(s) seen`);
       if (latencyMs === null && messages.length > 0 && fresh === 0) await new Promise((r) => setTimeout(r, BACKLOG_PAUSE_MS));
@@ -71,11 +72,16 @@ export async function runLiveTest(ctx: StepContext, timeoutSeconds: number): Pro
     // A failed call, like Cancel, still deletes the test object below, so the platform never ingests it.
     if (ctx.signal.aborted) cancelled = true;
     else failure = err;
+  } finally {
+    // Without the signal: cleanup also runs after Cancel.
+    [objectDeleted] = await Promise.all([
+      deleteObject(target, setup.bucket, key).then(
+        () => true,
+        () => false,
+      ),
+      foreign.releaseHeld(),
+    ]);
   }
-  const objectDeleted = await deleteObject(target, setup.bucket, key).then(
-    () => true,
-    () => false,
-  );
   if (failure !== null) throw withObjectNote(failure, objectDeleted, `s3://${setup.bucket}/${key}`);
   if (cancelled) {
     throw new ApiFailure(
@@ -97,7 +103,9 @@ export async function runLiveTest(ctx: StepContext, timeoutSeconds: number): Pro
     key,
     bucket: setup.bucket,
     messagesSeen: seen.size,
-    released: released.size,
+    released: foreign.releasedCount,
+    held: foreign.heldCount,
+    redriveMaxReceiveCount: maxReceiveCount,
     duplicates,
     eventName,
     objectDeleted,

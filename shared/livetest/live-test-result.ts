@@ -8,8 +8,12 @@ export interface LiveTestResult {
   readonly key: string;
   readonly bucket: string;
   readonly messagesSeen: number;
-  /** Distinct messages that were not the test's, each made visible again at once whenever received. */
+  /** Distinct messages that were not the test's and were made visible again at once (some may be held later). */
   readonly released: number;
+  /** Distinct messages that were not the test's, held hidden until the end of the test so it never moves them to the DLQ. */
+  readonly held: number;
+  /** The queue's RedrivePolicy maxReceiveCount (null without one): why messages received twice are held, not released. */
+  readonly redriveMaxReceiveCount: number | null;
   readonly duplicates: number;
   readonly eventName: string | null;
   /** True when the test object was deleted; false means it was left behind at `key`. */

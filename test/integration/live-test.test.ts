@@ -1,4 +1,4 @@
-import { GetQueueUrlCommand, ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
+import { CreateQueueCommand, GetQueueAttributesCommand, GetQueueUrlCommand, ReceiveMessageCommand, SendMessageCommand, SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { PutBucketNotificationConfigurationCommand } from '@aws-sdk/client-s3';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -57,6 +57,28 @@ describe('live test against moto', () => {
     expect(result.ok).toBe(true);
     const after = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }));
     expect(after.Messages?.map((m) => m.Body)).toContain('{"platform":"data"}');
+  });
+
+  it("never moves the platform's message to the dead-letter queue of a queue with a redrive policy", async () => {
+    const { setup, call, sqs, queueUrl } = await configured();
+    const dlqUrl = (await sqs.send(new CreateQueueCommand({ QueueName: 'acme-raw-s3-events-dlq' }))).QueueUrl ?? '';
+    const dlqArn = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: dlqUrl, AttributeNames: ['QueueArn'] }))).Attributes?.QueueArn ?? '';
+    // moto wipes the Policy on a SetQueueAttributes without it (AWS-NOTES), so the current one is sent along.
+    const policy = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['Policy'] }))).Attributes?.Policy ?? '';
+    const redrivePolicy = JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount: 3 });
+    await sqs.send(new SetQueueAttributesCommand({ QueueUrl: queueUrl, Attributes: { Policy: policy, RedrivePolicy: redrivePolicy } }));
+    await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: '{"platform":"data"}' }));
+    await motoClients(motoUrl).s3.send(new PutBucketNotificationConfigurationCommand({ Bucket: 'acme-raw', NotificationConfiguration: {} }));
+
+    const result = (await call('livetest.run', { setup, timeoutSeconds: 6 })) as Record<string, unknown>;
+    expect(result).toMatchObject({ ok: false, objectDeleted: true, redriveMaxReceiveCount: 3 });
+    // Released when first received, then held until the end (the queue also holds the s3:TestEvent of the apply).
+    expect(result.held).toBeGreaterThanOrEqual(1);
+    expect(result.held).toBe(result.released);
+    const after = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }));
+    expect(after.Messages?.map((m) => m.Body)).toContain('{"platform":"data"}');
+    const dlq = await sqs.send(new ReceiveMessageCommand({ QueueUrl: dlqUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }));
+    expect(dlq.Messages ?? []).toEqual([]);
   });
 
   it('fails when the bucket notification is removed, and names that hop', async () => {

@@ -8,6 +8,16 @@ function titleOf(step: StepId): string {
   return STEPS.find((s) => s.id === step)?.title ?? step;
 }
 
+/** The platform's messages the test received, and how each was handed back (held ones: the queue has a redrive policy). */
+function otherMessages(result: LiveTestResult): string {
+  if (result.released === 0 && result.held === 0) return 'none received';
+  const parts = [
+    ...(result.released > 0 ? [`${result.released} message(s), each made visible again at once`] : []),
+    ...(result.held > 0 ? [`${result.held} held until the end of the test, then made visible again (redrive policy: at most ${result.redriveMaxReceiveCount} receives)`] : []),
+  ];
+  return parts.join('; ');
+}
+
 /** What the test saw, pass or fail: the object, the messages, and whether the object was cleaned up. */
 function Facts({ result }: { readonly result: LiveTestResult }) {
   const object = `s3://${result.bucket}/${result.key}`;
@@ -30,7 +40,7 @@ function Facts({ result }: { readonly result: LiveTestResult }) {
       <dt>Messages seen</dt>
       <dd data-testid="live-messages-seen">{result.messagesSeen}</dd>
       <dt>Other messages</dt>
-      <dd data-testid="live-released">{result.released === 0 ? 'none received' : `${result.released} message(s), each made visible again at once`}</dd>
+      <dd data-testid="live-released">{otherMessages(result)}</dd>
       {result.duplicates > 0 ? (
         <>
           <dt>Duplicate deliveries</dt>
