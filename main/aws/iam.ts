@@ -10,6 +10,8 @@ import {
 import { partitionOfRegion } from '../../shared/policy/arns';
 import type { AwsTarget } from './client-config';
 import { awsFailure, awsHttpStatus, clientsFor, isAwsError } from './clients';
+import { parsePolicyDocument } from '../../shared/diff/parse-policy-document';
+import { ApiFailure } from '../../shared/contract/api-error';
 
 /** A role as the wizard needs it: its ARN and its decoded trust policy. */
 export interface RoleInfo {
@@ -39,10 +41,11 @@ function roleArnGuess(target: AwsTarget, roleName: string): string {
   return `arn:${partitionOfRegion(target.region)}:iam::*:role/${roleName}`;
 }
 
-/** Parses a policy document IAM returns URL-encoded (RFC 3986, IAM API GetRole); text already decoded is parsed as is. */
-export function decodePolicyDocument(text: string): unknown {
-  const trimmed = text.trim();
-  return JSON.parse(trimmed.startsWith('{') ? trimmed : decodeURIComponent(trimmed));
+/** IAM returns policy documents URL-encoded (AWS-NOTES): one shared parser reads them, and a broken one names the role. */
+export function decodePolicyDocument(text: string, what = 'IAM policy document'): unknown {
+  const parsed = parsePolicyDocument(text);
+  if (!parsed.ok) throw new ApiFailure({ ...parsed.error, message: `${what}: ${parsed.error.message}` });
+  return parsed.value;
 }
 
 /** The role, or null when it does not exist. */
@@ -54,7 +57,7 @@ export async function getRole(target: AwsTarget, roleName: string, signal?: Abor
     return {
       arn: role.Arn ?? '',
       roleName: role.RoleName ?? roleName,
-      trustPolicy: role.AssumeRolePolicyDocument ? decodePolicyDocument(role.AssumeRolePolicyDocument) : null,
+      trustPolicy: role.AssumeRolePolicyDocument ? decodePolicyDocument(role.AssumeRolePolicyDocument, `Trust policy of role ${roleName}`) : null,
       createDate: role.CreateDate?.toISOString() ?? null,
     };
   } catch (err) {
@@ -89,7 +92,7 @@ export async function updateAssumeRolePolicy(target: AwsTarget, roleName: string
 export async function getRolePolicy(target: AwsTarget, roleName: string, policyName: string, signal?: AbortSignal): Promise<unknown> {
   try {
     const out = await clientsFor(target).iam.send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName: policyName }), { abortSignal: signal });
-    return out.PolicyDocument ? decodePolicyDocument(out.PolicyDocument) : null;
+    return out.PolicyDocument ? decodePolicyDocument(out.PolicyDocument, `Inline policy ${policyName} of role ${roleName}`) : null;
   } catch (err) {
     if (isAwsError(err, NO_SUCH_ENTITY)) return null;
     throw awsFailure(err, 'iam:GetRolePolicy', roleArnGuess(target, roleName));

@@ -1,5 +1,5 @@
 import { apiError, ApiFailure } from '../../shared/contract/api-error';
-import { bucketArn, partitionOfRegion, queueArnOf } from '../../shared/policy/arns';
+import { setupArns } from '../../shared/setup/setup-arns';
 import type { Setup } from '../../shared/setup/setup';
 import type { HandlerContext } from '../api/handler-context';
 import type { AwsTarget } from '../aws/client-config';
@@ -10,7 +10,6 @@ import type { StepContext } from '../steps/step-context';
  * `propose` (pure) can run but no AWS call can be made by mistake.
  */
 export function offlineStepContext(setup: Setup, accountId: string, ctx: HandlerContext): StepContext {
-  const partition = partitionOfRegion(setup.region);
   return {
     setup,
     get target(): AwsTarget {
@@ -18,10 +17,7 @@ export function offlineStepContext(setup: Setup, accountId: string, ctx: Handler
     },
     accountId,
     callerArn: '',
-    partition,
-    queueArn: queueArnOf(setup.region, accountId, setup.queueName, partition),
-    bucketArn: bucketArn(setup.bucket, partition),
-    roleArn: `arn:${partition}:iam::${accountId}:role/${setup.roleName}`,
+    ...setupArns(setup, accountId),
     dataDir: '',
     backupRoot: '',
     signal: ctx.signal,

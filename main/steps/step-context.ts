@@ -1,19 +1,15 @@
 import type { Setup } from '../../shared/setup/setup';
-import { bucketArn, partitionOfRegion, queueArnOf, type Partition } from '../../shared/policy/arns';
+import { setupArns, type SetupArns } from '../../shared/setup/setup-arns';
 import type { AwsTarget } from '../aws/client-config';
 import type { HandlerContext } from '../api/handler-context';
 import { dataDir } from '../store/data-dir';
 
 /** Everything a step needs: the setup, where AWS calls go, the derived ARNs, and where backups are kept. */
-export interface StepContext {
+export interface StepContext extends SetupArns {
   readonly setup: Setup;
   readonly target: AwsTarget;
   readonly accountId: string;
   readonly callerArn: string;
-  readonly partition: Partition;
-  readonly queueArn: string;
-  readonly bucketArn: string;
-  readonly roleArn: string;
   readonly dataDir: string;
   /** Folder under which backups/<setup name>/ is written: the data directory, or the CLI's --backup-dir. */
   readonly backupRoot: string;
@@ -24,17 +20,13 @@ export interface StepContext {
 /** Builds the step context from the connected session; the setup's Region wins over the session's. */
 export function stepContext(setup: Setup, ctx: HandlerContext): StepContext {
   const session = ctx.session.target();
-  const partition = partitionOfRegion(setup.region);
   const accountId = session.connection.accountId;
   return {
     setup,
     target: { ...session, region: setup.region },
     accountId,
     callerArn: session.connection.arn,
-    partition,
-    queueArn: queueArnOf(setup.region, accountId, setup.queueName, partition),
-    bucketArn: bucketArn(setup.bucket, partition),
-    roleArn: `arn:${partition}:iam::${accountId}:role/${setup.roleName}`,
+    ...setupArns(setup, accountId),
     dataDir: dataDir(ctx.session.env),
     backupRoot: ctx.session.options.backupDir ?? dataDir(ctx.session.env),
     signal: ctx.signal,
