@@ -57,10 +57,8 @@ export async function applyCommand(call: CliCall, flags: CliFlags): Promise<numb
   for (const plan of plans) {
     let result: StepResult;
     try {
-      result =
-        plan.action === 'unchanged'
-          ? { step: plan.step, resource: plan.resource, action: 'unchanged', backupPath: null, after: plan.current }
-          : await call('steps.apply', { setup, step: plan.step, basis: plan.basis });
+      // Unchanged steps go through apply too: it re-reads (drift guard), writes nothing, and records the setup's state.
+      result = await call('steps.apply', { setup, step: plan.step, basis: plan.basis });
     } catch (err) {
       if (!(err instanceof ApiFailure)) throw err;
       // Say what was done before the failure, so the admin knows the state (each step is one write).
