@@ -1,12 +1,12 @@
 import type { AccountSnapshot, SnapshotRead } from '../../shared/diagnostics/account-snapshot';
 import type { ApiError } from '../../shared/contract/api-error';
 import type { DiagnosticContext } from '../../shared/diagnostics/diagnostic-context';
-import { PERMISSIONS_POLICY_NAME } from '../../shared/policy/build-permissions-policy';
 import type { AwsTarget } from '../aws/client-config';
-import { getRole, getRolePolicy } from '../aws/iam';
+import { getRole } from '../aws/iam';
 import { getBucketNotification, getBucketRegion } from '../aws/s3';
 import { getQueueAttributes, getQueueUrl } from '../aws/sqs';
 import { guardRead, type GuardedRead } from './guard-read';
+import { readInlinePolicies } from './read-inline-policies';
 import { simulateRole } from './simulate-role';
 
 function valueOr<T, F>(read: GuardedRead<T>, fallback: F): T | F {
@@ -26,15 +26,15 @@ export async function readSnapshot(
     return { queueUrl, queueAttributes: queueUrl ? await getQueueAttributes(target, queueUrl, ['All'], signal) : null };
   };
   const rolePart = guardRead(getRole(target, setup.roleName, signal), signal);
-  const [bucketRegion, notification, queueRead, role, permissionsPolicy, simulation] = await Promise.all([
+  const [bucketRegion, notification, queueRead, role, inlinePolicies, simulation] = await Promise.all([
     guardRead(getBucketRegion(target, setup.bucket, signal), signal),
     guardRead(getBucketNotification(target, setup.bucket, signal), signal),
     guardRead(queue(), signal),
     rolePart,
-    guardRead(getRolePolicy(target, setup.roleName, PERMISSIONS_POLICY_NAME, signal), signal),
+    guardRead(readInlinePolicies(target, setup.roleName, signal), signal),
     rolePart.then((r) => simulateRole(target, c, r, signal)),
   ]);
-  const reads: Readonly<Record<SnapshotRead, GuardedRead<unknown>>> = { bucket: bucketRegion, notification, queue: queueRead, role, permissions: permissionsPolicy };
+  const reads: Readonly<Record<SnapshotRead, GuardedRead<unknown>>> = { bucket: bucketRegion, notification, queue: queueRead, role, permissions: inlinePolicies };
   const readErrors: Partial<Record<SnapshotRead, ApiError>> = {};
   for (const [name, read] of Object.entries(reads) as Array<[SnapshotRead, GuardedRead<unknown>]>) if ('error' in read) readErrors[name] = read.error;
   const roleInfo = valueOr(role, null);
@@ -46,7 +46,7 @@ export async function readSnapshot(
     notification: valueOr(notification, null),
     ...valueOr(queueRead, { queueUrl: null, queueAttributes: null }),
     role: roleInfo ? { arn: roleInfo.arn, trustPolicy: roleInfo.trustPolicy } : null,
-    permissionsPolicy: valueOr(permissionsPolicy, null),
+    inlinePolicies: valueOr(inlinePolicies, null),
     simulation,
     readErrors,
   };

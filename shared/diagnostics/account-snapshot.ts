@@ -11,6 +11,12 @@ export interface SimulatedDecision {
 /** The independent reads of a snapshot: one failing (e.g. AccessDenied) fails only the checks that need it. */
 export type SnapshotRead = 'bucket' | 'notification' | 'queue' | 'role' | 'permissions';
 
+/** One inline policy of the role, by name (the permissions check evaluates them all, so a Deny in any of them is seen). */
+export interface InlinePolicy {
+  readonly name: string;
+  readonly document: unknown;
+}
+
 /** Everything diagnostics read from the live account, in one object, read concurrently by main/. */
 export interface AccountSnapshot {
   readonly callerAccount: string;
@@ -23,8 +29,8 @@ export interface AccountSnapshot {
   readonly queueUrl: string | null;
   readonly queueAttributes: Readonly<Record<string, string>> | null;
   readonly role: { readonly arn: string; readonly trustPolicy: unknown } | null;
-  /** The inline policy platform-s3-sqs-access; null when absent or not read (see readErrors.permissions). */
-  readonly permissionsPolicy: unknown;
+  /** Every inline policy of the role; null when the role does not exist or they were not read (see readErrors.permissions). */
+  readonly inlinePolicies: ReadonlyArray<InlinePolicy> | null;
   readonly simulation: { readonly available: true; readonly results: ReadonlyArray<SimulatedDecision> } | { readonly available: false; readonly reason: string };
   /** Reads that failed, with AWS's error: the checks that need them fail with it instead of guessing from a null. */
   readonly readErrors: Partial<Record<SnapshotRead, ApiError>>;

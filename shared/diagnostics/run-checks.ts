@@ -3,7 +3,8 @@ import type { AccountSnapshot } from './account-snapshot';
 import { bucketCheck, credentialsCheck, eventBridgeCheck } from './checks/account-and-bucket-checks';
 import { notificationCheck, overlapCheck } from './checks/notification-checks';
 import { backlogCheck, queueCheck, queuePolicyCheck } from './checks/queue-checks';
-import { permissionsCheck, roleCheck, trustCheck } from './checks/role-checks';
+import { permissionsCheck } from './checks/permissions-check';
+import { roleCheck, trustCheck } from './checks/role-checks';
 import type { DiagnosticCheck } from './diagnostic-check';
 import { diagnosticContext } from './diagnostic-context';
 

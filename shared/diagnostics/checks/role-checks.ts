@@ -1,10 +1,8 @@
-import { permissionsPolicyGrants } from '../../policy-eval/permissions-policy-grants';
 import { trustPolicyAllowsAssume } from '../../policy-eval/trust-policy-allows-assume';
 import type { AccountSnapshot } from '../account-snapshot';
 import { check, type DiagnosticCheck } from '../diagnostic-check';
 import type { DiagnosticContext } from '../diagnostic-context';
 import { readFailedCheck } from '../read-failed-check';
-import { requiredPermissions } from '../required-permissions';
 
 /** The role the platform assumes exists. */
 export function roleCheck(s: AccountSnapshot, c: DiagnosticContext): DiagnosticCheck {
@@ -30,24 +28,4 @@ export function trustCheck(s: AccountSnapshot, c: DiagnosticContext): Diagnostic
   }
   const risky = lines.some((l) => l.includes('WITHOUT'));
   return check('trust', title, risky ? 'warn' : 'pass', lines.join(' '), risky ? 'Remove the statement that allows assuming the role without sts:ExternalId.' : null, risky ? 'roleTrust' : null);
-}
-
-/** Each required action on the right resource: IAM's simulator when the account allows it, else the policy engine. */
-export function permissionsCheck(s: AccountSnapshot, c: DiagnosticContext): DiagnosticCheck {
-  const title = 'Permissions policy grants every required action';
-  // Without GetRole the inline policy can still be evaluated; only a role known to be missing skips the check.
-  if (!s.role && !s.readErrors.role) return check('permissions', title, 'skip', 'No role to read.');
-  const needed = requiredPermissions(c);
-  const fix = 'Apply the role permissions policy step (it writes the inline policy platform-s3-sqs-access).';
-  if (s.simulation.available) {
-    const denied = needed.filter((n) => !s.simulation.available || !s.simulation.results.some((r) => r.action === n.action && r.resource === n.resource && r.decision === 'allowed'));
-    if (denied.length > 0) return check('permissions', title, 'fail', `Evaluated by iam:SimulatePrincipalPolicy. Not allowed: ${denied.map((d) => `${d.action} on ${d.resource}`).join(', ')}.`, fix, 'rolePermissions');
-    return check('permissions', title, 'pass', `Evaluated by iam:SimulatePrincipalPolicy: all ${needed.length} action/resource pairs allowed.`);
-  }
-  if (s.readErrors.permissions) return readFailedCheck('permissions', title, s.readErrors.permissions);
-  const policies = s.permissionsPolicy ? [s.permissionsPolicy] : [];
-  const denied = needed.filter((n) => !permissionsPolicyGrants({ policies, action: n.action, resource: n.resource }).allowed);
-  const how = `Evaluated by the wizard's policy engine over inline policy platform-s3-sqs-access, because ${s.simulation.reason}.`;
-  if (denied.length > 0) return check('permissions', title, 'fail', `${how} Not allowed: ${denied.map((d) => `${d.action} on ${d.resource}`).join(', ')}.`, fix, 'rolePermissions');
-  return check('permissions', title, 'pass', `${how} All ${needed.length} action/resource pairs allowed.`);
 }

@@ -33,7 +33,7 @@ function healthy(): AccountSnapshot {
     queueUrl: 'https://sqs.us-east-1.amazonaws.com/123456789012/acme-events',
     queueAttributes: { QueueArn: queueArn, Policy: JSON.stringify(buildQueuePolicy({ queueName: 'acme-events', queueArn, bucket: 'acme-raw', accountId: '123456789012' })), ApproximateNumberOfMessages: '0', ApproximateNumberOfMessagesNotVisible: '0' },
     role: { arn: 'arn:aws:iam::123456789012:role/platform-role', trustPolicy: buildTrustPolicy(setup) },
-    permissionsPolicy: buildPermissionsPolicy({ bucket: 'acme-raw', queueArn, prefix: 'incoming/' }),
+    inlinePolicies: [{ name: 'platform-s3-sqs-access', document: buildPermissionsPolicy({ bucket: 'acme-raw', queueArn, prefix: 'incoming/' }) }],
     simulation: { available: false, reason: 'not implemented' },
     readErrors: {},
   };
@@ -47,7 +47,7 @@ const FAILED_READS: ReadonlyArray<{ read: SnapshotRead; action: string; empty: P
   { read: 'notification', action: 's3:GetBucketNotification', empty: { notification: null }, fails: ['notification', 'overlap', 'eventbridge'] },
   { read: 'queue', action: 'sqs:GetQueueAttributes', empty: { queueUrl: null, queueAttributes: null }, fails: ['queue', 'queue-policy', 'backlog'] },
   { read: 'role', action: 'iam:GetRole', empty: { role: null }, fails: ['role', 'trust'] },
-  { read: 'permissions', action: 'iam:GetRolePolicy', empty: { permissionsPolicy: null }, fails: ['permissions'] },
+  { read: 'permissions', action: 'iam:ListRolePolicies', empty: { inlinePolicies: null }, fails: ['permissions'] },
 ];
 
 const status = (s: AccountSnapshot, id: string) => runChecks(setup, s).find((c) => c.id === id)?.status;
@@ -113,6 +113,32 @@ describe('diagnostic checks over a snapshot', () => {
     expect(c?.detail).toContain('Evaluated by iam:SimulatePrincipalPolicy');
   });
 
+  it('the policy engine says which inline policies it read and that managed policies and boundaries were not', () => {
+    const c = runChecks(setup, healthy()).find((x) => x.id === 'permissions');
+    expect(c?.status).toBe('pass');
+    expect(c?.detail).toContain("over the role's inline policies (platform-s3-sqs-access), because not implemented.");
+    expect(c?.detail).toContain('Attached managed policies and permission boundaries were not read, so a Deny in them would not be seen.');
+  });
+
+  it('a Deny in another inline policy fails, naming the action, the statement and the policy; its fix is not the permissions step', () => {
+    const s = healthy();
+    const guard = { name: 'security-guard', document: { Version: '2012-10-17', Statement: [{ Sid: 'NoDeletes', Effect: 'Deny', Action: 'sqs:DeleteMessage', Resource: '*' }] } };
+    const c = runChecks(setup, { ...s, inlinePolicies: [...(s.inlinePolicies ?? []), guard] }).find((x) => x.id === 'permissions');
+    expect(c).toMatchObject({ status: 'fail', fixStep: null });
+    expect(c?.detail).toContain(`sqs:DeleteMessage on ${queueArn} (explicitly denied by statement NoDeletes of inline policy security-guard)`);
+    expect(c?.detail).toContain('(platform-s3-sqs-access, security-guard)');
+    expect(c?.fix).toContain('NoDeletes in inline policy security-guard of role platform-role');
+  });
+
+  it('a missing Allow, or a Deny in our own policy, is fixed by the permissions step', () => {
+    const policy = buildPermissionsPolicy({ bucket: 'acme-raw', queueArn, prefix: 'incoming/' });
+    const withDeny = { ...policy, Statement: [...policy.Statement, { Sid: 'Oops', Effect: 'Deny', Action: 's3:GetObject', Resource: '*' }] };
+    for (const inlinePolicies of [[], [{ name: 'platform-s3-sqs-access', document: withDeny }]]) {
+      const c = runChecks(setup, { ...healthy(), inlinePolicies }).find((x) => x.id === 'permissions');
+      expect(c).toMatchObject({ status: 'fail', fixStep: 'rolePermissions' });
+    }
+  });
+
   it('a trust statement without the external ID condition warns', () => {
     const s = healthy();
     const trust = buildTrustPolicy(setup);
@@ -126,7 +152,7 @@ describe('diagnostic checks over a snapshot', () => {
   });
 
   it('missing resources skip the checks that depend on them', () => {
-    const s: AccountSnapshot = { ...healthy(), role: null, queueUrl: null, queueAttributes: null, bucketRegion: null, notification: null };
+    const s: AccountSnapshot = { ...healthy(), role: null, inlinePolicies: null, queueUrl: null, queueAttributes: null, bucketRegion: null, notification: null };
     const byId = Object.fromEntries(runChecks(setup, s).map((c) => [c.id, c.status]));
     expect(byId).toMatchObject({ bucket: 'fail', queue: 'fail', 'queue-policy': 'skip', notification: 'skip', role: 'fail', trust: 'skip', permissions: 'skip', backlog: 'skip' });
   });
@@ -142,14 +168,14 @@ describe('diagnostic checks over a snapshot', () => {
   });
 
   it('a failed read fails the check even when another read says its resource is missing (no guessing from a null)', () => {
-    const s: AccountSnapshot = { ...healthy(), role: null, permissionsPolicy: null, readErrors: { role: denied('iam:GetRole', 'r'), permissions: denied('iam:GetRolePolicy', 'r') } };
+    const s: AccountSnapshot = { ...healthy(), role: null, inlinePolicies: null, readErrors: { role: denied('iam:GetRole', 'r'), permissions: denied('iam:GetRolePolicy', 'r') } };
     const byId = Object.fromEntries(runChecks(setup, s).map((c) => [c.id, c.detail]));
     expect(byId).toMatchObject({ role: expect.stringContaining('iam:GetRole'), trust: expect.stringContaining('iam:GetRole'), permissions: expect.stringContaining('iam:GetRolePolicy') });
   });
 
   it('the simulator\'s verdict stands when the inline policy could not be read', () => {
     const results = [{ action: 'sqs:ReceiveMessage', resource: queueArn, decision: 'allowed' }];
-    const s: AccountSnapshot = { ...healthy(), permissionsPolicy: null, simulation: { available: true, results }, readErrors: { permissions: denied('iam:GetRolePolicy', 'r') } };
+    const s: AccountSnapshot = { ...healthy(), inlinePolicies: null, simulation: { available: true, results }, readErrors: { permissions: denied('iam:GetRolePolicy', 'r') } };
     expect(runChecks(setup, s).find((c) => c.id === 'permissions')?.detail).toContain('Evaluated by iam:SimulatePrincipalPolicy');
   });
 
