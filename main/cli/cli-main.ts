@@ -1,6 +1,7 @@
 import { ApiFailure } from '../../shared/contract/api-error';
 import { Session } from '../api/session';
 import { parseCli, type CliFlags } from './cli-flags';
+import { cancelOnSignal, EXIT_INTERRUPTED } from './cancel-on-signal';
 import { cliApi, type CliCall } from './cli-session';
 import { EXIT, exitCodeFor, printError } from './cli-output';
 import { applyCommand } from './commands/apply-command';
@@ -37,7 +38,8 @@ Options:
   --json                Print results as one JSON object on stdout
   -h, --help            Show this help
 
-Exit codes: 0 done, 1 a step or check failed, 2 bad input (nothing written).
+Exit codes: 0 done, 1 a step or check failed, 2 bad input (nothing written), 130 interrupted (Ctrl-C: the running
+operation is cancelled and cleans up first; press Ctrl-C again to quit at once).
 Progress goes to stderr, results to stdout.`;
 
 /** The fix printed for a command line that cannot be parsed. */
@@ -79,13 +81,17 @@ async function main(argv: ReadonlyArray<string>): Promise<number> {
     return EXIT.badInput;
   }
   const session = new Session(process.env, flags['backup-dir'] ? { backupDir: flags['backup-dir'] } : {});
+  const api = cliApi(session);
+  const signals = cancelOnSignal(api.cancelRunning);
+  let code: number;
   try {
-    return await run(cliApi(session), flags);
+    code = await run(api.call, flags);
   } catch (err) {
     if (!(err instanceof ApiFailure)) throw err;
     printError(err.error, flags.json ?? false);
-    return exitCodeFor(err.error);
+    code = exitCodeFor(err.error);
   }
+  return signals.interrupted() ? EXIT_INTERRUPTED : code;
 }
 
 main(process.argv.slice(2)).then(

@@ -10,19 +10,41 @@ import type { CliFlags } from './cli-flags';
 /** A typed call through the one dispatcher: the CLI uses the same handler table as the GUI. */
 export type CliCall = <C extends Channel>(channel: C, input: ChannelInput<C>) => Promise<ChannelOutput<C>>;
 
+/** The CLI's API caller, plus Cancel for its running calls (Ctrl-C takes the same dispatcher path as the GUI's Cancel). */
+export interface CliApi {
+  readonly call: CliCall;
+  /** Cancels every running call and refuses new ones, so a command stops at its next call; resolves once requested. */
+  readonly cancelRunning: () => Promise<void>;
+}
+
 /** Builds the CLI's API caller; progress events go to stderr so stdout stays clean for results. */
-export function cliApi(session: Session): CliCall {
+export function cliApi(session: Session): CliApi {
   const dispatch = createDispatcher({
     handlers,
     session,
     frontEnd: 'cli',
     emit: (event) => process.stderr.write(`... ${event.message}\n`),
   });
-  return async (channel, input) => {
-    const result = (await dispatch({ channel, input })) as ApiResult<never>;
-    if (!result.ok) throw new ApiFailure(result.error);
-    return result.value;
+  const running = new Set<string>();
+  let cancelled = false;
+  let next = 0;
+  const call: CliCall = async (channel, input) => {
+    if (cancelled) throw new ApiFailure(apiError('CANCELLED', 'Cancelled: the command stopped before its next call.', { fix: 'Run it again when ready.' }));
+    const operationId = `cli-${++next}`;
+    running.add(operationId);
+    try {
+      const result = (await dispatch({ channel, input, operationId })) as ApiResult<never>;
+      if (!result.ok) throw new ApiFailure(result.error);
+      return result.value;
+    } finally {
+      running.delete(operationId);
+    }
   };
+  const cancelRunning = async (): Promise<void> => {
+    cancelled = true;
+    await Promise.all([...running].map((operationId) => dispatch({ channel: 'operation.cancel', input: { operationId } })));
+  };
+  return { call, cancelRunning };
 }
 
 /** Connects with --profile/--region (else AWS_PROFILE/AWS_REGION, the profile's Region, then the fallback Region). */
