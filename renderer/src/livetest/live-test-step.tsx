@@ -69,7 +69,11 @@ export function LiveTestStep({ setup, outcome, onOutcome, onNext, onOpenStep, on
         object arrives or the deadline passes.
       </p>
       <ul className="notes">
-        <li>Every other message received meanwhile is made visible again at once, so the platform&apos;s data is never held back.</li>
+        <li>
+          Every other message received meanwhile is made visible again at once, so the platform&apos;s data is never swallowed. On a queue
+          with a redrive policy, a message received a second time is held until the test ends and then released, so the test never pushes
+          it towards the dead-letter queue.
+        </li>
         <li>The test&apos;s own messages and object are deleted afterwards; an object that cannot be deleted is reported with its key.</li>
         <li>On a timeout the wizard reads the live configuration and names the hop that most likely failed.</li>
       </ul>

@@ -14,6 +14,8 @@ const LIVE_RESULT: LiveTestResult = {
   bucket: 'b',
   messagesSeen: 1,
   released: 0,
+  held: 0,
+  redriveMaxReceiveCount: null,
   duplicates: 0,
   eventName: 'ObjectCreated:Put',
   objectDeleted: true,
