@@ -10,7 +10,6 @@ import { buildExport } from '../export/build-export';
 import { readRegistration } from '../handoff/read-registration';
 import { stepContext } from '../steps/step-context';
 import { planRestore, restoreBackup } from '../steps/restore';
-import { dataDir } from '../store/data-dir';
 import { listBackups } from '../store/backups';
 import { getSetup, listSetups, saveSetup } from '../store/setups';
 
@@ -29,10 +28,10 @@ export const handlers: HandlerTable = {
   'scope.bucketRegion': async (input, ctx) => bucketRegionHandler(input.bucket, ctx),
   'steps.plan': planStepHandler,
   'steps.apply': applyStepHandler,
-  'setups.list': async (_input, ctx) => listSetups(dataDir(ctx.session.env)),
-  'setups.get': async (input, ctx) => getSetup(dataDir(ctx.session.env), input.name),
-  'setups.save': async (input, ctx) => saveSetup(dataDir(ctx.session.env), input.setup),
-  'backups.list': async (input, ctx) => listBackups(dataDir(ctx.session.env), input.setupName),
+  'setups.list': async (_input, ctx) => listSetups(ctx.session.dataDir()),
+  'setups.get': async (input, ctx) => getSetup(ctx.session.dataDir(), input.name),
+  'setups.save': async (input, ctx) => saveSetup(ctx.session.dataDir(), input.setup),
+  'backups.list': async (input, ctx) => listBackups(ctx.session.dataDir(), input.setupName),
   'backups.planRestore': async (input, ctx) => planRestore(input.path, ctx),
   'backups.restore': async (input, ctx) => restoreBackup(input.path, input.basis, ctx),
   'livetest.run': liveTestHandler,

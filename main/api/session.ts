@@ -2,6 +2,7 @@ import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import type { Connection } from '../../shared/contract/aws-profile';
 import { ApiFailure, apiError } from '../../shared/contract/api-error';
 import type { AwsTarget } from '../aws/client-config';
+import { dataDir } from '../store/data-dir';
 
 /** The connection of one front end: credentials stay in this object, in main, and are never serialised. */
 export class Session {
@@ -13,6 +14,16 @@ export class Session {
     /** Front-end options: the CLI's --backup-dir. */
     readonly options: { readonly backupDir?: string } = {},
   ) {}
+
+  /** Where this front end keeps setups, backups and the audit log (SQS_S3_WIZARD_DATA_DIR or the OS app-data folder). */
+  dataDir(): string {
+    return dataDir(this.env);
+  }
+
+  /** Folder under which backups/<setup name>/ is written: the CLI's --backup-dir, else the data directory. */
+  backupRoot(): string {
+    return this.options.backupDir ?? this.dataDir();
+  }
 
   /** Records a successful connect. */
   connect(connection: Connection, credentials: AwsCredentialIdentity): void {

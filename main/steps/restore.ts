@@ -9,13 +9,12 @@ import type { HandlerContext } from '../api/handler-context';
 import { toApiError } from '../aws/aws-errors';
 import { appendAudit } from '../store/audit-log';
 import { readBackup, writeBackup, type BackupKind } from '../store/backups';
-import { dataDir } from '../store/data-dir';
 import { basisOf } from './plan-step';
 import { RESTORE_TARGETS } from './restore-targets';
 
 async function prepare(path: string, ctx: HandlerContext) {
   // GUI front ends may only name files of the data directory; the CLI admin may name any backup file (--backup-dir).
-  const backup = await readBackup(path, ctx.frontEnd === 'cli' ? undefined : dataDir(ctx.session.env));
+  const backup = await readBackup(path, ctx.frontEnd === 'cli' ? undefined : ctx.session.dataDir());
   const step = stepOfBackupKind(backup.kind);
   const target = RESTORE_TARGETS[backup.kind];
   if (!step || !target) {
@@ -80,7 +79,7 @@ export async function planRestore(path: string, ctx: HandlerContext): Promise<Re
 /** Restores a backup: re-read and compare with the plan's basis, back up the live document, write, read back. */
 export async function restoreBackup(path: string, basis: string, ctx: HandlerContext): Promise<StepResult> {
   const { backup, step, target, aws } = await prepare(path, ctx);
-  const dir = dataDir(ctx.session.env);
+  const dir = ctx.session.dataDir();
   const { root, setupName } = backupHome(path, dir);
   const live = await target.read(aws, backup.resource, ctx.signal);
   const audit = (outcome: 'ok' | 'failed' | 'drift', backupPath: string | null, message: string) =>

@@ -2,7 +2,6 @@ import type { Setup } from '../../shared/setup/setup';
 import { setupArns, type SetupArns } from '../../shared/setup/setup-arns';
 import type { AwsTarget } from '../aws/client-config';
 import type { HandlerContext } from '../api/handler-context';
-import { dataDir } from '../store/data-dir';
 
 /** Everything a step needs: the setup, where AWS calls go, the derived ARNs, and where backups are kept. */
 export interface StepContext extends SetupArns {
@@ -27,8 +26,8 @@ export function stepContext(setup: Setup, ctx: HandlerContext): StepContext {
     accountId,
     callerArn: session.connection.arn,
     ...setupArns(setup, accountId),
-    dataDir: dataDir(ctx.session.env),
-    backupRoot: ctx.session.options.backupDir ?? dataDir(ctx.session.env),
+    dataDir: ctx.session.dataDir(),
+    backupRoot: ctx.session.backupRoot(),
     signal: ctx.signal,
     progress: (message) => ctx.progress(message),
   };
