@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltinNames = ['fs', 'fs/promises', 'path', 'os', 'child_process', 'http', 'https', 'net', 'crypto', 'url', 'stream', 'util'];
@@ -12,12 +13,30 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-empty-pattern': 'off',
       // Only the thin Electron shell may import electron (DESIGN.md "Rules").
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only main/electron*.ts may import electron.' }] }],
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only main/electron/ may import electron.' }] }],
     },
   },
   {
-    files: ['main/electron*.ts', 'test/unit/electron/**'],
+    files: ['main/electron/**', 'test/unit/electron/**'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // The features below the API never see HandlerContext or the workspace: main/api builds their context (docs/ARCHITECTURE.md).
+    files: ['main/{aws,steps,store,livetest,diagnostics,export,handoff}/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'Only main/electron/ may import electron.' }],
+          patterns: [{ group: ['**/api/*', '**/main/api/**'], message: 'Features take their context from main/api; they never import main/api (no import cycles).' }],
+        },
+      ],
+    },
+  },
+  {
+    // The Rules of Hooks and complete effect dependencies (react.dev, "Rules of Hooks"), plus the React Compiler's checks.
+    files: ['renderer/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
   },
   {
     files: ['renderer/**'],

@@ -95,6 +95,8 @@ test('diagnostics of a saved setup without a connection ask to connect first, th
   await expect(report.locator('[data-testid="check"][data-id="queue"]')).toHaveAttribute('data-status', 'fail');
   await expect(report.locator('[data-testid="check"][data-id="role"]')).toHaveAttribute('data-status', 'fail');
   await expect(report.locator('[data-testid="check"][data-id="trust"]')).toHaveAttribute('data-status', 'skip');
+  // The profile form that connected is gone, and with it its running call: navigation is enabled again.
+  await expect(page.getByRole('navigation', { name: 'App' }).getByRole('button', { name: 'Setups' })).toBeEnabled();
   await report.locator('[data-testid="check"][data-id="queue"]').getByRole('button', { name: 'Plan the fix' }).click();
   expect(await planOf(page, 'queue')).toBe('create');
 });

@@ -1,6 +1,7 @@
 import { expect, test } from './fixtures';
 import { ACCOUNT, createBucket, createQueue, getNotification, otherTeamStatement, putNotification, queuePolicy, roleDocuments, seedClients, setQueuePolicy } from './support/aws-seed';
-import { applyAll, applyStep, AWS_STEPS, connect, fillScope, fullRun, PLATFORM, planOf, screenshot, skipLiveTest } from './support/wizard-driver';
+import { applyAll, applyStep, connect, fillScope, fullRun, PLATFORM, planOf, screenshot, skipLiveTest } from './support/wizard-driver';
+import { AWS_STEP_IDS } from '../shared/steps/aws-steps';
 
 const BUCKET = 'orders-landing';
 const QUEUE = 'orders-landing-s3-events';
@@ -16,7 +17,7 @@ test('a full run on a fresh account ends on the summary with the backups listed'
   const actions = await fullRun(page, app.url, { bucket: BUCKET, prefix: 'incoming/', suffix: '.csv' }, true);
   expect(actions).toEqual({ queue: 'create', queuePolicy: 'create', bucketNotification: 'update', roleTrust: 'create', rolePermissions: 'create' });
 
-  for (const step of AWS_STEPS) {
+  for (const step of AWS_STEP_IDS) {
     await expect(page.getByTestId(`stepper-${step}`)).toHaveAttribute('data-status', 'applied');
     await expect(page.getByTestId(`summary-row-${step}`)).toHaveAttribute('data-outcome', 'applied');
   }
@@ -181,7 +182,7 @@ test('a second run of a saved setup finds no change anywhere and writes nothing'
 
   const actions = await applyAll(page);
   expect(Object.values(actions)).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged', 'unchanged']);
-  for (const step of AWS_STEPS) await expect(page.getByTestId(`stepper-${step}`)).toHaveAttribute('data-status', 'unchanged');
+  for (const step of AWS_STEP_IDS) await expect(page.getByTestId(`stepper-${step}`)).toHaveAttribute('data-status', 'unchanged');
   const summary = page.getByTestId('step-panel-summary');
   await expect(summary.getByTestId('summary-headline')).toHaveText('Nothing was changed in this run.');
   await expect(summary.getByTestId('backup-row')).toHaveCount(5);

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
 import { ACCOUNT, createBucket, getNotification, listKeys, seedClients } from './support/aws-seed';
 import { activate, tabTo, typeInto } from './support/keyboard';
-import { AWS_STEPS, PLATFORM } from './support/wizard-driver';
+import { PLATFORM } from './support/wizard-driver';
+import { AWS_STEP_IDS } from '../shared/steps/aws-steps';
 
 const BUCKET = 'orders-landing';
 const QUEUE_ARN = `arn:aws:sqs:us-east-1:${ACCOUNT}:${BUCKET}-s3-events`;
@@ -40,7 +41,7 @@ test('the whole wizard, from the profile to the hand-off, with the keyboard alon
   await activate(page, scope.getByRole('button', { name: 'Save and continue' }));
 
   // The five AWS steps: each plans on entering; Apply, then Continue.
-  for (const step of AWS_STEPS) {
+  for (const step of AWS_STEP_IDS) {
     const panel = page.getByTestId(`step-panel-${step}`);
     await expect(panel.getByTestId('plan-action')).toBeVisible({ timeout: 20_000 });
     await expect(panel.getByRole('heading', { level: 2 })).toBeFocused();
@@ -78,6 +79,6 @@ test('the whole wizard, from the profile to the hand-off, with the keyboard alon
   const [file] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
   expect(file.suggestedFilename()).toBe('platform-registration.json');
   expect(JSON.parse(await readFile(await file.path(), 'utf8'))).toEqual(copied);
-  for (const step of AWS_STEPS) await expect(page.getByTestId(`stepper-${step}`)).toHaveAttribute('data-status', 'applied');
+  for (const step of AWS_STEP_IDS) await expect(page.getByTestId(`stepper-${step}`)).toHaveAttribute('data-status', 'applied');
   await expect(page.getByTestId('stepper-liveTest')).toHaveAttribute('data-status', 'passed');
 });

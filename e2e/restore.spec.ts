@@ -29,8 +29,20 @@ test('restoring a backup from the Backups view brings the earlier document back'
   await expect(restore.locator('[data-testid="summary-item"][data-kind="removed"]')).toContainText('AllowS3ToSendMessage');
   await expect(restore.getByTestId('diff-view')).toBeVisible();
   await screenshot(page, '09-restore', true);
+  // While the restore runs, the app's navigation waits (only Cancel is enabled): the call is held until checked.
+  const setupsButton = page.getByRole('navigation', { name: 'App' }).getByRole('button', { name: 'Setups' });
+  let release = () => undefined as void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/invoke', async (route) => {
+    if (route.request().postDataJSON()?.channel === 'backups.restore') await held;
+    await route.continue();
+  });
   await restore.getByTestId('restore-button').click();
+  await expect(setupsButton).toBeDisabled();
+  await expect(restore.getByRole('button', { name: 'Cancel' })).toBeEnabled();
+  release();
   await expect(restore.getByTestId('result-action')).toHaveAttribute('data-action', 'updated');
+  await expect(setupsButton).toBeEnabled();
   await expect(restore.getByTestId('backup-path')).toContainText('queue-policy.json');
 
   expect(await queuePolicy(aws, QUEUE)).toEqual(earlier);
@@ -55,6 +67,8 @@ test('restoring asks again when the live document changed after the restore plan
   await setQueuePolicy(aws, QUEUE, meanwhile);
   await restore.getByTestId('restore-button').click();
   await expect(restore.locator('[data-code="DRIFT"]')).toBeVisible();
+  // The same drift note as a wizard step's (one plan-then-confirm component for both).
+  await expect(restore.getByText('Changed since the plan.')).toBeVisible();
   expect(await queuePolicy(aws, QUEUE)).toEqual(meanwhile);
   await restore.getByRole('button', { name: 'Plan again' }).click();
   await expect(restore.locator('[data-testid="summary-item"][data-kind="removed"]')).toContainText('SomeoneElse');

@@ -10,9 +10,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Node-side entry points -> output files. */
 export const nodeEntries = [
-  { in: 'main/electron-main.ts', out: 'dist/main/electron-main.cjs', electron: true },
-  { in: 'main/electron-preload.ts', out: 'dist/preload/electron-preload.cjs', electron: true },
-  { in: 'main/web-main.ts', out: 'dist/main/web.cjs' },
+  { in: 'main/electron/main.ts', out: 'dist/main/electron-main.cjs', electron: true },
+  { in: 'main/electron/preload/preload.ts', out: 'dist/preload/electron-preload.cjs', electron: true },
+  { in: 'main/host/web-main.ts', out: 'dist/main/web.cjs' },
   { in: 'main/cli/cli-main.ts', out: 'dist/main/cli.cjs' },
 ];
 

@@ -1,9 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
-
-/** The five AWS-side steps, in the wizard's order (shared/steps/step-ids.ts). */
-export const AWS_STEPS = ['queue', 'queuePolicy', 'bucketNotification', 'roleTrust', 'rolePermissions'] as const;
+import { AWS_STEP_IDS, type AwsStepId } from '../../shared/steps/aws-steps';
 
 /** The platform's values for the scope form, as the console shows them. */
 export const PLATFORM = {
@@ -85,18 +83,16 @@ export async function applyStep(page: Page, step: string, shot: string | null = 
   return action;
 }
 
-const SHOT_NAMES: Readonly<Record<(typeof AWS_STEPS)[number], string>> = {
-  queue: '03-queue',
-  queuePolicy: '04-queue-policy',
-  bucketNotification: '05-bucket-notification',
-  roleTrust: '06-role-trust',
-  rolePermissions: '07-role-permissions',
-};
+/** The README screenshot of an AWS step: numbered after the profile and scope screens, named after the step (03-queue-policy ...). */
+function shotName(step: AwsStepId): string {
+  const number = String(3 + AWS_STEP_IDS.indexOf(step)).padStart(2, '0');
+  return `${number}-${step.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}
 
 /** Runs every AWS step in order and stops on the live test; returns each step's plan action. */
 export async function applyAwsSteps(page: Page, shots = false): Promise<Record<string, string>> {
   const actions: Record<string, string> = {};
-  for (const step of AWS_STEPS) actions[step] = await applyStep(page, step, shots ? SHOT_NAMES[step] : null);
+  for (const step of AWS_STEP_IDS) actions[step] = await applyStep(page, step, shots ? shotName(step) : null);
   await expect(page.getByTestId('step-panel-liveTest')).toBeVisible();
   return actions;
 }

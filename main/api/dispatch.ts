@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { apiContract, isChannel, operationIdSchema, type AppInfo, type ApiRequest, type Channel } from '../../shared/contract/api-contract';
 import { apiError, ApiFailure, type ApiResult, type FieldIssue } from '../../shared/contract/api-error';
-import type { ApiEvent } from '../../shared/contract/api-events';
+import type { ApiEvent, ProgressDetail } from '../../shared/contract/api-events';
 import { toApiError } from '../aws/aws-errors';
 import type { Handler, HandlerTable } from './handler-context';
-import type { Session } from './session';
+import type { Workspace } from './workspace';
 
 /** What a transport needs to serve the API. */
 export interface DispatcherOptions {
   readonly handlers: HandlerTable;
-  readonly session: Session;
+  readonly workspace: Workspace;
   readonly frontEnd: AppInfo['frontEnd'];
   /** Delivers events (progress) to the front end that made the call. */
   readonly emit: (event: ApiEvent) => void;
@@ -51,11 +51,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
     running.set(id, controller);
     const started = Date.now();
     const ctx = {
-      session: options.session,
+      workspace: options.workspace,
       signal: controller.signal,
       frontEnd: options.frontEnd,
-      progress: (message: string, fraction?: number) =>
-        options.emit({ type: 'progress', operationId: id, message, elapsedMs: Date.now() - started, ...(fraction === undefined ? {} : { fraction }) }),
+      progress: (message: string, detail?: ProgressDetail) =>
+        options.emit({ type: 'progress', operationId: id, message, elapsedMs: Date.now() - started, ...(detail === undefined ? {} : { detail }) }),
     };
     try {
       const handler = options.handlers[channel] as Handler<Channel>;

@@ -1,14 +1,15 @@
 import type { Channel, ChannelOutput, ChannelParsed } from '../../shared/contract/api-contract';
 import type { AppInfo } from '../../shared/contract/api-contract';
-import type { Session } from './session';
+import type { ProgressDetail } from '../../shared/contract/api-events';
+import type { Workspace } from './workspace';
 
 /** What every handler gets besides its validated input. */
 export interface HandlerContext {
-  readonly session: Session;
+  readonly workspace: Workspace;
   /** Aborted when the caller cancels the operation (operation.cancel) or the front end goes away. */
   readonly signal: AbortSignal;
-  /** Reports progress of a slow operation to the caller's front end. */
-  readonly progress: (message: string, fraction?: number) => void;
+  /** Reports progress of a slow operation to the caller's front end, with its figures when it has some. */
+  readonly progress: (message: string, detail?: ProgressDetail) => void;
   readonly frontEnd: AppInfo['frontEnd'];
 }
 

@@ -1,17 +1,22 @@
-import type { HandlerTable } from './handler-context';
+import type { HandlerContext, HandlerTable } from './handler-context';
 import { listProfiles } from '../aws/profiles';
 import { connectSession } from './connect-session';
 import { APP_NAME, APP_VERSION } from './app-version';
 import { bucketRegionHandler, listBucketsHandler } from './scope-handlers';
 import { applyStepHandler, planStepHandler } from './step-handlers';
 import { liveTestHandler } from './livetest-handlers';
+import { exportHandler } from './export-handler';
+import { operationContext, stepContextOf } from './operation-context';
 import { runDoctor } from '../diagnostics/run-doctor';
-import { buildExport } from '../export/build-export';
 import { readRegistration } from '../handoff/read-registration';
-import { stepContext } from '../steps/step-context';
 import { planRestore, restoreBackup } from '../steps/restore';
 import { listBackups } from '../store/backups';
 import { getSetup, listSetups, saveSetup } from '../store/setups';
+
+/** GUI front ends may only restore files of the data directory; the CLI admin may name any backup file (--backup-dir). */
+function restoreScope(ctx: HandlerContext) {
+  return { anyFolder: ctx.frontEnd === 'cli' };
+}
 
 /** Channels of the operation registry are answered by the dispatcher itself; this marks them as handled there. */
 const handledByDispatcher = async (): Promise<never> => {
@@ -21,22 +26,22 @@ const handledByDispatcher = async (): Promise<never> => {
 /** The one handler table behind Electron IPC, the browser host and the CLI (DESIGN.md, "One handler table"). */
 export const handlers: HandlerTable = {
   'app.info': async (_input, ctx) => ({ name: APP_NAME, version: APP_VERSION, frontEnd: ctx.frontEnd }),
-  'profiles.list': async (_input, ctx) => listProfiles(ctx.session.env),
+  'profiles.list': async (_input, ctx) => listProfiles(ctx.workspace.env),
   'session.connect': async (input, ctx) => connectSession(input, ctx),
-  'session.current': async (_input, ctx) => ctx.session.current(),
+  'session.current': async (_input, ctx) => ctx.workspace.current(),
   'scope.buckets': async (_input, ctx) => listBucketsHandler(ctx),
   'scope.bucketRegion': async (input, ctx) => bucketRegionHandler(input.bucket, ctx),
   'steps.plan': planStepHandler,
   'steps.apply': applyStepHandler,
-  'setups.list': async (_input, ctx) => listSetups(ctx.session.dataDir()),
-  'setups.get': async (input, ctx) => getSetup(ctx.session.dataDir(), input.name),
-  'setups.save': async (input, ctx) => saveSetup(ctx.session.dataDir(), input.setup),
-  'backups.list': async (input, ctx) => listBackups(ctx.session.dataDir(), input.setupName),
-  'backups.planRestore': async (input, ctx) => planRestore(input.path, ctx),
-  'backups.restore': async (input, ctx) => restoreBackup(input.path, input.basis, ctx),
+  'setups.list': async (_input, ctx) => listSetups(ctx.workspace.dataDir()),
+  'setups.get': async (input, ctx) => getSetup(ctx.workspace.dataDir(), input.name),
+  'setups.save': async (input, ctx) => saveSetup(ctx.workspace.dataDir(), input.setup),
+  'backups.list': async (input, ctx) => listBackups(ctx.workspace.dataDir(), input.setupName),
+  'backups.planRestore': async (input, ctx) => planRestore(input.path, operationContext(ctx), restoreScope(ctx)),
+  'backups.restore': async (input, ctx) => restoreBackup(input.path, input.basis, operationContext(ctx), restoreScope(ctx)),
   'livetest.run': liveTestHandler,
-  'handoff.values': async (input, ctx) => readRegistration(stepContext(input.setup, ctx)),
-  'doctor.run': runDoctor,
-  'export.build': async (input, ctx) => buildExport(input.setup, input.accountId, ctx),
+  'handoff.values': async (input, ctx) => readRegistration(stepContextOf(input.setup, ctx)),
+  'doctor.run': async (input, ctx) => runDoctor(stepContextOf(input.setup, ctx), input),
+  'export.build': exportHandler,
   'operation.cancel': handledByDispatcher,
 };

@@ -1,8 +1,9 @@
 import { IAMClient } from '@aws-sdk/client-iam';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { STSClient } from '@aws-sdk/client-sts';
 import { ApiFailure } from '../../shared/contract/api-error';
-import { toApiError } from './aws-errors';
+import { toApiError, type CallContext } from './aws-errors';
 import { clientConfig, type AwsTarget } from './client-config';
 
 /** The service clients of one target; a plan/apply run reuses their connections instead of opening new ones per call. */
@@ -10,16 +11,36 @@ export interface ServiceClients {
   readonly s3: S3Client;
   readonly sqs: SQSClient;
   readonly iam: IAMClient;
+  readonly sts: STSClient;
 }
 
-const cache = new WeakMap<AwsTarget, ServiceClients>();
+/** A target's clients, each created on first use (a command that never calls IAM never builds an IAM client). */
+interface ClientSet extends ServiceClients {
+  /** Closes the clients created so far. */
+  destroy(): void;
+}
 
-function createClients(target: AwsTarget): ServiceClients {
+const cache = new WeakMap<AwsTarget, ClientSet>();
+
+function createClients(target: AwsTarget): ClientSet {
+  const made: { s3?: S3Client; sqs?: SQSClient; iam?: IAMClient; sts?: STSClient } = {};
   return {
     // A bucket in another Region answers 301/400 with its Region; following it lets reads name the real Region.
-    s3: new S3Client({ ...clientConfig('S3', target), followRegionRedirects: true }),
-    sqs: new SQSClient(clientConfig('SQS', target)),
-    iam: new IAMClient(clientConfig('IAM', target)),
+    get s3() {
+      return (made.s3 ??= new S3Client({ ...clientConfig('S3', target), followRegionRedirects: true }));
+    },
+    get sqs() {
+      return (made.sqs ??= new SQSClient(clientConfig('SQS', target)));
+    },
+    get iam() {
+      return (made.iam ??= new IAMClient(clientConfig('IAM', target)));
+    },
+    get sts() {
+      return (made.sts ??= new STSClient(clientConfig('STS', target)));
+    },
+    destroy() {
+      for (const client of Object.values(made)) client.destroy();
+    },
   };
 }
 
@@ -37,9 +58,7 @@ export function releaseClients(target: AwsTarget): void {
   const known = cache.get(target);
   if (!known) return;
   cache.delete(target);
-  known.s3.destroy();
-  known.sqs.destroy();
-  known.iam.destroy();
+  known.destroy();
 }
 
 /** True when the SDK error's name or wire code is one of `names` (v3 exception names and query-protocol codes differ). */
@@ -56,6 +75,6 @@ export function awsHttpStatus(err: unknown): number | undefined {
 }
 
 /** Wraps an AWS failure so its message names the action and resource, i.e. which permission the admin lacks. */
-export function awsFailure(err: unknown, action: string, resource: string): ApiFailure {
-  return new ApiFailure(toApiError(err, { action, resource }));
+export function awsFailure(err: unknown, action: string, resource: string | undefined, caller: Pick<CallContext, 'profile' | 'endpoint'> = {}): ApiFailure {
+  return new ApiFailure(toApiError(err, { ...caller, action, ...(resource === undefined ? {} : { resource }) }));
 }

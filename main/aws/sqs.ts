@@ -5,7 +5,6 @@ import {
   GetQueueAttributesCommand,
   GetQueueUrlCommand,
   ReceiveMessageCommand,
-  SendMessageCommand,
   SetQueueAttributesCommand,
   type QueueAttributeName,
 } from '@aws-sdk/client-sqs';
@@ -100,14 +99,6 @@ export async function setQueuePolicy(target: AwsTarget, queueUrl: string, policy
   await writeAttributes(target, queueUrl, { Policy: policyJson }, signal);
 }
 
-/** Sets other attributes, re-sending the current Policy: moto wipes the policy on a SetQueueAttributes without it (AWS-NOTES). */
-export async function setQueueAttributes(target: AwsTarget, queueUrl: string, attributes: Readonly<Record<string, string>>, signal?: AbortSignal): Promise<void> {
-  if ('Policy' in attributes) return writeAttributes(target, queueUrl, attributes, signal);
-  const current = await getQueueAttributes(target, queueUrl, ['Policy'], signal);
-  const policy = current['Policy'];
-  await writeAttributes(target, queueUrl, { ...attributes, ...(policy ? { Policy: policy } : {}) }, signal);
-}
-
 /** Receives up to `maxMessages` messages, long-polling `waitTimeSeconds` (the live test's receive loop). */
 export async function receiveMessages(target: AwsTarget, queueUrl: string, options: ReceiveOptions = {}, signal?: AbortSignal): Promise<ReadonlyArray<ReceivedMessage>> {
   try {
@@ -150,15 +141,5 @@ export async function changeMessageVisibility(target: AwsTarget, queueUrl: strin
     );
   } catch (err) {
     throw awsFailure(err, 'sqs:ChangeMessageVisibility', queueArnFromUrl(queueUrl, target.region));
-  }
-}
-
-/** Sends one message and returns its id (tests and the live test's checks). */
-export async function sendMessage(target: AwsTarget, queueUrl: string, body: string, signal?: AbortSignal): Promise<string> {
-  try {
-    const out = await clientsFor(target).sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: body }), { abortSignal: signal });
-    return out.MessageId ?? '';
-  } catch (err) {
-    throw awsFailure(err, 'sqs:SendMessage', queueArnFromUrl(queueUrl, target.region));
   }
 }

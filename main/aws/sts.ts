@@ -1,5 +1,7 @@
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { clientConfig, type AwsTarget } from './client-config';
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import type { CallContext } from './aws-errors';
+import type { AwsTarget } from './client-config';
+import { awsFailure, clientsFor } from './clients';
 
 /** The caller's account, ARN and user id (sts:GetCallerIdentity needs no permission). */
 export interface CallerIdentity {
@@ -8,13 +10,12 @@ export interface CallerIdentity {
   readonly userId: string;
 }
 
-/** sts:GetCallerIdentity: proves the credentials work and names the account. */
-export async function getCallerIdentity(target: AwsTarget, signal?: AbortSignal): Promise<CallerIdentity> {
-  const client = new STSClient(clientConfig('STS', target));
+/** sts:GetCallerIdentity: proves the credentials work and names the account; a failure names the profile and endpoint. */
+export async function getCallerIdentity(target: AwsTarget, caller: Pick<CallContext, 'profile' | 'endpoint'>, signal?: AbortSignal): Promise<CallerIdentity> {
   try {
-    const out = await client.send(new GetCallerIdentityCommand({}), { abortSignal: signal });
+    const out = await clientsFor(target).sts.send(new GetCallerIdentityCommand({}), { abortSignal: signal });
     return { accountId: out.Account ?? '', arn: out.Arn ?? '', userId: out.UserId ?? '' };
-  } finally {
-    client.destroy();
+  } catch (err) {
+    throw awsFailure(err, 'sts:GetCallerIdentity', undefined, caller);
   }
 }

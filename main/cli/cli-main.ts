@@ -1,8 +1,8 @@
 import { ApiFailure } from '../../shared/contract/api-error';
-import { Session } from '../api/session';
+import { Workspace } from '../api/workspace';
 import { parseCli, type CliFlags } from './cli-flags';
 import { cancelOnSignal, EXIT_INTERRUPTED } from './cancel-on-signal';
-import { cliApi, type CliCall } from './cli-session';
+import { cliApi, type CliCall } from './cli-api';
 import { EXIT, exitCodeFor, printError } from './cli-output';
 import { applyCommand } from './commands/apply-command';
 import { planCommand } from './commands/plan-command';
@@ -10,7 +10,7 @@ import { profilesCommand, whoamiCommand } from './commands/profile-commands';
 import { restoreCommand } from './commands/restore-command';
 import { doctorCommand } from './commands/doctor-command';
 import { exportCommand } from './commands/export-command';
-import { silenceSdkNodeVersionNotice } from '../sdk-node-warning';
+import { silenceSdkNodeVersionNotice } from '../aws/sdk-node-warning';
 
 const USAGE = `Usage: sqs-s3-wizard <command> [options]
 
@@ -80,8 +80,8 @@ async function main(argv: ReadonlyArray<string>): Promise<number> {
     process.stderr.write(`error: unknown command ${JSON.stringify(command)}.\nfix: ${HELP_FIX}\n\n${USAGE}\n`);
     return EXIT.badInput;
   }
-  const session = new Session(process.env, flags['backup-dir'] ? { backupDir: flags['backup-dir'] } : {});
-  const api = cliApi(session);
+  const workspace = new Workspace(process.env, flags['backup-dir'] ? { backupDir: flags['backup-dir'] } : {});
+  const api = cliApi(workspace);
   const signals = cancelOnSignal(api.cancelRunning);
   let code: number;
   try {

@@ -1,24 +1,29 @@
-import type { ChannelParsed } from '../../shared/contract/api-contract';
 import type { DiagnosticCheck, DoctorReport } from '../../shared/diagnostics/diagnostic-check';
 import { check } from '../../shared/diagnostics/diagnostic-check';
 import { diagnosticContext } from '../../shared/diagnostics/diagnostic-context';
 import { runChecks } from '../../shared/diagnostics/run-checks';
-import type { HandlerContext } from '../api/handler-context';
 import { runLiveTest } from '../livetest/run-live-test';
 import { getSetup } from '../store/setups';
-import { stepContext } from '../steps/step-context';
+import type { StepContext } from '../steps/step-context';
 import { readSnapshot } from './read-snapshot';
 
-/** doctor.run: the named checks over a saved setup (read-only, concurrent reads), plus the live test when asked. */
-export async function runDoctor(input: ChannelParsed<'doctor.run'>, ctx: HandlerContext): Promise<DoctorReport> {
-  const sctx = stepContext(input.setup, ctx);
-  ctx.progress('Reading the account');
-  const record = await getSetup(sctx.dataDir, input.setup.name).catch(() => null);
-  const c = diagnosticContext(input.setup, sctx.accountId);
-  const snapshot = await readSnapshot(sctx.target, c, { accountId: sctx.accountId, arn: sctx.callerArn, expectedAccount: record?.accountId ?? null }, ctx.signal);
-  const checks: DiagnosticCheck[] = [...runChecks(input.setup, snapshot)];
+/** What the doctor is asked to do besides the read-only checks. */
+export interface DoctorOptions {
+  /** Also run the live upload-and-receive test. */
+  readonly live: boolean;
+  readonly timeoutSeconds: number;
+}
+
+/** The named checks over a saved setup (read-only, concurrent reads), plus the live test when asked. */
+export async function runDoctor(sctx: StepContext, input: DoctorOptions): Promise<DoctorReport> {
+  const setup = sctx.setup;
+  sctx.progress('Reading the account');
+  const record = await getSetup(sctx.dataDir, setup.name).catch(() => null);
+  const c = diagnosticContext(setup, sctx.accountId);
+  const snapshot = await readSnapshot(sctx.target, c, { accountId: sctx.accountId, arn: sctx.callerArn, expectedAccount: record?.accountId ?? null }, sctx.signal);
+  const checks: DiagnosticCheck[] = [...runChecks(setup, snapshot)];
   if (input.live) {
-    ctx.progress('Running the live test');
+    sctx.progress('Running the live test');
     const blocked = checks.some((x) => x.status === 'fail' && ['bucket', 'queue'].includes(x.id));
     if (blocked) checks.push(check('live-test', 'Live test: an upload reaches the queue', 'skip', 'Skipped: the bucket or the queue is missing, unusable or could not be read.'));
     else {
@@ -32,9 +37,9 @@ export async function runDoctor(input: ChannelParsed<'doctor.run'>, ctx: Handler
   }
   return {
     ok: checks.every((x) => x.status !== 'fail'),
-    setupName: input.setup.name,
+    setupName: setup.name,
     accountId: sctx.accountId,
-    region: input.setup.region,
+    region: setup.region,
     checkedAt: new Date().toISOString(),
     permissionsEvaluatedBy: snapshot.simulation.available ? 'iam:SimulatePrincipalPolicy' : `policy engine (${snapshot.simulation.reason})`,
     checks,

@@ -1,6 +1,6 @@
 import { parsePolicyDocument } from '../../shared/diff/parse-policy-document';
 import type { ExportDocuments } from '../../shared/export/export-input';
-import { STEP_TITLES, type StepId } from '../../shared/steps/step-ids';
+import { AWS_STEPS, type AwsStepId } from '../../shared/steps/aws-steps';
 
 /** The proposed and live documents of the four document steps, whichever way they were obtained. */
 export interface ExportSources {
@@ -22,7 +22,7 @@ const DOCUMENT_STEPS = [
   ['bucketNotification', 'bucketNotification'],
   ['roleTrust', 'trustPolicy'],
   ['rolePermissions', 'permissionsPolicy'],
-] as const satisfies ReadonlyArray<readonly [StepId, keyof ExportDocuments]>;
+] as const satisfies ReadonlyArray<readonly [AwsStepId, keyof ExportDocuments]>;
 
 /** The SQS Policy attribute is JSON text; the export keeps it as a document so base/ compares as JSON. */
 function asDocument(current: unknown): unknown {
@@ -32,7 +32,7 @@ function asDocument(current: unknown): unknown {
 }
 
 /** Collects the four documents from per-step outcomes; notes are labelled with the step's title. */
-export function exportSources(byStep: (step: StepId) => StepDocuments, extraNotes: ReadonlyArray<string> = []): ExportSources {
+export function exportSources(byStep: (step: AwsStepId) => StepDocuments, extraNotes: ReadonlyArray<string> = []): ExportSources {
   const proposed: Record<string, unknown> = {};
   const base: Record<string, unknown> = {};
   const notes = [...extraNotes];
@@ -40,7 +40,7 @@ export function exportSources(byStep: (step: StepId) => StepDocuments, extraNote
     const docs = byStep(step);
     proposed[key] = docs.proposed;
     base[key] = asDocument(docs.current);
-    notes.push(...docs.notes.map((n) => `${STEP_TITLES[step]}: ${n}`));
+    notes.push(...docs.notes.map((n) => `${AWS_STEPS[step].title}: ${n}`));
   }
   return { proposed: proposed as unknown as ExportDocuments, base: base as unknown as ExportDocuments, notes: [...new Set(notes)] };
 }

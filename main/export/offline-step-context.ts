@@ -1,7 +1,6 @@
 import { apiError, ApiFailure } from '../../shared/contract/api-error';
-import { setupArns } from '../../shared/setup/setup-arns';
 import type { Setup } from '../../shared/setup/setup';
-import type { HandlerContext } from '../api/handler-context';
+import { setupArns } from '../../shared/setup/setup-arns';
 import type { AwsTarget } from '../aws/client-config';
 import type { StepContext } from '../steps/step-context';
 
@@ -9,18 +8,18 @@ import type { StepContext } from '../steps/step-context';
  * A step context for an offline export: the ARNs derive from the given account id, and `target` throws, so the steps'
  * `propose` (pure) can run but no AWS call can be made by mistake.
  */
-export function offlineStepContext(setup: Setup, accountId: string, ctx: HandlerContext): StepContext {
+export function offlineStepContext(setup: Setup, accountId: string): StepContext {
   return {
     setup,
+    ...setupArns(setup, accountId),
     get target(): AwsTarget {
       throw new ApiFailure(apiError('INTERNAL', 'An offline export tried to call AWS.'));
     },
-    accountId,
     callerArn: '',
-    ...setupArns(setup, accountId),
+    accountId,
     dataDir: '',
     backupRoot: '',
-    signal: ctx.signal,
-    progress: (message) => ctx.progress(message),
+    signal: new AbortController().signal,
+    progress: () => undefined,
   };
 }

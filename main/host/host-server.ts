@@ -5,7 +5,7 @@ import type { ApiEvent } from '../../shared/contract/api-events';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/content-security-policy';
 import { createDispatcher } from '../api/dispatch';
 import { handlers } from '../api/handlers';
-import { Session } from '../api/session';
+import { Workspace } from '../api/workspace';
 import { checkHostAndOrigin, checkToken } from './request-guard';
 import { readStatic } from './static-files';
 
@@ -39,7 +39,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const emit = (event: ApiEvent) => {
     for (const res of streams) res.write(`${JSON.stringify(event)}\n`);
   };
-  const dispatch = createDispatcher({ handlers, session: new Session(options.env ?? process.env), frontEnd: 'web', emit });
+  const dispatch = createDispatcher({ handlers, workspace: new Workspace(options.env ?? process.env), frontEnd: 'web', emit });
   let port = options.port;
 
   const server = createServer((req, res) => {

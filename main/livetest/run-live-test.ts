@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ApiFailure, apiError } from '../../shared/contract/api-error';
 import { classifyMessage } from '../../shared/livetest/classify-message';
-import { diagnoseMissingEvent } from '../../shared/livetest/diagnose-missing-event';
+import { diagnoseMissingEvent, FIX_STEP_OF_HOP, type Diagnosis, type FixStep } from '../../shared/livetest/diagnose-missing-event';
 import type { LiveTestResult } from '../../shared/livetest/live-test-result';
 import { liveTestObjectKey } from '../../shared/livetest/test-object-key';
 import { toApiError } from '../aws/aws-errors';
@@ -65,7 +65,8 @@ export async function runLiveTest(ctx: StepContext, timeoutSeconds: number): Pro
           await deleteTestMessage(target, queueUrl, m.receiptHandle, ctx.signal);
         } else await foreign.handle(m, ctx.signal);
       }
-      ctx.progress(`Waiting for the event: ${((Date.now() - started) / 1000).toFixed(1)} s, ${seen.size} message(s) seen`);
+      const elapsedMs = Date.now() - started;
+      ctx.progress(`Waiting for the event: ${(elapsedMs / 1000).toFixed(1)} s, ${seen.size} message(s) seen`, { kind: 'livetest-wait', elapsedMs, messagesSeen: seen.size });
       if (latencyMs === null && messages.length > 0 && fresh === 0) await new Promise((r) => setTimeout(r, BACKLOG_PAUSE_MS));
     }
   } catch (err) {
@@ -94,8 +95,8 @@ export async function runLiveTest(ctx: StepContext, timeoutSeconds: number): Pro
   const diagnosis = ok
     ? null
     : wrong
-      ? { message: `The event for the test object arrived but is not what the platform expects: ${wrong}.`, fix: 'Check the bucket notification configuration.' }
-      : diagnoseMissingEvent(await readDeliveryState(ctx, queueUrl), { region: setup.region, bucketArn: ctx.bucketArn, queueArn: ctx.queueArn, accountId: ctx.accountId, key });
+      ? { message: `The event for the test object arrived but is not what the platform expects: ${wrong}.`, fix: 'Check the bucket notification configuration.', fixStep: 'bucketNotification' as const }
+      : withFixStep(diagnoseMissingEvent(await readDeliveryState(ctx, queueUrl), { region: setup.region, bucketArn: ctx.bucketArn, queueArn: ctx.queueArn, accountId: ctx.accountId, key }));
   return {
     ok,
     latencyMs,
@@ -111,8 +112,14 @@ export async function runLiveTest(ctx: StepContext, timeoutSeconds: number): Pro
     objectDeleted,
     diagnosis: diagnosis ? (latencyMs === null && !wrong ? `No event for the test object within ${timeoutSeconds} s. ${diagnosis.message}` : diagnosis.message) : null,
     fix: diagnosis?.fix ?? null,
+    fixStep: diagnosis?.fixStep ?? null,
     finishedAt: new Date().toISOString(),
   };
+}
+
+/** A diagnosis with the step whose plan makes its fix. */
+function withFixStep(diagnosis: Diagnosis): Diagnosis & { readonly fixStep: FixStep | null } {
+  return { ...diagnosis, fixStep: FIX_STEP_OF_HOP[diagnosis.hop] };
 }
 
 /** The failure of a call during the wait, saying whether the test object was cleaned up. */

@@ -3,39 +3,44 @@ import { apiError, ApiFailure } from '../../shared/contract/api-error';
 import { diffDocuments } from '../../shared/diff/diff-documents';
 import { documentsEqual } from '../../shared/diff/semantic-form';
 import { summarizeChanges } from '../../shared/diff/summarize-changes';
-import { STEP_TITLES, stepOfBackupKind } from '../../shared/steps/step-ids';
+import { AWS_STEPS } from '../../shared/steps/aws-steps';
 import type { RestorePlan, StepResult } from '../../shared/steps/step-plan';
-import type { HandlerContext } from '../api/handler-context';
 import { toApiError } from '../aws/aws-errors';
-import { appendAudit } from '../store/audit-log';
-import { readBackup, writeBackup, type BackupKind } from '../store/backups';
-import { basisOf } from './plan-step';
-import { RESTORE_TARGETS } from './restore-targets';
+import { readBackup, type BackupRecord } from '../store/backups';
+import { guardedWrite } from './guarded-write';
+import { basisOf } from './plan-basis';
+import type { OperationContext } from './step-context';
+import type { AnyStepDefinition } from './step-definition';
+import { definitionOfBackupKind } from './step-registry';
 
-async function prepare(path: string, ctx: HandlerContext) {
-  // GUI front ends may only name files of the data directory; the CLI admin may name any backup file (--backup-dir).
-  const backup = await readBackup(path, ctx.frontEnd === 'cli' ? undefined : ctx.session.dataDir());
-  const step = stepOfBackupKind(backup.kind);
-  const target = RESTORE_TARGETS[backup.kind];
-  if (!step || !target) {
-    throw new ApiFailure(
-      apiError('BAD_INPUT', `A ${backup.kind} backup records that the queue did not exist yet; the wizard does not delete queues.`, {
-        fix: 'Choose a backup of a policy or notification document.',
-      }),
-    );
+/** Which backup files a restore may read: only the data directory's (GUI), or any path the admin typed (CLI). */
+export interface RestoreScope {
+  readonly anyFolder: boolean;
+}
+
+interface PreparedRestore {
+  readonly backup: BackupRecord;
+  readonly definition: AnyStepDefinition;
+  /** The operation, with AWS calls going to the backup's Region. */
+  readonly op: OperationContext;
+}
+
+async function prepare(path: string, op: OperationContext, scope: RestoreScope): Promise<PreparedRestore> {
+  const backup = await readBackup(path, scope.anyFolder ? undefined : op.dataDir);
+  const definition = definitionOfBackupKind(backup.kind);
+  if (!definition) throw new ApiFailure(apiError('BAD_INPUT', `${basename(path)} holds a ${backup.kind} backup, which this version cannot restore.`));
+  const rule = AWS_STEPS[definition.id].restore;
+  if (rule.allowed === 'never' || (rule.allowed === 'when-it-existed' && backup.document === null)) {
+    throw new ApiFailure(apiError('BAD_INPUT', `${rule.refusal.message} Nothing was written.`, { fix: rule.refusal.fix }));
   }
-  if (backup.document === null && target.absentRefusal) {
-    throw new ApiFailure(apiError('BAD_INPUT', `${target.absentRefusal.message} Nothing was written.`, { fix: target.absentRefusal.fix }));
-  }
-  const session = ctx.session.target();
-  if (session.connection.accountId !== backup.account) {
+  if (op.accountId !== backup.account) {
     throw new ApiFailure(
-      apiError('CONFLICT', `The backup belongs to account ${backup.account}, but you are connected to ${session.connection.accountId}.`, {
+      apiError('CONFLICT', `The backup belongs to account ${backup.account}, but you are connected to ${op.accountId}.`, {
         fix: `Connect with a profile of account ${backup.account}.`,
       }),
     );
   }
-  return { backup, step, target, aws: { ...session, region: backup.region } };
+  return { backup, definition, op: { ...op, target: { ...op.target, region: backup.region } } };
 }
 
 /**
@@ -50,24 +55,28 @@ function backupHome(path: string, dataDirectory: string): { readonly root: strin
     : { root: dataDirectory, setupName: 'restores' };
 }
 
+/** True when the live document already is the backup's (both absent counts). */
+function sameAsBackup(live: unknown, backup: unknown): boolean {
+  if (backup === null) return live === null || live === '';
+  return live !== null && documentsEqual(live, backup);
+}
+
 /** Diff of the live document against a backup (live -> backup), with the basis a restore must match. */
-export async function planRestore(path: string, ctx: HandlerContext): Promise<RestorePlan> {
-  const { backup, step, target, aws } = await prepare(path, ctx);
-  ctx.progress(`Reading ${backup.resource}`);
-  const live = await target.read(aws, backup.resource, ctx.signal).catch((err: unknown) => {
+export async function planRestore(path: string, op: OperationContext, scope: RestoreScope): Promise<RestorePlan> {
+  const { backup, definition, op: restoreOp } = await prepare(path, op, scope);
+  const live = await definition.read(restoreOp, backup.resource).catch((err: unknown) => {
     throw new ApiFailure(toApiError(err, { resource: backup.resource }));
   });
-  const same = live !== null && backup.document !== null && documentsEqual(live, backup.document);
   return {
-    step,
-    title: `Restore ${STEP_TITLES[step].toLowerCase()}`,
+    step: definition.id,
+    title: `Restore ${AWS_STEPS[definition.id].title.toLowerCase()}`,
     resource: backup.resource,
-    action: same || (live === null && backup.document === null) ? 'unchanged' : 'update',
-    current: live,
+    action: sameAsBackup(live.document, backup.document) ? 'unchanged' : 'update',
+    current: live.document,
     proposed: backup.document,
-    summary: summarizeChanges(live, backup.document),
-    diff: diffDocuments(live, backup.document),
-    basis: basisOf(live),
+    summary: summarizeChanges(live.document, backup.document),
+    diff: diffDocuments(live.document, backup.document),
+    basis: basisOf(live.document),
     warnings: [],
     notes: [`Backup taken ${backup.takenAt}.`],
     blocked: null,
@@ -76,35 +85,21 @@ export async function planRestore(path: string, ctx: HandlerContext): Promise<Re
   };
 }
 
-/** Restores a backup: re-read and compare with the plan's basis, back up the live document, write, read back. */
-export async function restoreBackup(path: string, basis: string, ctx: HandlerContext): Promise<StepResult> {
-  const { backup, step, target, aws } = await prepare(path, ctx);
-  const dir = ctx.session.dataDir();
-  const { root, setupName } = backupHome(path, dir);
-  const live = await target.read(aws, backup.resource, ctx.signal);
-  const audit = (outcome: 'ok' | 'failed' | 'drift', backupPath: string | null, message: string) =>
-    appendAudit(dir, { setupName, step: `restore:${step}`, action: 'restore', resource: backup.resource, callerArn: aws.connection.arn, backupPath, outcome, message });
-  if (basisOf(live) !== basis) {
-    await audit('drift', null, 'live document changed since the restore plan');
-    throw new ApiFailure(apiError('DRIFT', `${backup.resource} changed since the restore was planned. Nothing was written.`, { fix: 'Plan the restore again.' }));
-  }
-  if (live !== null && backup.document !== null && documentsEqual(live, backup.document)) {
-    return { step, resource: backup.resource, action: 'unchanged', backupPath: null, after: live };
-  }
-  const backupPath = await writeBackup(root, { setupName, kind: backup.kind as BackupKind, resource: backup.resource, account: backup.account, region: backup.region, document: live });
-  try {
-    ctx.progress(`Writing ${backup.resource}`);
-    await target.write(aws, backup.resource, backup.document, ctx.signal);
-  } catch (err) {
-    const error = toApiError(err, { resource: backup.resource });
-    await audit('failed', backupPath, error.message);
-    throw new ApiFailure(error);
-  }
-  await audit('ok', backupPath, `restored ${path}`);
-  const after = await target.read(aws, backup.resource, ctx.signal);
-  const restored = backup.document === null ? after === null || after === '' : after !== null && documentsEqual(after, backup.document);
-  if (!restored) {
-    throw new ApiFailure(apiError('AWS_ERROR', `${backup.resource} was written, but reading it back does not match the backup.`, { fix: 'Plan the restore again to see the difference.' }));
-  }
-  return { step, resource: backup.resource, action: 'updated', backupPath, after };
+/** Restores a backup through the guarded write: the live document is backed up first, the backup's is written and read back. */
+export async function restoreBackup(path: string, basis: string, op: OperationContext, scope: RestoreScope): Promise<StepResult> {
+  const { backup, definition, op: restoreOp } = await prepare(path, op, scope);
+  const { root, setupName } = backupHome(path, op.dataDir);
+  const result = await guardedWrite(
+    {
+      definition,
+      resource: backup.resource,
+      basis,
+      planName: 'restore plan',
+      decide: (live) => (sameAsBackup(live.document, backup.document) ? { kind: 'unchanged' } : { kind: 'write', document: backup.document }),
+      verify: (after) => sameAsBackup(after.document, backup.document),
+      record: { backupRoot: root, setupName, auditStep: `restore:${definition.id}`, note: `restored ${path}` },
+    },
+    restoreOp,
+  );
+  return result.action === 'created' ? { ...result, action: 'updated' } : result;
 }

@@ -1,34 +1,32 @@
+import type { ProgressDetail } from '../../shared/contract/api-events';
 import type { Setup } from '../../shared/setup/setup';
 import { setupArns, type SetupArns } from '../../shared/setup/setup-arns';
 import type { AwsTarget } from '../aws/client-config';
-import type { HandlerContext } from '../api/handler-context';
 
-/** Everything a step needs: the setup, where AWS calls go, the derived ARNs, and where backups are kept. */
-export interface StepContext extends SetupArns {
-  readonly setup: Setup;
+/** What every AWS read or write needs: where calls go, who makes them, Cancel, and where to report progress. */
+export interface AwsCallContext {
   readonly target: AwsTarget;
-  readonly accountId: string;
+  /** The caller's ARN (sts:GetCallerIdentity), named in audit lines and in "not visible to" messages. */
   readonly callerArn: string;
+  readonly signal: AbortSignal;
+  readonly progress: (message: string, detail?: ProgressDetail) => void;
+}
+
+/** An operation of a connected front end: the AWS call context plus the account and the local folders it records in. */
+export interface OperationContext extends AwsCallContext {
+  readonly accountId: string;
+  /** The data directory: setups, backups and the audit log. */
   readonly dataDir: string;
   /** Folder under which backups/<setup name>/ is written: the data directory, or the CLI's --backup-dir. */
   readonly backupRoot: string;
-  readonly signal: AbortSignal;
-  readonly progress: (message: string) => void;
 }
 
-/** Builds the step context from the connected session; the setup's Region wins over the session's. */
-export function stepContext(setup: Setup, ctx: HandlerContext): StepContext {
-  const session = ctx.session.target();
-  const accountId = session.connection.accountId;
-  return {
-    setup,
-    target: { ...session, region: setup.region },
-    accountId,
-    callerArn: session.connection.arn,
-    ...setupArns(setup, accountId),
-    dataDir: ctx.session.dataDir(),
-    backupRoot: ctx.session.backupRoot(),
-    signal: ctx.signal,
-    progress: (message) => ctx.progress(message),
-  };
+/** Everything a step needs: the operation's context, the setup, and the ARNs the setup implies in the account. */
+export interface StepContext extends OperationContext, SetupArns {
+  readonly setup: Setup;
+}
+
+/** The step context of `setup` within an operation; the setup's Region wins over the connection's. */
+export function stepContextFor(setup: Setup, op: OperationContext): StepContext {
+  return { ...op, target: { ...op.target, region: setup.region }, setup, ...setupArns(setup, op.accountId) };
 }

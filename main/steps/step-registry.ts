@@ -1,16 +1,22 @@
-import type { StepId } from '../../shared/steps/step-ids';
-import { bucketNotificationStep } from './bucket-notification-step';
-import { queuePolicyStep } from './queue-policy-step';
-import { queueStep } from './queue-step';
-import { rolePermissionsStep } from './role-permissions-step';
-import { roleTrustStep } from './role-trust-step';
-import type { StepDefinition } from './step-definition';
+import { awsStepOfBackupKind, type AwsStepId } from '../../shared/steps/aws-steps';
+import { bucketNotificationStep } from './definitions/bucket-notification';
+import { queueStep } from './definitions/queue';
+import { queuePolicyStep } from './definitions/queue-policy';
+import { rolePermissionsStep } from './definitions/role-permissions';
+import { roleTrustStep } from './definitions/role-trust';
+import type { AnyStepDefinition } from './step-definition';
 
-/** Every step by id; STEP_IDS gives the order. */
-export const STEPS: Readonly<Record<StepId, StepDefinition>> = {
+/** Every AWS step's definition by id; AWS_STEP_IDS gives the order. */
+export const STEP_DEFINITIONS: Readonly<Record<AwsStepId, AnyStepDefinition>> = {
   queue: queueStep,
   queuePolicy: queuePolicyStep,
   bucketNotification: bucketNotificationStep,
   roleTrust: roleTrustStep,
   rolePermissions: rolePermissionsStep,
 };
+
+/** The definition whose document a backup kind holds, or null for a kind this version does not know. */
+export function definitionOfBackupKind(kind: string): AnyStepDefinition | null {
+  const id = awsStepOfBackupKind(kind);
+  return id === null ? null : STEP_DEFINITIONS[id];
+}

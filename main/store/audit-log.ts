@@ -1,4 +1,4 @@
-import { appendFile, chmod, readFile } from 'node:fs/promises';
+import { appendFile, chmod } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ensureDataDir } from './data-dir';
 
@@ -39,29 +39,4 @@ export async function appendAudit(dataDir: string, entry: AuditInput): Promise<A
   // appendFile's mode applies only when it creates the file; keep an existing log owner-only too.
   await chmod(path, 0o600);
   return line;
-}
-
-function isEntry(value: unknown): value is AuditEntry {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return typeof v['at'] === 'string' && typeof v['setupName'] === 'string' && typeof v['outcome'] === 'string';
-}
-
-/** Every entry, oldest first; a torn or foreign line (a crash mid-write, a hand edit) is skipped rather than fatal. */
-export async function readAudit(dataDir: string): Promise<ReadonlyArray<AuditEntry>> {
-  const text = await readFile(auditLogPath(dataDir), 'utf8').catch((err: NodeJS.ErrnoException) => {
-    if (err.code === 'ENOENT') return '';
-    throw err;
-  });
-  const entries: AuditEntry[] = [];
-  for (const line of text.split('\n')) {
-    if (line.trim() === '') continue;
-    try {
-      const parsed: unknown = JSON.parse(line);
-      if (isEntry(parsed)) entries.push(parsed);
-    } catch {
-      // skipped: not a complete JSON line
-    }
-  }
-  return entries;
 }

@@ -1,16 +1,16 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { basename, join, relative, resolve, isAbsolute } from 'node:path';
 import { z } from 'zod';
 import { ApiFailure, apiError } from '../../shared/contract/api-error';
 import { createFileAtomic } from './atomic-write';
-import { BACKUP_KINDS, type BackupKind } from './backup-kinds';
+import { BACKUP_KINDS, type BackupKind } from '../../shared/steps/aws-steps';
 import { ensureDataDir } from './data-dir';
+import { readJsonFile } from './read-json-file';
 import { safeFolderName } from './setup-folder-name';
 import type { BackupEntry } from '../../shared/contract/setup-record';
 
 export type { BackupEntry } from '../../shared/contract/setup-record';
 
-export { BACKUP_KINDS, type BackupKind } from './backup-kinds';
 
 /** What writeBackup needs: the live document before a change, and where it came from. Never a credential. */
 export interface BackupInput {
@@ -30,6 +30,9 @@ const backupSchema = z.object({
   takenAt: z.iso.datetime(),
   document: z.unknown(),
 });
+
+/** A backup file: an object with every field, `document` included (null records that nothing existed). */
+const backupFileSchema = z.custom<object>((v) => typeof v !== 'object' || v === null || Array.isArray(v) || 'document' in v, 'it has no document').pipe(backupSchema);
 
 
 /** One backup file's content (DESIGN.md "Backups"): `{kind, resource, account, region, takenAt, document}`. */
@@ -100,29 +103,13 @@ export async function readBackup(path: string, dataDir?: string): Promise<Backup
     const inside = relative(join(resolve(dataDir), 'backups'), resolve(path));
     if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) throw badBackup(path, 'it is not in the wizard\'s backups folder');
   }
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') {
-      throw new ApiFailure(apiError('NOT_FOUND', `Backup ${path} does not exist.`, { fix: 'Refresh the backups list and choose again.' }));
-    }
-    throw badBackup(path, `it could not be read (${code ?? 'error'})`);
+  const read = await readJsonFile(path, backupFileSchema);
+  if (read.ok) return read.value;
+  if (read.problem === 'missing') {
+    throw new ApiFailure(apiError('NOT_FOUND', `Backup ${path} does not exist.`, { fix: 'Refresh the backups list and choose again.' }));
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw badBackup(path, 'it is not valid JSON');
-  }
-  if (typeof json === 'object' && json !== null && !Array.isArray(json) && !('document' in json)) throw badBackup(path, 'it has no document');
-  const parsed = backupSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw badBackup(path, `field ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);
-  }
-  return parsed.data;
+  if (read.problem === 'unreadable') throw badBackup(path, `it could not be read (${read.detail})`);
+  throw badBackup(path, read.problem === 'not-json' ? 'it is not valid JSON' : read.detail);
 }
 
 /** One setup's backups, newest first; files that are not backups are left out of the list. */

@@ -1,10 +1,11 @@
-import { readdir, readFile, unlink } from 'node:fs/promises';
+import { readdir, unlink } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { ApiFailure, apiError } from '../../shared/contract/api-error';
 import { setupSchema, type Setup } from '../../shared/setup/setup';
 import { writeFileAtomic } from './atomic-write';
 import { ensureDataDir } from './data-dir';
+import { readJsonFile } from './read-json-file';
 import { safeFolderName } from './setup-folder-name';
 
 import type { SetupRecord } from '../../shared/contract/setup-record';
@@ -50,25 +51,10 @@ function serialised<T>(key: string, work: () => Promise<T>): Promise<T> {
 }
 
 async function readRecord(path: string): Promise<SetupRecord | null> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw err;
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw badRecord(path, 'it is not valid JSON');
-  }
-  const parsed = recordSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw badRecord(path, `field ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);
-  }
-  return parsed.data;
+  const read = await readJsonFile(path, recordSchema);
+  if (read.ok) return read.value;
+  if (read.problem === 'missing') return null;
+  throw badRecord(path, read.problem === 'not-json' ? 'it is not valid JSON' : read.problem === 'unreadable' ? `it could not be read (${read.detail})` : read.detail);
 }
 
 function badRecord(path: string, why: string): ApiFailure {

@@ -1,14 +1,15 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import type { Connection } from '../../shared/contract/aws-profile';
 import type { SetupRecord } from '../../shared/contract/setup-record';
 import type { Setup } from '../../shared/setup/setup';
 import { assertNever } from '../../shared/util/assert-never';
+import { useBusy } from './api/busy-context';
+import { useConnection } from './api/connection-context';
 import { useOperation } from './api/use-operation';
 import { BackupsView } from './backups/backups-view';
 import { ProgressLine } from './components/progress-line';
 import { StartScreen } from './setups/start-screen';
 import { Wizard } from './wizard';
-import type { StepId } from './wizard-state';
+import type { WizardStepId } from './wizard-state';
 
 // Views opened from the setups list only: loaded when first opened, so the wizard's first load stays small.
 const DiagnosticsView = lazy(() => import('./diagnostics/diagnostics-view').then((m) => ({ default: m.DiagnosticsView })));
@@ -18,7 +19,7 @@ const ExportView = lazy(() => import('./export/export-view').then((m) => ({ defa
 export type Screen =
   | { readonly screen: 'loading' }
   | { readonly screen: 'start' }
-  | { readonly screen: 'wizard'; readonly opened: Setup | null; readonly startAt?: StepId; readonly run: number }
+  | { readonly screen: 'wizard'; readonly opened: Setup | null; readonly startAt?: WizardStepId; readonly run: number }
   | { readonly screen: 'backups'; readonly setupName: string }
   | { readonly screen: 'diagnostics'; readonly record: SetupRecord }
   | { readonly screen: 'export'; readonly record: SetupRecord };
@@ -26,7 +27,7 @@ export type Screen =
 let wizardRuns = 0;
 
 /** A new wizard instance (a fresh `run` remounts it with empty state). */
-function wizardScreen(opened: Setup | null, startAt?: StepId): Screen {
+function wizardScreen(opened: Setup | null, startAt?: WizardStepId): Screen {
   wizardRuns += 1;
   return { screen: 'wizard', opened, run: wizardRuns, ...(startAt ? { startAt } : {}) };
 }
@@ -42,20 +43,17 @@ function Loading() {
 /** The app: a header, then the current screen. On a first run (no saved setup) it opens a new wizard straight away. */
 export function App() {
   const [screen, setScreen] = useState<Screen>({ screen: 'loading' });
-  const [connection, setConnection] = useState<Connection | null>(null);
-  const [busy, setBusy] = useState(false);
-  const session = useOperation('session.current');
-  const setups = useOperation('setups.list');
-  const { run: runSession } = session;
+  const { connection, setConnection } = useConnection();
+  const busy = useBusy();
+  const current = useOperation('session.current', { background: true });
+  const setups = useOperation('setups.list', { background: true });
+  const { run: runCurrent } = current;
   const { run: runSetups } = setups;
 
   useEffect(() => {
-    void runSession({}).then((current) => setConnection(current ?? null));
+    void runCurrent({}).then((found) => setConnection(found ?? null));
     void runSetups({}).then((list) => setScreen(list === null || list.length > 0 ? { screen: 'start' } : wizardScreen(null)));
-  }, [runSession, runSetups]);
-
-  // A screen that is left takes its running calls' state with it.
-  useEffect(() => setBusy(false), [screen]);
+  }, [runCurrent, runSetups, setConnection]);
 
   function body() {
     switch (screen.screen) {
@@ -75,28 +73,25 @@ export function App() {
         return (
           <Wizard
             key={screen.run}
-            connection={connection}
-            onConnection={setConnection}
             opened={screen.opened}
             startAt={screen.startAt}
             onOpenBackups={(setupName) => setScreen({ screen: 'backups', setupName })}
-            onBusy={setBusy}
           />
         );
       case 'backups':
-        return <BackupsView setupName={screen.setupName} connection={connection} onConnection={setConnection} />;
+        return <BackupsView setupName={screen.setupName} />;
       case 'diagnostics': {
         const setup = screen.record.setup;
         return (
           <Suspense fallback={<Loading />}>
-            <DiagnosticsView setup={setup} connection={connection} onConnection={setConnection} onPlanFix={(step) => setScreen(wizardScreen(setup, step))} onBusy={setBusy} />
+            <DiagnosticsView setup={setup} onPlanFix={(step) => setScreen(wizardScreen(setup, step))} />
           </Suspense>
         );
       }
       case 'export':
         return (
           <Suspense fallback={<Loading />}>
-            <ExportView record={screen.record} connection={connection} onConnection={setConnection} onBusy={setBusy} />
+            <ExportView record={screen.record} />
           </Suspense>
         );
       default:

@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApiContext } from './api/api-context';
+import { BusyProvider } from './api/busy-context';
+import { ConnectionProvider } from './api/connection-context';
 import { getWizardApi } from './api/wizard-api';
 import { App } from './app';
 import './styles.css';
@@ -11,7 +13,11 @@ root.render(
   <StrictMode>
     {api ? (
       <ApiContext.Provider value={api}>
-        <App />
+        <BusyProvider>
+          <ConnectionProvider>
+            <App />
+          </ConnectionProvider>
+        </BusyProvider>
       </ApiContext.Provider>
     ) : (
       <main className="content">

@@ -1,17 +1,18 @@
 import type { Setup } from '../../shared/setup/setup';
 import { assertNever } from '../../shared/util/assert-never';
-import { freshOutcomes, nextStep, stepIndex, type ApplyStepId, type LiveTestOutcome, type StepId, type StepOutcome, type WizardState } from './wizard-state';
+import { freshOutcomes, nextStep, stepIndex, type LiveTestOutcome, type WizardStepId, type StepOutcome, type WizardState } from './wizard-state';
+import type { AwsStepId } from '../../shared/steps/aws-steps';
 
 /** Everything that moves the wizard (STYLE.md 4: a union handled by one exhaustive switch). */
 export type WizardAction =
-  | { readonly type: 'goto'; readonly step: StepId }
+  | { readonly type: 'goto'; readonly step: WizardStepId }
   | { readonly type: 'next' }
   | { readonly type: 'scopeConfirmed'; readonly setup: Setup; readonly changed: boolean }
-  | { readonly type: 'outcome'; readonly step: ApplyStepId; readonly outcome: StepOutcome }
+  | { readonly type: 'outcome'; readonly step: AwsStepId; readonly outcome: StepOutcome }
   | { readonly type: 'liveTest'; readonly outcome: LiveTestOutcome }
   | { readonly type: 'disconnected' };
 
-function moveTo(state: WizardState, step: StepId): WizardState {
+function moveTo(state: WizardState, step: WizardStepId): WizardState {
   return { ...state, step, reached: Math.max(state.reached, stepIndex(step)) };
 }
 

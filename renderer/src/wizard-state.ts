@@ -1,28 +1,25 @@
 import type { ApiError } from '../../shared/contract/api-error';
 import type { Setup } from '../../shared/setup/setup';
-import { STEP_IDS, STEP_TITLES, type StepId as ApplyStepId } from '../../shared/steps/step-ids';
+import { AWS_STEP_IDS, AWS_STEPS, type AwsStepId } from '../../shared/steps/aws-steps';
 import type { StepResult } from '../../shared/steps/step-plan';
 import type { LiveTestResult } from '../../shared/livetest/live-test-result';
 
-/** The five AWS-side step ids (shared/steps/step-ids.ts), re-exported for the wizard's modules. */
-export type { ApplyStepId };
-
-/** The wizard's steps, in order: connect, scope, the seed's five AWS-side steps, the live test, and the summary with the hand-off. */
-export type StepId = 'profile' | 'scope' | ApplyStepId | 'liveTest' | 'summary';
+/** The wizard's screens, in order: connect, scope, the five AWS steps (AwsStepId), the live test, and the summary with the hand-off. */
+export type WizardStepId = 'profile' | 'scope' | AwsStepId | 'liveTest' | 'summary';
 
 /** What the stepper shows for a step ('unchanged' reads "no change"). */
 export type StepStatus = 'todo' | 'current' | 'unchanged' | 'applied' | 'failed' | 'done' | 'passed' | 'skipped';
 
-/** Titles of the steps, in order, for the stepper. */
-export const STEPS: ReadonlyArray<{ readonly id: StepId; readonly title: string }> = [
+/** The wizard's screens in order, with the titles the stepper shows. */
+export const WIZARD_STEPS: ReadonlyArray<{ readonly id: WizardStepId; readonly title: string }> = [
   { id: 'profile', title: 'AWS profile' },
   { id: 'scope', title: 'Scope' },
-  ...STEP_IDS.map((id) => ({ id, title: STEP_TITLES[id] })),
+  ...AWS_STEP_IDS.map((id) => ({ id, title: AWS_STEPS[id].title })),
   { id: 'liveTest', title: 'Live test' },
   { id: 'summary', title: 'Summary and hand-off' },
 ];
 
-/** What happened to one AWS-side step in this session. */
+/** What happened to one AWS step in this session. */
 export type StepOutcome =
   | { readonly kind: 'todo' }
   | { readonly kind: 'unchanged'; readonly resource: string }
@@ -38,41 +35,41 @@ export type LiveTestOutcome =
 
 /** The wizard's state: where the admin is, how far they got, the confirmed setup and each step's outcome. */
 export interface WizardState {
-  readonly step: StepId;
-  /** Index in STEPS of the furthest step reached: every step up to it can be opened again. */
+  readonly step: WizardStepId;
+  /** Index in WIZARD_STEPS of the furthest step reached: every step up to it can be opened again. */
   readonly reached: number;
   /** The setup confirmed on the scope step (null until then). */
   readonly setup: Setup | null;
   /** The setup as last saved (opened from the setups list, or saved on the scope step): prefills the scope form. */
   readonly saved: Setup | null;
-  readonly outcomes: Readonly<Record<ApplyStepId, StepOutcome>>;
+  readonly outcomes: Readonly<Record<AwsStepId, StepOutcome>>;
   readonly liveTest: LiveTestOutcome;
 }
 
-/** True for the five steps that read and write AWS documents. */
-export function isApplyStep(id: StepId): id is ApplyStepId {
-  return (STEP_IDS as ReadonlyArray<string>).includes(id);
+/** True for the five screens that read and write AWS documents. */
+export function isAwsStep(id: WizardStepId): id is AwsStepId {
+  return (AWS_STEP_IDS as ReadonlyArray<string>).includes(id);
 }
 
-/** Position of a step in STEPS. */
-export function stepIndex(id: StepId): number {
-  return STEPS.findIndex((s) => s.id === id);
+/** Position of a step in WIZARD_STEPS. */
+export function stepIndex(id: WizardStepId): number {
+  return WIZARD_STEPS.findIndex((s) => s.id === id);
 }
 
 /** The step after `id` (the summary is last). */
-export function nextStep(id: StepId): StepId {
-  return STEPS[Math.min(stepIndex(id) + 1, STEPS.length - 1)]?.id ?? 'summary';
+export function nextStep(id: WizardStepId): WizardStepId {
+  return WIZARD_STEPS[Math.min(stepIndex(id) + 1, WIZARD_STEPS.length - 1)]?.id ?? 'summary';
 }
 
 /** No AWS-side step has run yet. */
-export function freshOutcomes(): Readonly<Record<ApplyStepId, StepOutcome>> {
-  return Object.fromEntries(STEP_IDS.map((id) => [id, { kind: 'todo' }])) as Record<ApplyStepId, StepOutcome>;
+export function freshOutcomes(): Readonly<Record<AwsStepId, StepOutcome>> {
+  return Object.fromEntries(AWS_STEP_IDS.map((id) => [id, { kind: 'todo' }])) as Record<AwsStepId, StepOutcome>;
 }
 
 /** Where a new wizard opens: a saved setup to review, and optionally the step to open it at (diagnostics' "Plan the fix"). */
 export interface WizardStart {
   readonly opened: Setup | null;
-  readonly startAt?: StepId;
+  readonly startAt?: WizardStepId;
 }
 
 /**
@@ -87,13 +84,13 @@ export function initialWizard(start: WizardStart = { opened: null }): WizardStat
 }
 
 /** The stepper's status of a step: an AWS step's outcome wins; passed steps are done; the open one is current. */
-export function stepStatus(state: WizardState, id: StepId): StepStatus {
-  if (isApplyStep(id)) {
+export function stepStatus(state: WizardState, id: WizardStepId): StepStatus {
+  if (isAwsStep(id)) {
     const outcome = state.outcomes[id];
     if (outcome.kind !== 'todo') return outcome.kind;
   }
   if (id === 'liveTest' && state.liveTest.kind !== 'todo') return state.liveTest.kind;
   if (id === state.step) return 'current';
-  if (!isApplyStep(id) && id !== 'liveTest' && stepIndex(id) < state.reached) return 'done';
+  if (!isAwsStep(id) && id !== 'liveTest' && stepIndex(id) < state.reached) return 'done';
   return 'todo';
 }

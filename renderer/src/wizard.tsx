@@ -1,7 +1,8 @@
-import { useCallback, useReducer, useState } from 'react';
-import type { Connection } from '../../shared/contract/aws-profile';
+import { useCallback, useReducer } from 'react';
 import type { Setup } from '../../shared/setup/setup';
 import { assertNever } from '../../shared/util/assert-never';
+import { useBusy } from './api/busy-context';
+import { useConnection } from './api/connection-context';
 import { Stepper } from './components/stepper';
 import { sameSetup } from './scope/scope-draft';
 import { ScopeStep } from './scope/scope-step';
@@ -11,51 +12,37 @@ import { ProfileStep } from './steps/profile-step';
 import { StepPanel } from './steps/step-panel';
 import { SummaryStep } from './steps/summary-step';
 import { wizardReducer } from './wizard-reducer';
-import { initialWizard, isApplyStep, stepIndex, stepStatus, type LiveTestOutcome, type StepId, type StepOutcome } from './wizard-state';
+import { initialWizard, isAwsStep, stepIndex, stepStatus, type LiveTestOutcome, type StepOutcome, type WizardStepId } from './wizard-state';
 
 /** Props of the wizard screen. */
 export interface WizardProps {
-  readonly connection: Connection | null;
-  readonly onConnection: (connection: Connection | null) => void;
   /** A saved setup to review, or null for a new one. */
   readonly opened: Setup | null;
   /** Open the saved setup at this step (diagnostics' "Plan the fix") instead of the profile step. */
-  readonly startAt?: StepId;
+  readonly startAt?: WizardStepId | undefined;
   readonly onOpenBackups: (setupName: string) => void;
-  /** A call is running: the app disables navigation too (only Cancel stays enabled). */
-  readonly onBusy: (busy: boolean) => void;
 }
 
 /** The guided apply: the stepper with every step's state, and the current step's panel. */
-export function Wizard({ connection, onConnection, opened, startAt, onOpenBackups, onBusy }: WizardProps) {
+export function Wizard({ opened, startAt, onOpenBackups }: WizardProps) {
   const [state, dispatch] = useReducer(wizardReducer, { opened, startAt }, initialWizard);
-  const [busy, setLocalBusy] = useState(false);
-  const setBusy = useCallback(
-    (value: boolean) => {
-      setLocalBusy(value);
-      onBusy(value);
-    },
-    [onBusy],
-  );
+  const { connection, setConnection } = useConnection();
+  const busy = useBusy();
   const step = state.step;
 
   const onOutcome = useCallback(
     (outcome: StepOutcome) => {
-      if (isApplyStep(step)) dispatch({ type: 'outcome', step, outcome });
+      if (isAwsStep(step)) dispatch({ type: 'outcome', step, outcome });
     },
     [step],
   );
   const onNext = useCallback(() => dispatch({ type: 'next' }), []);
   const onLiveTest = useCallback((outcome: LiveTestOutcome) => dispatch({ type: 'liveTest', outcome }), []);
-  const onGoto = useCallback((id: StepId) => dispatch({ type: 'goto', step: id }), []);
-  const canOpen = (id: StepId) => stepIndex(id) <= state.reached && (id === 'profile' || connection !== null) && (stepIndex(id) <= stepIndex('scope') || state.setup !== null);
+  const onGoto = useCallback((id: WizardStepId) => dispatch({ type: 'goto', step: id }), []);
+  const canOpen = (id: WizardStepId) => stepIndex(id) <= state.reached && (id === 'profile' || connection !== null) && (stepIndex(id) <= stepIndex('scope') || state.setup !== null);
 
   function panel() {
-    if (step !== 'profile' && !connection) {
-      return (
-        <ProfileStep onConnected={onConnection} onBusy={setBusy} />
-      );
-    }
+    if (step !== 'profile' && !connection) return <ProfileStep />;
     switch (step) {
       case 'profile':
         return connection ? (
@@ -63,12 +50,12 @@ export function Wizard({ connection, onConnection, opened, startAt, onOpenBackup
             connection={connection}
             onChange={() => {
               dispatch({ type: 'disconnected' });
-              onConnection(null);
+              setConnection(null);
             }}
             onContinue={onNext}
           />
         ) : (
-          <ProfileStep onConnected={onConnection} onBusy={setBusy} />
+          <ProfileStep />
         );
       case 'scope':
         return (
@@ -76,7 +63,6 @@ export function Wizard({ connection, onConnection, opened, startAt, onOpenBackup
             connectedRegion={connection?.region ?? 'us-east-1'}
             initial={state.setup ?? state.saved}
             saved={state.saved}
-            onBusy={setBusy}
             onConfirmed={(setup) => dispatch({ type: 'scopeConfirmed', setup, changed: state.setup === null || !sameSetup(state.setup, setup) })}
           />
         );
@@ -85,11 +71,9 @@ export function Wizard({ connection, onConnection, opened, startAt, onOpenBackup
       case 'bucketNotification':
       case 'roleTrust':
       case 'rolePermissions':
-        return state.setup ? <StepPanel key={step} step={step} setup={state.setup} onOutcome={onOutcome} onNext={onNext} onBusy={setBusy} /> : null;
+        return state.setup ? <StepPanel key={step} step={step} setup={state.setup} onOutcome={onOutcome} onNext={onNext} /> : null;
       case 'liveTest':
-        return state.setup ? (
-          <LiveTestStep setup={state.setup} outcome={state.liveTest} onOutcome={onLiveTest} onNext={onNext} onOpenStep={onGoto} onBusy={setBusy} />
-        ) : null;
+        return state.setup ? <LiveTestStep setup={state.setup} outcome={state.liveTest} onOutcome={onLiveTest} onNext={onNext} onOpenStep={onGoto} /> : null;
       case 'summary':
         return state.setup ? (
           <SummaryStep
@@ -107,13 +91,7 @@ export function Wizard({ connection, onConnection, opened, startAt, onOpenBackup
 
   return (
     <div className="wizard">
-      <Stepper
-        status={(id) => stepStatus(state, id)}
-        current={step}
-        canOpen={canOpen}
-        onSelect={onGoto}
-        disabled={busy}
-      />
+      <Stepper status={(id) => stepStatus(state, id)} current={step} canOpen={canOpen} onSelect={onGoto} disabled={busy} />
       <main className="content" id="main">
         {panel()}
       </main>

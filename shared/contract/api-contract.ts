@@ -3,7 +3,7 @@ import { defineChannel } from './define-channel';
 import type { Connection, ProfileListing } from './aws-profile';
 import type { BackupEntry, SetupRecord } from './setup-record';
 import { setupSchema } from '../setup/setup';
-import { STEP_IDS } from '../steps/step-ids';
+import { AWS_STEP_IDS } from '../steps/aws-steps';
 import type { RestorePlan, StepPlan, StepResult } from '../steps/step-plan';
 import type { PlatformRegistration } from '../handoff/platform-registration';
 import type { DoctorReport } from '../diagnostics/diagnostic-check';
@@ -12,7 +12,7 @@ import { LIVE_TEST_DEFAULT_SECONDS, LIVE_TEST_MAX_SECONDS, type LiveTestResult }
 
 const setupName = z.string().min(1, 'name: the setup name').max(64);
 const backupPath = z.string().min(1, 'path: a backup file from backups.list').max(4096);
-const stepInput = z.object({ setup: setupSchema, step: z.enum(STEP_IDS) }).strict();
+const stepInput = z.object({ setup: setupSchema, step: z.enum(AWS_STEP_IDS) }).strict();
 
 const operationId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'operationId: 1-64 of A-Z a-z 0-9 _ -');
 

@@ -1,4 +1,4 @@
-import type { StepId } from '../steps/step-ids';
+import type { AwsStepId } from '../steps/aws-steps';
 
 /** A check's verdict; 'skip' when an earlier failure makes it meaningless (e.g. no role, so no trust policy). */
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip';
@@ -11,7 +11,7 @@ export interface DiagnosticCheck {
   readonly detail: string;
   readonly fix: string | null;
   /** The wizard step whose plan makes the fix (offered as a planned step in the GUI). */
-  readonly fixStep: StepId | null;
+  readonly fixStep: AwsStepId | null;
 }
 
 /** The report `doctor --json` prints (issue contract: `{ok, checks: [{id, title, status, detail, fix}]}`). */
@@ -27,6 +27,6 @@ export interface DoctorReport {
 }
 
 /** Builds a check value. */
-export function check(id: string, title: string, status: CheckStatus, detail: string, fix: string | null = null, fixStep: StepId | null = null): DiagnosticCheck {
+export function check(id: string, title: string, status: CheckStatus, detail: string, fix: string | null = null, fixStep: AwsStepId | null = null): DiagnosticCheck {
   return { id, title, status, detail, fix, fixStep };
 }

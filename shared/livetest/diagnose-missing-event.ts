@@ -1,4 +1,5 @@
 import { eventCovers } from '../policy/event-type-overlap';
+import type { AwsStepId } from '../steps/aws-steps';
 import { keyFilterOf, type BucketNotificationDocument } from '../policy/notification-document';
 import { queuePolicyAllowsS3 } from '../policy-eval/queue-policy-allows-s3';
 
@@ -19,6 +20,9 @@ export interface DeliveryExpectation {
   readonly key: string;
 }
 
+/** Where a live test's fix is made: an AWS step, or the scope (the Region). */
+export type FixStep = AwsStepId | 'scope';
+
 /** The hop that most likely failed, in words, and the fix. */
 export interface Diagnosis {
   readonly hop: 'region' | 'notification-missing' | 'notification-filter' | 'queue-policy' | 'kms' | 'unknown';
@@ -26,10 +30,20 @@ export interface Diagnosis {
   readonly fix: string;
 }
 
+/** The wizard step whose plan makes each hop's fix (null: no step can; wait and run again). */
+export const FIX_STEP_OF_HOP: Readonly<Record<Diagnosis['hop'], FixStep | null>> = {
+  region: 'scope',
+  'notification-missing': 'bucketNotification',
+  'notification-filter': 'bucketNotification',
+  'queue-policy': 'queuePolicy',
+  kms: 'queue',
+  unknown: null,
+};
+
 /**
  * Why an upload's event did not reach the queue, from the live state, checking each hop from S3 to SQS in order:
  * Region, a notification configuration for the queue, its events and filter against the key, the queue policy
- * (semantic check), and the queue's KMS key (AWS-NOTES).
+ * (semantic check), and the queue's KMS key (docs/aws-behaviour.md#sqs-queues).
  */
 export function diagnoseMissingEvent(state: DeliveryState, expected: DeliveryExpectation): Diagnosis {
   if (state.bucketRegion !== null && state.bucketRegion !== expected.region) {

@@ -1,4 +1,6 @@
-/** Outcome of the live upload-and-receive test (seed step 6). */
+import type { FixStep } from './diagnose-missing-event';
+
+/** Outcome of the live upload-and-receive test (platform guide step 6). */
 export interface LiveTestResult {
   readonly ok: boolean;
   /** From the upload to the receipt of its event; null when it never arrived. */
@@ -21,10 +23,12 @@ export interface LiveTestResult {
   /** When not ok: the hop that most likely failed, in words, with the fix. */
   readonly diagnosis: string | null;
   readonly fix: string | null;
+  /** When not ok: the wizard step whose plan makes the fix, or null when none can. */
+  readonly fixStep: FixStep | null;
   readonly finishedAt: string;
 }
 
-/** Default and maximum time to wait for the event (issue: 120 s by default, at most 15 minutes). */
+/** Default and maximum time to wait for the event: 120 s by default, at most 15 minutes. */
 export const LIVE_TEST_DEFAULT_SECONDS = 120;
 /** Upper bound of the wait. */
 export const LIVE_TEST_MAX_SECONDS = 900;

@@ -45,3 +45,10 @@ export function partitionOfArn(arn: string): Partition {
   const partition = parseArn(arn)?.partition;
   return partition === 'aws-cn' || partition === 'aws-us-gov' ? partition : 'aws';
 }
+
+/** The name an ARN ends with: the queue, the bucket, or the role without its path ("role/path/name"); null when not an ARN. */
+export function arnResourceName(arn: string): string | null {
+  const resource = parseArn(arn)?.resource;
+  if (!resource) return null;
+  return resource.split('/').pop() || null;
+}

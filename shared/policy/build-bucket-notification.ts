@@ -1,4 +1,4 @@
-import type { BucketNotificationDocument, FilterRule, QueueConfiguration } from './notification-document';
+import type { FilterRule, QueueConfiguration } from './notification-document';
 
 /** The event type the seed subscribes to: every way an object can be created. */
 export const OBJECT_CREATED_EVENTS: ReadonlyArray<string> = ['s3:ObjectCreated:*'];
@@ -18,9 +18,4 @@ export function buildQueueConfiguration(input: BucketNotificationInput): QueueCo
   if (input.suffix !== '') rules.push({ Name: 'suffix', Value: input.suffix });
   const base = { Id: input.queueName, QueueArn: input.queueArn, Events: [...OBJECT_CREATED_EVENTS] };
   return rules.length > 0 ? { ...base, Filter: { Key: { FilterRules: rules } } } : base;
-}
-
-/** The document the seed writes to bucket-notification.json (before any merge with existing configurations). */
-export function buildBucketNotification(input: BucketNotificationInput): BucketNotificationDocument {
-  return { QueueConfigurations: [buildQueueConfiguration(input)] };
 }

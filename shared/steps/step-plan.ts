@@ -1,14 +1,14 @@
 import type { ApiError } from '../contract/api-error';
 import type { ChangeSummary } from '../diff/change-summary';
 import type { DocumentDiff } from '../diff/diff-documents';
-import type { StepId } from './step-ids';
+import type { AwsStepId } from './aws-steps';
 
 /** What applying a plan would do: 'blocked' means it must not be applied (the reason is in `blocked`). */
 export type PlanAction = 'create' | 'update' | 'unchanged' | 'blocked';
 
 /** One step's plan: the live document, the proposed one, the summary and diff the admin confirms, and the basis. */
 export interface StepPlan {
-  readonly step: StepId;
+  readonly step: AwsStepId;
   readonly title: string;
   /** ARN or URL of what the step changes. */
   readonly resource: string;
@@ -28,7 +28,7 @@ export interface StepPlan {
 
 /** What applying one step did. */
 export interface StepResult {
-  readonly step: StepId;
+  readonly step: AwsStepId;
   readonly resource: string;
   readonly action: 'created' | 'updated' | 'unchanged';
   /** The backup taken before the write (null when nothing was written). */

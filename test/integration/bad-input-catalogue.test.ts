@@ -8,7 +8,7 @@ import { CreateQueueCommand, GetQueueAttributesCommand, GetQueueUrlCommand } fro
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { createDispatcher } from '../../main/api/dispatch';
 import { handlers } from '../../main/api/handlers';
-import { Session } from '../../main/api/session';
+import { Workspace as ApiWorkspace } from '../../main/api/workspace';
 import type { FieldIssue } from '../../shared/contract/api-error';
 import { validateBucketName } from '../../shared/validation/bucket-name';
 import { validateExternalId } from '../../shared/validation/external-id';
@@ -514,7 +514,7 @@ describe('UI field validators: the message names the field and what to do', () =
 });
 
 describe('API input the GUI sends: BAD_INPUT naming the field, before any AWS call', () => {
-  const dispatch = createDispatcher({ handlers, session: new Session({ ...motoEnv(motoUrl) }), frontEnd: 'web', emit: () => undefined });
+  const dispatch = createDispatcher({ handlers, workspace: new ApiWorkspace({ ...motoEnv(motoUrl) }), frontEnd: 'web', emit: () => undefined });
 
   it.each([
     ['steps.plan with a FIFO queue name', { channel: 'steps.plan', input: { setup: sampleSetup({ queueName: 'x.fifo' }), step: 'queue' } }, /setup\.queueName/, /FIFO queues cannot receive S3 event notifications/],

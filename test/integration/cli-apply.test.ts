@@ -183,11 +183,11 @@ describe('drift guard through the API', () => {
   it('stops an apply when the live queue policy changed after the plan', async () => {
     const { createDispatcher } = await import('../../main/api/dispatch');
     const { handlers } = await import('../../main/api/handlers');
-    const { Session } = await import('../../main/api/session');
+    const { Workspace } = await import('../../main/api/workspace');
     await createBucket(motoUrl, 'acme-raw');
     const queue = await createQueueWithPolicy(motoUrl, 'acme-raw-s3-events');
     const ws = workspace();
-    const dispatch = createDispatcher({ handlers, session: new Session(ws.env), frontEnd: 'cli', emit: () => undefined });
+    const dispatch = createDispatcher({ handlers, workspace: new Workspace(ws.env), frontEnd: 'cli', emit: () => undefined });
     expect(await dispatch({ channel: 'session.connect', input: { profile: 'moto', region: 'us-east-1' } })).toMatchObject({ ok: true });
     const setup = sampleSetup();
     const plan = await dispatch({ channel: 'steps.plan', input: { setup, step: 'queuePolicy' } });

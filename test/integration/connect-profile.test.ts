@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { createDispatcher } from '../../main/api/dispatch';
 import { handlers } from '../../main/api/handlers';
-import { Session } from '../../main/api/session';
+import { Workspace } from '../../main/api/workspace';
 import type { ApiEvent } from '../../shared/contract/api-events';
 import { FAKE_KEYS, motoEnv } from '../support/aws-profile-files';
 import { freePort, resetMoto } from '../support/moto-server';
@@ -10,7 +10,7 @@ const motoUrl = inject('motoUrl');
 
 function dispatcherFor(env: NodeJS.ProcessEnv) {
   const events: ApiEvent[] = [];
-  const dispatch = createDispatcher({ handlers, session: new Session(env), frontEnd: 'cli', emit: (e) => events.push(e) });
+  const dispatch = createDispatcher({ handlers, workspace: new Workspace(env), frontEnd: 'cli', emit: (e) => events.push(e) });
   return { dispatch, events };
 }
 

@@ -7,13 +7,13 @@ import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import { describe, expect, inject, it } from 'vitest';
 import { createDispatcher } from '../../main/api/dispatch';
 import { handlers } from '../../main/api/handlers';
-import { Session } from '../../main/api/session';
+import { Workspace } from '../../main/api/workspace';
 import type { AwsTarget } from '../../main/aws/client-config';
 import { getRole, getRolePolicy, listRolePolicies } from '../../main/aws/iam';
 import { getBucketNotification } from '../../main/aws/s3';
 import { getQueueAttributes, getQueueUrl } from '../../main/aws/sqs';
 import type { ApiError, ApiResult } from '../../shared/contract/api-error';
-import { STEP_BACKUP_KIND, STEP_IDS, type StepId } from '../../shared/steps/step-ids';
+import { AWS_STEP_IDS, AWS_STEPS, type AwsStepId } from '../../shared/steps/aws-steps';
 import type { LiveTestResult } from '../../shared/livetest/live-test-result';
 import type { RestorePlan, StepPlan, StepResult } from '../../shared/steps/step-plan';
 import { FAKE_KEYS, motoEnv } from '../support/aws-profile-files';
@@ -98,7 +98,7 @@ function expectIntended(state: Snapshot): void {
 async function wizard() {
   const dataDir = mkdtempSync(join(tmpdir(), 'wizard-faults-'));
   const env = { ...motoEnv(faultProxy().url), SQS_S3_WIZARD_DATA_DIR: dataDir };
-  const dispatch = createDispatcher({ handlers, session: new Session(env), frontEnd: 'cli', emit: () => undefined });
+  const dispatch = createDispatcher({ handlers, workspace: new Workspace(env), frontEnd: 'cli', emit: () => undefined });
   const send = <T>(channel: string, input: unknown, operationId?: string) =>
     dispatch({ channel, input, ...(operationId ? { operationId } : {}) }) as Promise<ApiResult<T>>;
   const call = async <T>(channel: string, input: unknown): Promise<T> => {
@@ -108,12 +108,12 @@ async function wizard() {
   };
   await call('session.connect', { profile: 'moto', region: 'us-east-1' });
   await call('setups.save', { setup });
-  const plan = (step: StepId) => call<StepPlan>('steps.plan', { setup, step });
-  const apply = (step: StepId, basis: string, operationId?: string) => send<StepResult>('steps.apply', { setup, step, basis }, operationId);
+  const plan = (step: AwsStepId) => call<StepPlan>('steps.plan', { setup, step });
+  const apply = (step: AwsStepId, basis: string, operationId?: string) => send<StepResult>('steps.apply', { setup, step, basis }, operationId);
   /** Plans and applies the steps (all, or those before `until`); returns what each did. */
-  const applySteps = async (until?: StepId) => {
-    const actions: Partial<Record<StepId, string>> = {};
-    for (const step of STEP_IDS) {
+  const applySteps = async (until?: AwsStepId) => {
+    const actions: Partial<Record<AwsStepId, string>> = {};
+    for (const step of AWS_STEP_IDS) {
       if (step === until) break;
       const p = await plan(step);
       expect(p.blocked, `${step} blocked`).toBeNull();
@@ -141,7 +141,7 @@ function expectClearError(error: ApiError, code: string, action: string, resourc
 
 /** Each write of the guided apply, with the live state that makes the step make exactly that call. */
 interface WriteCase {
-  readonly step: StepId;
+  readonly step: AwsStepId;
   readonly service: ProxiedService;
   readonly operation: string;
   readonly action: string;
@@ -227,7 +227,7 @@ describe.each(WRITES)('step $step ($operation) under faults', (c) => {
     if (result.ok) return;
     expectClearError(result.error, code, c.action, c.resourceName);
     expect(faultProxy().callsOf(c.service, c.operation)).toHaveLength(3);
-    const [backup] = w.backups(STEP_BACKUP_KIND[c.step]);
+    const [backup] = w.backups(AWS_STEPS[c.step].backupKind);
     expect(backup, 'backup written before the write').toBeDefined();
     expect(JSON.parse(readFileSync(backup ?? '', 'utf8')).document).toEqual(plan.current);
     expect(result.error.fix).toContain(backup);
@@ -238,7 +238,7 @@ describe.each(WRITES)('step $step ($operation) under faults', (c) => {
     faultProxy().clearRules();
     const rerun = await w.applySteps();
     expect(rerun[c.step]).toBe(plan.action === 'create' ? 'created' : 'updated');
-    for (const step of STEP_IDS) expect((await w.plan(step)).action, step).toBe('unchanged');
+    for (const step of AWS_STEP_IDS) expect((await w.plan(step)).action, step).toBe('unchanged');
     const final = await snapshot();
     expectIntended(final);
     expectForeignKept(final, c.seed);
@@ -256,7 +256,7 @@ describe.each(WRITES)('step $step ($operation) under faults', (c) => {
     expect(result).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
     if (!result.ok) expectClearError(result.error, 'CANCELLED', c.action, c.resourceName);
     await expect.poll(() => faultProxy().callsOf(c.service, c.operation)[0]?.outcome).toBe('client-gone');
-    expect(w.backups(STEP_BACKUP_KIND[c.step])).toHaveLength(1);
+    expect(w.backups(AWS_STEPS[c.step].backupKind)).toHaveLength(1);
     expect(await snapshot()).toEqual(before);
   });
 });

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { createDispatcher } from '../../main/api/dispatch';
 import { handlers } from '../../main/api/handlers';
-import { Session } from '../../main/api/session';
-import { STEP_IDS } from '../../shared/steps/step-ids';
+import { Workspace } from '../../main/api/workspace';
+import { AWS_STEP_IDS } from '../../shared/steps/aws-steps';
 import { motoEnv } from '../support/aws-profile-files';
 import { createBucket, motoClients, sampleSetup } from '../support/moto-seed';
 import { resetMoto } from '../support/moto-server';
@@ -17,7 +17,7 @@ const motoUrl = inject('motoUrl');
 async function configured() {
   await createBucket(motoUrl, 'acme-raw');
   const env = { ...motoEnv(motoUrl), SQS_S3_WIZARD_DATA_DIR: mkdtempSync(join(tmpdir(), 'wizard-live-')) };
-  const dispatch = createDispatcher({ handlers, session: new Session(env), frontEnd: 'cli', emit: () => undefined });
+  const dispatch = createDispatcher({ handlers, workspace: new Workspace(env), frontEnd: 'cli', emit: () => undefined });
   const call = async (channel: string, input: unknown, operationId?: string) => {
     const r = await dispatch({ channel, input, ...(operationId ? { operationId } : {}) });
     if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
@@ -26,7 +26,7 @@ async function configured() {
   await call('session.connect', { profile: 'moto', region: 'us-east-1' });
   const setup = sampleSetup();
   await call('setups.save', { setup });
-  for (const step of STEP_IDS) {
+  for (const step of AWS_STEP_IDS) {
     const plan = (await call('steps.plan', { setup, step })) as { basis: string; action: string };
     if (plan.action !== 'unchanged') await call('steps.apply', { setup, step, basis: plan.basis });
   }

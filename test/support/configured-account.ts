@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDispatcher } from '../../main/api/dispatch';
 import { handlers } from '../../main/api/handlers';
-import { Session } from '../../main/api/session';
-import { STEP_IDS } from '../../shared/steps/step-ids';
+import { Workspace } from '../../main/api/workspace';
+import { AWS_STEP_IDS } from '../../shared/steps/aws-steps';
 import { motoEnv } from './aws-profile-files';
 import { createBucket, sampleSetup } from './moto-seed';
 
@@ -14,7 +14,7 @@ export type TestCall = (channel: string, input: unknown) => Promise<never>;
 /** Connects through the real dispatcher (as profile `moto`) with a fresh data directory. */
 export async function connectedApi(motoUrl: string): Promise<{ call: TestCall; env: NodeJS.ProcessEnv; dispatch: ReturnType<typeof createDispatcher> }> {
   const env = { ...motoEnv(motoUrl), SQS_S3_WIZARD_DATA_DIR: mkdtempSync(join(tmpdir(), 'wizard-data-')) };
-  const dispatch = createDispatcher({ handlers, session: new Session(env), frontEnd: 'cli', emit: () => undefined });
+  const dispatch = createDispatcher({ handlers, workspace: new Workspace(env), frontEnd: 'cli', emit: () => undefined });
   const call: TestCall = async (channel, input) => {
     const r = await dispatch({ channel, input });
     if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
@@ -27,7 +27,7 @@ export async function connectedApi(motoUrl: string): Promise<{ call: TestCall; e
 /** Applies every step of a setup through the API (the same engine as the GUI and the CLI). */
 export async function applyAll(call: TestCall, setup: object): Promise<void> {
   await call('setups.save', { setup });
-  for (const step of STEP_IDS) {
+  for (const step of AWS_STEP_IDS) {
     const plan = (await call('steps.plan', { setup, step })) as { basis: string; action: string; blocked: unknown };
     if (plan.blocked) throw new Error(`${step} blocked: ${JSON.stringify(plan.blocked)}`);
     if (plan.action !== 'unchanged') await call('steps.apply', { setup, step, basis: plan.basis });

@@ -1,14 +1,14 @@
 import { ApiFailure, apiError } from '../../../shared/contract/api-error';
-import { STEP_TITLES } from '../../../shared/steps/step-ids';
+import { AWS_STEPS } from '../../../shared/steps/aws-steps';
 import type { StepResult } from '../../../shared/steps/step-plan';
 import type { CliFlags } from '../cli-flags';
-import { connectCli, type CliCall } from '../cli-session';
+import { connectCli, type CliCall } from '../cli-api';
 import { confirmOnTerminal } from '../confirm';
 import { EXIT, exitCodeFor, printError } from '../cli-output';
 import { formatPlan, formatResult } from '../format-plan';
 import { loadSetupFile } from '../load-setup-file';
-import { planAll } from './plan-all';
-import { liveTestTimeout } from './live-test-timeout';
+import { planAll } from '../plan-all';
+import { liveTestTimeout } from '../live-test-timeout';
 
 /** The CLI's answer for `apply --json` (issue contract). */
 export interface ApplyReport {
@@ -63,13 +63,13 @@ export async function applyCommand(call: CliCall, flags: CliFlags): Promise<numb
       if (!(err instanceof ApiFailure)) throw err;
       // Say what was done before the failure, so the admin knows the state (each step is one write).
       const done = results.map((r) => ({ step: r.step, action: r.action, backup: r.backupPath }));
-      const error = { ...err.error, message: `${STEP_TITLES[plan.step]} failed after ${done.length} step(s) were applied: ${err.error.message}` };
+      const error = { ...err.error, message: `${AWS_STEPS[plan.step].title} failed after ${done.length} step(s) were applied: ${err.error.message}` };
       if (flags.json) process.stdout.write(`${JSON.stringify({ ok: false, error, changes: done }, null, 2)}\n`);
       else printError(error, false);
       return exitCodeFor(err.error);
     }
     results.push(result);
-    if (!flags.json) process.stdout.write(formatResult(result, STEP_TITLES[plan.step]));
+    if (!flags.json) process.stdout.write(formatResult(result, AWS_STEPS[plan.step].title));
   }
   const changes = results.map((r) => ({ step: r.step, action: r.action, backup: r.backupPath }));
   let registration;

@@ -4,10 +4,10 @@ import type { DoctorReport } from '../../../shared/diagnostics/diagnostic-check'
 import { reportMarkdown } from '../../../shared/diagnostics/report-markdown';
 import { ApiFailure, apiError } from '../../../shared/contract/api-error';
 import type { CliFlags } from '../cli-flags';
-import { connectCli, type CliCall } from '../cli-session';
+import { connectCli, type CliCall } from '../cli-api';
 import { EXIT } from '../cli-output';
 import { loadSetupFile } from '../load-setup-file';
-import { liveTestTimeout } from './live-test-timeout';
+import { liveTestTimeout } from '../live-test-timeout';
 
 const MARK = { pass: 'pass', warn: 'WARN', fail: 'FAIL', skip: 'skip' } as const;
 

@@ -1,7 +1,7 @@
 import { ApiFailure, apiError } from '../../../shared/contract/api-error';
 import { checkExportFolder, writeExportFolder } from '../../export/write-export-folder';
 import type { CliFlags } from '../cli-flags';
-import { asFlagError, connectCli, type CliCall } from '../cli-session';
+import { asFlagError, connectCli, type CliCall } from '../cli-api';
 import { EXIT } from '../cli-output';
 import { loadSetupFile } from '../load-setup-file';
 

@@ -1,9 +1,9 @@
 import type { CliFlags } from '../cli-flags';
-import { connectCli, type CliCall } from '../cli-session';
+import { connectCli, type CliCall } from '../cli-api';
 import { EXIT } from '../cli-output';
 import { formatPlan } from '../format-plan';
 import { loadSetupFile } from '../load-setup-file';
-import { planAll } from './plan-all';
+import { planAll } from '../plan-all';
 
 /** `plan --setup FILE`: each step's diff against the live account; writes nothing. Exit 1 when a step is blocked. */
 export async function planCommand(call: CliCall, flags: CliFlags): Promise<number> {

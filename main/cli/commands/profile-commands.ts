@@ -1,5 +1,5 @@
 import type { CliFlags } from '../cli-flags';
-import { connectCli, type CliCall } from '../cli-session';
+import { connectCli, type CliCall } from '../cli-api';
 import { EXIT } from '../cli-output';
 import { listProfilesText, whoamiText } from '../cli-format';
 

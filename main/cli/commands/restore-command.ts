@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { ApiFailure, apiError } from '../../../shared/contract/api-error';
 import type { CliFlags } from '../cli-flags';
-import { connectCli, type CliCall } from '../cli-session';
+import { connectCli, type CliCall } from '../cli-api';
 import { confirmOnTerminal } from '../confirm';
 import { EXIT } from '../cli-output';
 import { formatPlan } from '../format-plan';

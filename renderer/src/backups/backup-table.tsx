@@ -1,24 +1,24 @@
 import type { BackupEntry } from '../../../shared/contract/setup-record';
-import { stepOfBackupKind } from '../../../shared/steps/step-ids';
+import { AWS_STEPS, awsStepOfBackupKind } from '../../../shared/steps/aws-steps';
+import { useBusy } from '../api/busy-context';
 
-/** A queue backup only records that the queue did not exist: the wizard does not delete queues, so it is not restorable. */
+/** A backup of a step that is never restored (the queue's: the wizard does not delete queues) is a record only. */
 function restorable(entry: BackupEntry): boolean {
-  const step = stepOfBackupKind(entry.kind);
-  return step !== null && step !== 'queue';
+  const step = awsStepOfBackupKind(entry.kind);
+  return step !== null && AWS_STEPS[step].restore.allowed !== 'never';
 }
 
 /** Backups of one setup, newest first; with `onRestore`, each row gets a Restore button. */
 export function BackupTable({
   entries,
   onRestore,
-  disabled = false,
   caption,
 }: {
   readonly entries: ReadonlyArray<BackupEntry>;
   readonly onRestore?: (entry: BackupEntry) => void;
-  readonly disabled?: boolean;
   readonly caption: string;
 }) {
+  const disabled = useBusy();
   if (entries.length === 0) return <p className="muted">No backups yet: a backup is written before each change.</p>;
   return (
     <div className="table-wrap">

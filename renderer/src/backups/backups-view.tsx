@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
-import type { Connection } from '../../../shared/contract/aws-profile';
+import { useCallback, useEffect, useState } from 'react';
 import type { BackupEntry } from '../../../shared/contract/setup-record';
+import { useConnection } from '../api/connection-context';
 import { useOperation } from '../api/use-operation';
 import { ErrorBanner } from '../components/error-banner';
 import { PanelHeading } from '../components/panel-heading';
@@ -10,24 +10,14 @@ import { BackupTable } from './backup-table';
 import { RestorePanel } from './restore-panel';
 
 /** One setup's backups, newest first; Restore shows the diff of the live document against the backup, then asks. */
-export function BackupsView({
-  setupName,
-  connection,
-  onConnection,
-}: {
-  readonly setupName: string;
-  readonly connection: Connection | null;
-  readonly onConnection: (connection: Connection) => void;
-}) {
-  const listing = useOperation('backups.list');
+export function BackupsView({ setupName }: { readonly setupName: string }) {
+  const { connection } = useConnection();
+  const listing = useOperation('backups.list', { background: true });
   const { run } = listing;
   const [selected, setSelected] = useState<BackupEntry | null>(null);
-  const [busy, setBusy] = useState(false);
-  const refresh = () => void run({ setupName });
+  const refresh = useCallback(() => void run({ setupName }), [run, setupName]);
 
-  useEffect(() => {
-    void run({ setupName });
-  }, [run, setupName]);
+  useEffect(() => refresh(), [refresh]);
 
   return (
     <main className="content" id="main">
@@ -39,17 +29,17 @@ export function BackupsView({
         </p>
         {listing.loading ? <ProgressLine message={listing.progress ?? 'Reading backups'} elapsedMs={listing.elapsedMs} /> : null}
         {listing.error ? <ErrorBanner error={listing.error} /> : null}
-        {listing.value ? <BackupTable entries={listing.value} caption="Backups, newest first" onRestore={setSelected} disabled={busy} /> : null}
+        {listing.value ? <BackupTable entries={listing.value} caption="Backups, newest first" onRestore={setSelected} /> : null}
       </section>
       {selected && !connection ? (
         <>
           <p className="banner warn" role="alert">
             Restoring reads and writes the live document: connect a profile of account {selected.account} first.
           </p>
-          <ProfileStep onConnected={onConnection} />
+          <ProfileStep />
         </>
       ) : null}
-      {selected && connection ? <RestorePanel key={selected.path} entry={selected} onRestored={refresh} onBusy={setBusy} /> : null}
+      {selected && connection ? <RestorePanel key={selected.path} entry={selected} onRestored={refresh} /> : null}
     </main>
   );
 }

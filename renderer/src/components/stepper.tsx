@@ -1,5 +1,4 @@
-import type { StepId, StepStatus } from '../wizard-state';
-import { STEPS } from '../wizard-state';
+import { WIZARD_STEPS, type StepStatus, type WizardStepId } from '../wizard-state';
 
 const STATUS_TEXT: Readonly<Record<StepStatus, string>> = {
   todo: 'to do',
@@ -25,11 +24,11 @@ const STATUS_MARK: Readonly<Record<StepStatus, string>> = {
 
 /** Props of the stepper: each step's status, which one is open, and which can be opened. */
 export interface StepperProps {
-  readonly status: (id: StepId) => StepStatus;
-  readonly current?: StepId;
+  readonly status: (id: WizardStepId) => StepStatus;
+  readonly current?: WizardStepId;
   /** Steps already reached are buttons (when `onSelect` is given and nothing is running). */
-  readonly canOpen?: (id: StepId) => boolean;
-  readonly onSelect?: (id: StepId) => void;
+  readonly canOpen?: (id: WizardStepId) => boolean;
+  readonly onSelect?: (id: WizardStepId) => void;
   readonly disabled?: boolean;
 }
 
@@ -38,7 +37,7 @@ export function Stepper({ status, current, canOpen, onSelect, disabled = false }
   return (
     <nav aria-label="Wizard steps">
       <ol className="stepper">
-        {STEPS.map((s, i) => {
+        {WIZARD_STEPS.map((s, i) => {
           const st = status(s.id);
           const isCurrent = s.id === current || (current === undefined && st === 'current');
           const body = (

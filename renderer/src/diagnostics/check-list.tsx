@@ -1,5 +1,5 @@
 import type { DiagnosticCheck } from '../../../shared/diagnostics/diagnostic-check';
-import { STEP_TITLES, type StepId } from '../../../shared/steps/step-ids';
+import { AWS_STEPS, type AwsStepId } from '../../../shared/steps/aws-steps';
 import { offersPlannedFix, STATUS_ICON, STATUS_LABEL } from './check-status';
 
 /** The named checks, each with its status in words and a mark, what it saw, and when not passing the fix. */
@@ -10,7 +10,7 @@ export function CheckList({
 }: {
   readonly checks: ReadonlyArray<DiagnosticCheck>;
   readonly disabled: boolean;
-  readonly onPlanFix: (step: StepId) => void;
+  readonly onPlanFix: (step: AwsStepId) => void;
 }) {
   return (
     <ol className="checks" aria-label="Checks">
@@ -39,7 +39,7 @@ export function CheckList({
   );
 }
 
-function PlanFixButton({ step, checkId, disabled, onPlanFix }: { readonly step: StepId; readonly checkId: string; readonly disabled: boolean; readonly onPlanFix: (step: StepId) => void }) {
+function PlanFixButton({ step, checkId, disabled, onPlanFix }: { readonly step: AwsStepId; readonly checkId: string; readonly disabled: boolean; readonly onPlanFix: (step: AwsStepId) => void }) {
   const id = `plan-fix-${checkId.replace(/[^A-Za-z0-9_-]+/g, '-')}`;
   return (
     <div className="actions">
@@ -47,7 +47,7 @@ function PlanFixButton({ step, checkId, disabled, onPlanFix }: { readonly step: 
         Plan the fix
       </button>
       <span id={id} className="muted">
-        opens the {STEP_TITLES[step]} step with its diff; nothing is written until you apply
+        opens the {AWS_STEPS[step].title} step with its diff; nothing is written until you apply
       </span>
     </div>
   );

@@ -1,8 +1,8 @@
 import { useCallback, useEffect } from 'react';
-import type { Connection } from '../../../shared/contract/aws-profile';
 import { LIVE_TEST_DEFAULT_SECONDS } from '../../../shared/livetest/live-test-result';
 import type { Setup } from '../../../shared/setup/setup';
-import type { StepId } from '../../../shared/steps/step-ids';
+import type { AwsStepId } from '../../../shared/steps/aws-steps';
+import { useConnection } from '../api/connection-context';
 import { useOperation } from '../api/use-operation';
 import { ConnectFirst } from '../components/connect-first';
 import { ErrorBanner } from '../components/error-banner';
@@ -13,18 +13,16 @@ import { ReportView } from './report-view';
 /** Props of the diagnostics view. */
 export interface DiagnosticsViewProps {
   readonly setup: Setup;
-  readonly connection: Connection | null;
-  readonly onConnection: (connection: Connection) => void;
   /** Opens the wizard for this setup at the step whose plan makes the fix. */
-  readonly onPlanFix: (step: StepId) => void;
-  readonly onBusy: (busy: boolean) => void;
+  readonly onPlanFix: (step: AwsStepId) => void;
 }
 
 /**
  * "Re-run diagnostics" on a saved setup: the read-only checks run as soon as a profile is connected; "Run with live
  * test" adds the upload-and-receive test. Each failing check offers its fix as a planned wizard step.
  */
-export function DiagnosticsView({ setup, connection, onConnection, onPlanFix, onBusy }: DiagnosticsViewProps) {
+export function DiagnosticsView({ setup, onPlanFix }: DiagnosticsViewProps) {
+  const { connection } = useConnection();
   const doctor = useOperation('doctor.run');
   const { run } = doctor;
   const busy = doctor.loading;
@@ -33,7 +31,6 @@ export function DiagnosticsView({ setup, connection, onConnection, onPlanFix, on
   useEffect(() => {
     if (connection) check(false);
   }, [connection, check]);
-  useEffect(() => onBusy(busy), [busy, onBusy]);
 
   return (
     <main className="content" id="main">
@@ -56,7 +53,7 @@ export function DiagnosticsView({ setup, connection, onConnection, onPlanFix, on
         {doctor.error ? <ErrorBanner error={doctor.error} /> : null}
         {doctor.value && !busy ? <ReportView report={doctor.value} disabled={busy} onPlanFix={onPlanFix} /> : null}
       </section>
-      {!connection ? <ConnectFirst reason="Diagnostics read the live account: connect a profile of the setup's account first." onConnected={onConnection} onBusy={onBusy} /> : null}
+      {!connection ? <ConnectFirst reason="Diagnostics read the live account: connect a profile of the setup's account first." /> : null}
     </main>
   );
 }

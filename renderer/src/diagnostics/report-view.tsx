@@ -1,12 +1,12 @@
 import type { DoctorReport } from '../../../shared/diagnostics/diagnostic-check';
 import { reportMarkdown } from '../../../shared/diagnostics/report-markdown';
-import type { StepId } from '../../../shared/steps/step-ids';
+import type { AwsStepId } from '../../../shared/steps/aws-steps';
 import { downloadText } from '../components/download-file';
 import { CheckList } from './check-list';
 import { reportFileName, statusCounts } from './check-status';
 
 /** A diagnostics report: the verdict with counts, where it was checked, the downloads, and every check. */
-export function ReportView({ report, disabled, onPlanFix }: { readonly report: DoctorReport; readonly disabled: boolean; readonly onPlanFix: (step: StepId) => void }) {
+export function ReportView({ report, disabled, onPlanFix }: { readonly report: DoctorReport; readonly disabled: boolean; readonly onPlanFix: (step: AwsStepId) => void }) {
   return (
     <div className="report" data-testid="diagnostics-report" data-ok={report.ok}>
       <p className={`banner ${report.ok ? 'ok' : 'error'}`} data-testid="diagnostics-summary">

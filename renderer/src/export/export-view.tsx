@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Connection } from '../../../shared/contract/aws-profile';
 import type { SetupRecord } from '../../../shared/contract/setup-record';
+import { useConnection } from '../api/connection-context';
 import { useOperation } from '../api/use-operation';
 import { ConnectFirst } from '../components/connect-first';
 import { ErrorBanner } from '../components/error-banner';
@@ -12,16 +12,14 @@ import { OfflineExportForm } from './offline-export-form';
 /** Props of the export view. */
 export interface ExportViewProps {
   readonly record: SetupRecord;
-  readonly connection: Connection | null;
-  readonly onConnection: (connection: Connection) => void;
-  readonly onBusy: (busy: boolean) => void;
 }
 
 /**
  * Export for change control: connected, the documents are merged with the live account's (exactly what apply would
  * write); without a connection, an offline export for a given account ID. Each file can be viewed and downloaded.
  */
-export function ExportView({ record, connection, onConnection, onBusy }: ExportViewProps) {
+export function ExportView({ record }: ExportViewProps) {
+  const { connection } = useConnection();
   const build = useOperation('export.build');
   const { run } = build;
   const setup = record.setup;
@@ -32,7 +30,6 @@ export function ExportView({ record, connection, onConnection, onBusy }: ExportV
   useEffect(() => {
     if (connection) exportLive();
   }, [connection, exportLive]);
-  useEffect(() => onBusy(busy), [busy, onBusy]);
 
   const result = build.value;
   const showOfflineForm = !connection || offline || build.error?.code === 'NOT_CONNECTED';
@@ -65,11 +62,7 @@ export function ExportView({ record, connection, onConnection, onBusy }: ExportV
         {result && !busy ? <ExportResultView result={result} /> : null}
       </section>
       {!connection ? (
-        <ConnectFirst
-          reason="Or connect a profile of the setup's account: the export then merges with the live documents, exactly as apply would."
-          onConnected={onConnection}
-          onBusy={onBusy}
-        />
+        <ConnectFirst reason="Or connect a profile of the setup's account: the export then merges with the live documents, exactly as apply would." />
       ) : null}
     </main>
   );

@@ -1,14 +1,24 @@
 import { useEffect, useRef } from 'react';
-import { messagesSeenOf } from './live-test-timeout';
+import type { ProgressDetail } from '../../../shared/contract/api-events';
 import { useElapsed } from './use-elapsed';
 
 /**
  * A running live test: elapsed time against the deadline (a local clock, since the back end reports only between long
  * polls), messages seen and the back end's latest line, and Cancel, which takes the focus (Run is disabled meanwhile).
  */
-export function LiveProgress({ progress, timeoutSeconds, onCancel }: { readonly progress: string | null; readonly timeoutSeconds: number; readonly onCancel: () => void }) {
-  const elapsedMs = useElapsed(true);
-  const seen = messagesSeenOf(progress);
+export function LiveProgress({
+  progress,
+  detail,
+  timeoutSeconds,
+  onCancel,
+}: {
+  readonly progress: string | null;
+  readonly detail: ProgressDetail | null;
+  readonly timeoutSeconds: number;
+  readonly onCancel: () => void;
+}) {
+  const elapsedMs = useElapsed();
+  const seen = detail?.kind === 'livetest-wait' ? detail.messagesSeen : null;
   const cancelRef = useRef<HTMLButtonElement>(null);
   useEffect(() => cancelRef.current?.focus(), []);
   const seconds = Math.min(elapsedMs / 1000, timeoutSeconds);

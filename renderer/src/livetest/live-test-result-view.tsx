@@ -1,11 +1,10 @@
 import { useEffect, useRef } from 'react';
 import type { LiveTestResult } from '../../../shared/livetest/live-test-result';
 import { CopyButton } from '../components/copy-button';
-import { STEPS, type StepId } from '../wizard-state';
-import { fixStepOf } from './fix-step';
+import { WIZARD_STEPS, type WizardStepId } from '../wizard-state';
 
-function titleOf(step: StepId): string {
-  return STEPS.find((s) => s.id === step)?.title ?? step;
+function titleOf(step: WizardStepId): string {
+  return WIZARD_STEPS.find((s) => s.id === step)?.title ?? step;
 }
 
 /** The platform's messages the test received, and how each was handed back (held ones: the queue has a redrive policy). */
@@ -69,13 +68,13 @@ export function LiveTestResultView({
 }: {
   readonly result: LiveTestResult;
   readonly focusOnMount: boolean;
-  readonly onOpenStep: (step: StepId) => void;
+  readonly onOpenStep: (step: WizardStepId) => void;
 }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (focusOnMount) heading.current?.focus();
   }, [focusOnMount]);
-  const fixStep = result.ok ? null : (fixStepOf(result.fix) ?? fixStepOf(result.diagnosis));
+  const fixStep = result.ok ? null : result.fixStep;
 
   return (
     <div className={`banner ${result.ok ? 'ok' : 'error'}`} data-testid="live-result" data-ok={result.ok}>

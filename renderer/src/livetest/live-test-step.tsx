@@ -4,7 +4,7 @@ import { useOperation } from '../api/use-operation';
 import { ErrorBanner } from '../components/error-banner';
 import { PanelHeading } from '../components/panel-heading';
 import { TextField } from '../scope/text-field';
-import type { LiveTestOutcome, StepId } from '../wizard-state';
+import type { LiveTestOutcome, WizardStepId } from '../wizard-state';
 import { LiveProgress } from './live-progress';
 import { LiveTestResultView } from './live-test-result-view';
 import { DEFAULT_TIMEOUT_TEXT, parseTimeout } from './live-test-timeout';
@@ -16,22 +16,20 @@ export interface LiveTestStepProps {
   readonly outcome: LiveTestOutcome;
   readonly onOutcome: (outcome: LiveTestOutcome) => void;
   readonly onNext: () => void;
-  readonly onOpenStep: (step: StepId) => void;
-  readonly onBusy: (busy: boolean) => void;
+  readonly onOpenStep: (step: WizardStepId) => void;
 }
 
 /**
- * Seed step 6 in the GUI: upload a test object in the setup's scope and wait for its event on the queue. Nothing runs
+ * Platform guide step 6 in the GUI: upload a test object in the setup's scope and wait for its event on the queue. Nothing runs
  * until the admin clicks Run (it writes an object); Skip goes on to the hand-off without verifying.
  */
-export function LiveTestStep({ setup, outcome, onOutcome, onNext, onOpenStep, onBusy }: LiveTestStepProps) {
+export function LiveTestStep({ setup, outcome, onOutcome, onNext, onOpenStep }: LiveTestStepProps) {
   const test = useOperation('livetest.run');
   const [timeoutText, setTimeoutText] = useState(DEFAULT_TIMEOUT_TEXT);
   const [edited, setEdited] = useState(false);
   const [ranHere, setRanHere] = useState(false);
   const timeout = parseTimeout(timeoutText);
   const busy = test.loading;
-  useEffect(() => onBusy(busy), [busy, onBusy]);
 
   async function run(event: React.FormEvent) {
     event.preventDefault();
@@ -121,7 +119,7 @@ export function LiveTestStep({ setup, outcome, onOutcome, onNext, onOpenStep, on
           )}
         </div>
       </form>
-      {busy ? <LiveProgress progress={test.progress} timeoutSeconds={timeout.ok ? timeout.seconds : 0} onCancel={test.cancel} /> : null}
+      {busy ? <LiveProgress progress={test.progress} detail={test.detail} timeoutSeconds={timeout.ok ? timeout.seconds : 0} onCancel={test.cancel} /> : null}
       {test.error ? <ErrorBanner error={test.error} /> : null}
       {shown && !busy && !test.error ? <LiveTestResultView key={shown.finishedAt} result={shown} focusOnMount={ranHere} onOpenStep={onOpenStep} /> : null}
     </section>

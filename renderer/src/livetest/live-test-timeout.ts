@@ -18,9 +18,3 @@ export function parseTimeout(text: string): TimeoutParse {
   if (seconds > LIVE_TEST_MAX_SECONDS) return { ok: false, message: `At most ${LIVE_TEST_MAX_SECONDS} seconds (15 minutes).` };
   return { ok: true, seconds };
 }
-
-/** How many messages the back end has seen so far, from its progress line ("Waiting for the event: 3.2 s, 4 message(s) seen"). */
-export function messagesSeenOf(progress: string | null): number | null {
-  const match = progress ? /(\d+) message\(s\) seen/.exec(progress) : null;
-  return match?.[1] ? Number(match[1]) : null;
-}

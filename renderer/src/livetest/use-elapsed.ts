@@ -1,14 +1,12 @@
 import { useEffect, useState } from 'react';
 
-/** Milliseconds since `running` turned true, ticking while it stays true (progress events come only between long polls). */
-export function useElapsed(running: boolean, tickMs = 200): number {
-  const [elapsed, setElapsed] = useState(0);
+/** Milliseconds since the component mounted, ticking (progress events come only between long polls). */
+export function useElapsed(tickMs = 200): number {
+  const [started] = useState(() => Date.now());
+  const [now, setNow] = useState(started);
   useEffect(() => {
-    if (!running) return;
-    const started = Date.now();
-    setElapsed(0);
-    const timer = setInterval(() => setElapsed(Date.now() - started), tickMs);
+    const timer = setInterval(() => setNow(Date.now()), tickMs);
     return () => clearInterval(timer);
-  }, [running, tickMs]);
-  return elapsed;
+  }, [tickMs]);
+  return now - started;
 }

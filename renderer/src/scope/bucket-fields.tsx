@@ -25,7 +25,7 @@ export interface BucketFieldsProps {
 
 /** The bucket, picked from ListBuckets or typed, and the Region, with the bucket's own Region offered when it differs. */
 export function BucketFields({ bucket, region, bucketError, regionError, lookup, disabled, onBucket, onRegion }: BucketFieldsProps) {
-  const listing = useOperation('scope.buckets');
+  const listing = useOperation('scope.buckets', { background: true });
   const { run } = listing;
   useEffect(() => {
     void run({});

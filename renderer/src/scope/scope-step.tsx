@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { ApiError } from '../../../shared/contract/api-error';
 import type { Setup } from '../../../shared/setup/setup';
 import { validateSetup } from '../../../shared/setup/validate-setup';
@@ -23,7 +23,6 @@ export interface ScopeStepProps {
   /** The setup as last saved: continuing without a change saves nothing. */
   readonly saved: Setup | null;
   readonly onConfirmed: (setup: Setup) => void;
-  readonly onBusy: (busy: boolean) => void;
 }
 
 /** Fields in form order: the first invalid one gets the focus on Continue. */
@@ -41,7 +40,7 @@ const FIELD_ORDER: ReadonlyArray<ScopeTextField> = [
 ];
 
 /** Scope: what the setup covers. Every field is checked by the shared validators as it is typed. */
-export function ScopeStep({ connectedRegion, initial, saved, onConfirmed, onBusy }: ScopeStepProps) {
+export function ScopeStep({ connectedRegion, initial, saved, onConfirmed }: ScopeStepProps) {
   const [draft, setDraft] = useState<ScopeDraft>(() => (initial ? draftFromSetup(initial) : emptyDraft(connectedRegion)));
   // Fields the admin typed in: the setup name and queue name follow the bucket until they are edited.
   const [edited, setEdited] = useState<ReadonlySet<ScopeTextField>>(() => new Set(initial ? FIELD_ORDER : []));
@@ -51,8 +50,6 @@ export function ScopeStep({ connectedRegion, initial, saved, onConfirmed, onBusy
   const issues = useMemo(() => draftIssues(draft), [draft]);
   const lookup = useBucketRegion(draft.bucket, issues.bucket === null);
   const busy = save.loading;
-
-  useEffect(() => onBusy(busy), [busy, onBusy]);
 
   function update(field: ScopeTextField, value: string) {
     setCrossIssues(null);

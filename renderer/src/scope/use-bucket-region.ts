@@ -6,7 +6,7 @@ const DEBOUNCE_MS = 400;
 
 /** Looks up a bucket's Region (s3:GetBucketLocation) once its name is valid and the admin stops typing. */
 export function useBucketRegion(bucket: string, valid: boolean) {
-  const op = useOperation('scope.bucketRegion');
+  const op = useOperation('scope.bucketRegion', { background: true });
   const { run, reset } = op;
   useEffect(() => {
     if (!valid) {

@@ -25,7 +25,7 @@ export function StartScreen({
   readonly onDiagnostics: (record: SetupRecord) => void;
   readonly onExport: (record: SetupRecord) => void;
 }) {
-  const listing = useOperation('setups.list');
+  const listing = useOperation('setups.list', { background: true });
   const { run } = listing;
   useEffect(() => {
     void run({});

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { Connection, ProfileListing, ProfileSummary } from '../../../shared/contract/aws-profile';
+import type { ProfileListing, ProfileSummary } from '../../../shared/contract/aws-profile';
 import { apiContract } from '../../../shared/contract/api-contract';
+import { useConnection } from '../api/connection-context';
 import { useOperation } from '../api/use-operation';
 import { ErrorBanner } from '../components/error-banner';
 import { PanelHeading } from '../components/panel-heading';
@@ -18,39 +19,36 @@ const KIND_LABEL: Readonly<Record<ProfileSummary['kind'], string>> = {
 
 /** First step: pick a local AWS profile and Region, Connect -> sts:GetCallerIdentity (credentials stay in main). */
 export function ProfileStep({
-  onConnected,
-  onBusy,
   focusOnMount = true,
 }: {
-  readonly onConnected: (connection: Connection) => void;
-  readonly onBusy?: (busy: boolean) => void;
   /** False when the profile step is shown below another view's heading, which keeps the focus. */
   readonly focusOnMount?: boolean;
 }) {
+  const { setConnection } = useConnection();
   const listing = useOperation('profiles.list');
   const connect = useOperation('session.connect');
   const [profile, setProfile] = useState('');
   const [region, setRegion] = useState('');
   const [mfaCode, setMfaCode] = useState('');
 
+  const { run: runListing } = listing;
   useEffect(() => {
-    void listing.run({}).then((value: ProfileListing | null) => {
+    void runListing({}).then((value: ProfileListing | null) => {
       if (!value) return;
       setProfile(value.selected ?? '');
       setRegion(value.region ?? value.profiles.find((p) => p.name === value.selected)?.region ?? 'us-east-1');
     });
-  }, []);
+  }, [runListing]);
 
   const selected = useMemo(() => listing.value?.profiles.find((p) => p.name === profile) ?? null, [listing.value, profile]);
   const regionError = region && !apiContract['session.connect'].input.shape.region.safeParse(region).success ? 'Use a Region code such as us-east-1 or eu-west-1.' : null;
   const mfaError = selected?.mfaSerial && mfaCode && !/^\d{6}$/.test(mfaCode) ? 'The MFA code is 6 digits.' : null;
   const busy = connect.loading || listing.loading;
-  useEffect(() => onBusy?.(busy), [busy, onBusy]);
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     const result = await connect.run({ profile, region, ...(selected?.mfaSerial && mfaCode ? { mfaCode } : {}) });
-    if (result) onConnected(result);
+    if (result) setConnection(result);
   }
 
   return (

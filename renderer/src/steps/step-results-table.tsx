@@ -1,6 +1,6 @@
-import { STEP_IDS, STEP_TITLES } from '../../../shared/steps/step-ids';
+import { AWS_STEP_IDS, AWS_STEPS, type AwsStepId } from '../../../shared/steps/aws-steps';
 import { assertNever } from '../../../shared/util/assert-never';
-import type { ApplyStepId, LiveTestOutcome, StepOutcome } from '../wizard-state';
+import type { LiveTestOutcome, StepOutcome } from '../wizard-state';
 
 function outcomeText(outcome: StepOutcome): string {
   switch (outcome.kind) {
@@ -44,7 +44,7 @@ function resourceOf(outcome: StepOutcome): string {
 }
 
 /** What each step did in this session, the backup each write took, and the live test's result with its latency. */
-export function StepResultsTable({ outcomes, liveTest }: { readonly outcomes: Readonly<Record<ApplyStepId, StepOutcome>>; readonly liveTest: LiveTestOutcome }) {
+export function StepResultsTable({ outcomes, liveTest }: { readonly outcomes: Readonly<Record<AwsStepId, StepOutcome>>; readonly liveTest: LiveTestOutcome }) {
   const testedKey = liveTest.kind === 'passed' || liveTest.kind === 'failed' ? (liveTest.result?.key ?? null) : null;
   return (
     <div className="table-wrap">
@@ -59,11 +59,11 @@ export function StepResultsTable({ outcomes, liveTest }: { readonly outcomes: Re
           </tr>
         </thead>
         <tbody>
-          {STEP_IDS.map((id) => {
+          {AWS_STEP_IDS.map((id) => {
             const outcome = outcomes[id];
             return (
               <tr key={id} data-testid={`summary-row-${id}`} data-outcome={outcome.kind}>
-                <th scope="row">{STEP_TITLES[id]}</th>
+                <th scope="row">{AWS_STEPS[id].title}</th>
                 <td>{outcomeText(outcome)}</td>
                 <td>
                   <code>{resourceOf(outcome)}</code>

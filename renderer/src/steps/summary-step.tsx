@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { Setup } from '../../../shared/setup/setup';
-import { STEP_IDS } from '../../../shared/steps/step-ids';
+import { AWS_STEP_IDS, type AwsStepId } from '../../../shared/steps/aws-steps';
 import { useOperation } from '../api/use-operation';
 import { BackupTable } from '../backups/backup-table';
 import { ErrorBanner } from '../components/error-banner';
@@ -8,13 +8,13 @@ import { PanelHeading } from '../components/panel-heading';
 import { ProgressLine } from '../components/progress-line';
 import { RegistrationValues } from '../handoff/registration-values';
 import { VerifiedStatus } from '../handoff/verified-status';
-import type { ApplyStepId, LiveTestOutcome, StepOutcome } from '../wizard-state';
+import type { LiveTestOutcome, StepOutcome } from '../wizard-state';
 import { StepResultsTable } from './step-results-table';
 
 /** Props of the last step. */
 export interface SummaryStepProps {
   readonly setup: Setup;
-  readonly outcomes: Readonly<Record<ApplyStepId, StepOutcome>>;
+  readonly outcomes: Readonly<Record<AwsStepId, StepOutcome>>;
   readonly liveTest: LiveTestOutcome;
   readonly onOpenBackups: () => void;
   readonly onRunLiveTest: () => void;
@@ -25,9 +25,9 @@ export interface SummaryStepProps {
  * live account), what each step did, and the backups taken.
  */
 export function SummaryStep({ setup, outcomes, liveTest, onOpenBackups, onRunLiveTest }: SummaryStepProps) {
-  const backups = useOperation('backups.list');
-  const record = useOperation('setups.get');
-  const values = useOperation('handoff.values');
+  const backups = useOperation('backups.list', { background: true });
+  const record = useOperation('setups.get', { background: true });
+  const values = useOperation('handoff.values', { background: true });
   const { run: listBackups } = backups;
   const { run: getRecord } = record;
   const { run: readValues } = values;
@@ -37,7 +37,7 @@ export function SummaryStep({ setup, outcomes, liveTest, onOpenBackups, onRunLiv
     void readValues({ setup });
   }, [listBackups, getRecord, readValues, setup]);
 
-  const changed = STEP_IDS.filter((id) => outcomes[id].kind === 'applied').length;
+  const changed = AWS_STEP_IDS.filter((id) => outcomes[id].kind === 'applied').length;
 
   return (
     <section aria-labelledby="summary-title" className="panel" data-testid="step-panel-summary">
@@ -51,7 +51,7 @@ export function SummaryStep({ setup, outcomes, liveTest, onOpenBackups, onRunLiv
       {values.value ? <RegistrationValues values={values.value} /> : null}
       <h3>What changed</h3>
       <p data-testid="summary-headline">
-        {changed === 0 ? 'Nothing was changed in this run.' : `${changed} of ${STEP_IDS.length} steps changed the account in this run.`}
+        {changed === 0 ? 'Nothing was changed in this run.' : `${changed} of ${AWS_STEP_IDS.length} steps changed the account in this run.`}
       </p>
       <StepResultsTable outcomes={outcomes} liveTest={liveTest} />
       <h3>Backups of this setup</h3>

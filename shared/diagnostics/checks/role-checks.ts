@@ -19,13 +19,14 @@ export function trustCheck(s: AccountSnapshot, c: DiagnosticContext): Diagnostic
   if (!s.role) return check('trust', title, 'skip', 'No role to read.');
   const fix = 'Apply the role trust policy step (it replaces our two statements by Sid and keeps the others).';
   const lines: string[] = [];
+  let risky = false;
   for (const principal of [c.setup.platformSetupRoleArn, c.setup.platformLoadRoleArn]) {
     const d = trustPolicyAllowsAssume({ policy: s.role.trustPolicy, principalArn: principal, externalId: c.setup.externalId });
     if (!d.allowed) return check('trust', title, 'fail', `${principal} may not assume the role with external ID ${c.setup.externalId}: ${d.reason}`, fix, 'roleTrust');
     const without = trustPolicyAllowsAssume({ policy: s.role.trustPolicy, principalArn: principal, externalId: null });
-    if (without.allowed) lines.push(`${principal} may also assume it WITHOUT the external ID (statement ${without.decidedBy ?? '?'}).`);
-    else lines.push(`${principal}: allowed by ${d.decidedBy ?? '(unnamed)'}.`);
+    // Without the external ID any of the platform's customers could make the platform assume this role (confused deputy).
+    risky ||= without.allowed;
+    lines.push(without.allowed ? `${principal} may also assume it WITHOUT the external ID (statement ${without.decidedBy ?? '?'}).` : `${principal}: allowed by ${d.decidedBy ?? '(unnamed)'}.`);
   }
-  const risky = lines.some((l) => l.includes('WITHOUT'));
   return check('trust', title, risky ? 'warn' : 'pass', lines.join(' '), risky ? 'Remove the statement that allows assuming the role without sts:ExternalId.' : null, risky ? 'roleTrust' : null);
 }

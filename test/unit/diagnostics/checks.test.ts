@@ -3,7 +3,7 @@ import { apiError, type ApiError } from '../../../shared/contract/api-error';
 import type { AccountSnapshot, SnapshotRead } from '../../../shared/diagnostics/account-snapshot';
 import { reportMarkdown } from '../../../shared/diagnostics/report-markdown';
 import { runChecks } from '../../../shared/diagnostics/run-checks';
-import { buildBucketNotification } from '../../../shared/policy/build-bucket-notification';
+import { buildQueueConfiguration } from '../../../shared/policy/build-bucket-notification';
 import { buildPermissionsPolicy } from '../../../shared/policy/build-permissions-policy';
 import { buildQueuePolicy } from '../../../shared/policy/build-queue-policy';
 import { buildTrustPolicy } from '../../../shared/policy/build-trust-policy';
@@ -29,7 +29,7 @@ function healthy(): AccountSnapshot {
     callerArn: 'arn:aws:iam::123456789012:user/admin',
     expectedAccount: '123456789012',
     bucketRegion: 'us-east-1',
-    notification: buildBucketNotification({ queueName: 'acme-events', queueArn, prefix: 'incoming/', suffix: '.csv' }),
+    notification: { QueueConfigurations: [buildQueueConfiguration({ queueName: 'acme-events', queueArn, prefix: 'incoming/', suffix: '.csv' })] },
     queueUrl: 'https://sqs.us-east-1.amazonaws.com/123456789012/acme-events',
     queueAttributes: { QueueArn: queueArn, Policy: JSON.stringify(buildQueuePolicy({ queueName: 'acme-events', queueArn, bucket: 'acme-raw', accountId: '123456789012' })), ApproximateNumberOfMessages: '0', ApproximateNumberOfMessagesNotVisible: '0' },
     role: { arn: 'arn:aws:iam::123456789012:role/platform-role', trustPolicy: buildTrustPolicy(setup) },

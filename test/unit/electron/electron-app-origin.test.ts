@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APP_ENTRY_URL, isOwnAppUrl } from '../../../main/electron-app-url';
-import { CONTENT_SECURITY_POLICY, withCspHeader } from '../../../main/electron-csp';
-import { contentTypeOf, resolveRendererFile } from '../../../main/electron-renderer-files';
+import { APP_ENTRY_URL, isOwnAppUrl } from '../../../main/electron/app-url';
+import { CONTENT_SECURITY_POLICY, withCspHeader } from '../../../main/electron/csp';
+import { contentTypeOf, resolveRendererFile } from '../../../main/electron/renderer-files';
 
 const root = join(__dirname, '..', '..', '..');
 

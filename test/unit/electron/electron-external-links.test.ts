@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const shell = vi.hoisted(() => ({ openExternal: vi.fn(async () => undefined) }));
 vi.mock('electron', () => ({ shell }));
 
-import { isAllowedExternalUrl, openExternalSafely } from '../../../main/electron-external-links';
+import { isAllowedExternalUrl, openExternalSafely } from '../../../main/electron/external-links';
 
 describe('openExternalSafely', () => {
   beforeEach(() => {

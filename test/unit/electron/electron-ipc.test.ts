@@ -16,8 +16,8 @@ const electron = vi.hoisted(() => {
 });
 vi.mock('electron', () => ({ ipcMain: electron.ipcMain }));
 
-import { APP_ENTRY_URL } from '../../../main/electron-app-url';
-import { registerApiIpc, UNTRUSTED_SENDER_RESULT } from '../../../main/electron-ipc';
+import { APP_ENTRY_URL } from '../../../main/electron/app-url';
+import { registerApiIpc, UNTRUSTED_SENDER_RESULT } from '../../../main/electron/ipc';
 
 interface FakeFrame {
   readonly url: string;

@@ -64,7 +64,7 @@ const savedDataDir = process.env['SQS_S3_WIZARD_DATA_DIR'];
 describe('electron-main', () => {
   beforeAll(async () => {
     delete process.env['SQS_S3_WIZARD_DATA_DIR'];
-    await import('../../../main/electron-main');
+    await import('../../../main/electron/main');
     electron.markReady();
     await new Promise((resolve) => setTimeout(resolve, 0));
   });

@@ -5,8 +5,8 @@ import { FakeWebContents } from './fake-web-contents';
 const shell = vi.hoisted(() => ({ openExternal: vi.fn(async () => undefined) }));
 vi.mock('electron', () => ({ shell }));
 
-import { APP_ENTRY_URL } from '../../../main/electron-app-url';
-import { guardNavigation } from '../../../main/electron-navigation';
+import { APP_ENTRY_URL } from '../../../main/electron/app-url';
+import { guardNavigation } from '../../../main/electron/navigation';
 
 function guarded(): FakeWebContents {
   const contents = new FakeWebContents(1);

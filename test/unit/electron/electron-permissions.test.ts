@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Session } from 'electron';
-import { APP_ENTRY_URL, APP_ORIGIN } from '../../../main/electron-app-url';
-import { denyPermissions } from '../../../main/electron-permissions';
+import { APP_ENTRY_URL, APP_ORIGIN } from '../../../main/electron/app-url';
+import { denyPermissions } from '../../../main/electron/permissions';
 
 type RequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void, details: { requestingUrl: string }) => void;
 type CheckHandler = (contents: unknown, permission: string, origin: string) => boolean;

@@ -10,7 +10,7 @@ describe('electron-preload', () => {
   let exposed: Record<string, unknown>;
 
   beforeAll(async () => {
-    await import('../../../main/electron-preload');
+    await import('../../../main/electron/preload/preload');
     exposed = Object.fromEntries(electron.contextBridge.exposeInMainWorld.mock.calls.map(([key, value]) => [key as string, value]));
   });
 

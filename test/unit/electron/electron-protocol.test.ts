@@ -7,8 +7,8 @@ import type { Session } from 'electron';
 const electron = vi.hoisted(() => ({ protocol: { registerSchemesAsPrivileged: vi.fn() } }));
 vi.mock('electron', () => electron);
 
-import { CONTENT_SECURITY_POLICY } from '../../../main/electron-csp';
-import { registerAppScheme, serveRenderer } from '../../../main/electron-protocol';
+import { CONTENT_SECURITY_POLICY } from '../../../main/electron/csp';
+import { registerAppScheme, serveRenderer } from '../../../main/electron/protocol';
 
 type ProtocolHandler = (request: Request) => Promise<Response>;
 

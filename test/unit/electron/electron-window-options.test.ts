@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildWindowOptions } from '../../../main/electron-window-options';
+import { buildWindowOptions } from '../../../main/electron/window-options';
 
 describe('buildWindowOptions', () => {
   const options = buildWindowOptions('/app/dist/preload/electron-preload.cjs');

@@ -14,7 +14,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ApiFailure, type ApiError } from '../../../shared/contract/api-error';
 import { createDispatcher } from '../../../main/api/dispatch';
 import { handlers } from '../../../main/api/handlers';
-import { Session } from '../../../main/api/session';
+import { Workspace } from '../../../main/api/workspace';
 import { createRole, getRole, getRolePolicy, putRolePolicy, updateAssumeRolePolicy } from '../../../main/aws/iam';
 import { getBucketNotification, getBucketRegion, putBucketNotification, putObject } from '../../../main/aws/s3';
 import { createQueue, getQueueAttributes, getQueueUrl, setQueuePolicy } from '../../../main/aws/sqs';
@@ -171,8 +171,8 @@ describe('AccessDenied on each AWS call names the IAM action and the resource', 
   it('GetCallerIdentity (connect): ACCESS_DENIED naming sts:GetCallerIdentity, never a credential', async () => {
     // IAM policies cannot deny sts:GetCallerIdentity (STS API reference); an SCP or a proxy answering 403 can.
     sts.on(GetCallerIdentityCommand).rejects(deniedBy(STSServiceException, 'AccessDenied'));
-    const session = new Session({ AWS_ACCESS_KEY_ID: 'AKIAFAKETESTKEY12345', AWS_SECRET_ACCESS_KEY: 'fakeSecretForTests' });
-    const dispatch = createDispatcher({ handlers, session, frontEnd: 'cli', emit: () => undefined });
+    const workspace = new Workspace({ AWS_ACCESS_KEY_ID: 'AKIAFAKETESTKEY12345', AWS_SECRET_ACCESS_KEY: 'fakeSecretForTests' });
+    const dispatch = createDispatcher({ handlers, workspace, frontEnd: 'cli', emit: () => undefined });
     const result = await dispatch({ channel: 'session.connect', input: { profile: ENVIRONMENT_PROFILE, region: 'us-east-1' } });
     expect(result.ok).toBe(false);
     const error = result.ok ? null : result.error;

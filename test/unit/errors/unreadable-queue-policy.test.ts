@@ -8,7 +8,7 @@ import { ApiFailure } from '../../../shared/contract/api-error';
 import { setupSchema } from '../../../shared/setup/setup';
 import { applyStep } from '../../../main/steps/apply-step';
 import { planStep } from '../../../main/steps/plan-step';
-import { queuePolicyStep } from '../../../main/steps/queue-policy-step';
+import { queuePolicyStep } from '../../../main/steps/definitions/queue-policy';
 import { SAMPLE_SETUP_FILE } from '../shared/fixtures/sample-setup';
 import { stubStepContext } from './stub-target';
 

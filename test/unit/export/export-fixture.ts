@@ -1,5 +1,5 @@
 import type { ExportInput } from '../../../shared/export/export-input';
-import { buildBucketNotification } from '../../../shared/policy/build-bucket-notification';
+import { buildQueueConfiguration } from '../../../shared/policy/build-bucket-notification';
 import { buildPermissionsPolicy } from '../../../shared/policy/build-permissions-policy';
 import { buildQueuePolicy } from '../../../shared/policy/build-queue-policy';
 import { buildTrustPolicy } from '../../../shared/policy/build-trust-policy';
@@ -12,7 +12,7 @@ export const SETUP: Setup = { ...SAMPLE_SETUP_FILE };
 /** The seed's four documents for the sample setup, straight from the builders. */
 export const BUILT = {
   queuePolicy: buildQueuePolicy({ queueName: SAMPLE.queueName, queueArn: SAMPLE.queueArn, bucket: SAMPLE.bucket, accountId: SAMPLE.accountId }),
-  bucketNotification: buildBucketNotification({ queueName: SAMPLE.queueName, queueArn: SAMPLE.queueArn, prefix: SAMPLE.prefix, suffix: SAMPLE.suffix }),
+  bucketNotification: { QueueConfigurations: [buildQueueConfiguration({ queueName: SAMPLE.queueName, queueArn: SAMPLE.queueArn, prefix: SAMPLE.prefix, suffix: SAMPLE.suffix })] },
   trustPolicy: buildTrustPolicy(SAMPLE),
   permissionsPolicy: buildPermissionsPolicy({ bucket: SAMPLE.bucket, queueArn: SAMPLE.queueArn, prefix: SAMPLE.prefix }),
 } as const;

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../../main/api/dispatch';
 import { handlers } from '../../../main/api/handlers';
-import { Session } from '../../../main/api/session';
+import { Workspace } from '../../../main/api/workspace';
 import type { ExportBuild } from '../../../shared/export/export-build';
 import { BUILT, SETUP } from './export-fixture';
 
 function dispatcher() {
-  return createDispatcher({ handlers, session: new Session({}), frontEnd: 'cli', emit: () => undefined });
+  return createDispatcher({ handlers, workspace: new Workspace({}), frontEnd: 'cli', emit: () => undefined });
 }
 
 function content(build: ExportBuild, name: string): unknown {

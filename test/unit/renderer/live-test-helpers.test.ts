@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fixStepOf } from '../../../renderer/src/livetest/fix-step';
-import { messagesSeenOf, parseTimeout } from '../../../renderer/src/livetest/live-test-timeout';
+import { parseTimeout } from '../../../renderer/src/livetest/live-test-timeout';
+import { diagnoseMissingEvent, FIX_STEP_OF_HOP } from '../../../shared/livetest/diagnose-missing-event';
 
 describe('parseTimeout', () => {
   it('accepts whole seconds from 5 to 900', () => {
@@ -16,26 +16,18 @@ describe('parseTimeout', () => {
   });
 });
 
-describe('messagesSeenOf', () => {
-  it('reads the count from the back end progress line', () => {
-    expect(messagesSeenOf('Waiting for the event: 3.2 s, 4 message(s) seen')).toBe(4);
-    expect(messagesSeenOf('Uploading s3://b/k')).toBeNull();
-    expect(messagesSeenOf(null)).toBeNull();
-  });
-});
+describe('the step a live-test diagnosis opens', () => {
+  const expected = { region: 'us-east-1', bucketArn: 'arn:aws:s3:::b', queueArn: 'arn:aws:sqs:us-east-1:123456789012:q', accountId: '123456789012', key: 'in/x.csv' };
+  const state = { bucketRegion: 'us-east-1', notification: {}, queuePolicy: null, kmsMasterKeyId: null };
 
-describe('fixStepOf', () => {
-  it('finds the step named in the back end diagnoses and fixes', () => {
-    expect(fixStepOf('Apply the bucket notification step again (it adds the rule and keeps the others).')).toBe('bucketNotification');
-    expect(fixStepOf("Make the setup's prefix/suffix and the rule agree: apply the bucket notification step again.")).toBe('bucketNotification');
-    expect(fixStepOf('Check the bucket notification configuration.')).toBe('bucketNotification');
-    expect(fixStepOf('Apply the queue policy step again.')).toBe('queuePolicy');
-    expect(fixStepOf('Add the key-policy statement shown in the queue step to the key policy, or switch the queue to SSE-SQS.')).toBe('queue');
-    expect(fixStepOf("Use a queue in eu-west-1 (set the setup's Region to it and apply again).")).toBe('scope');
+  it('is data on the diagnosis (its hop), never read from the fix sentence', () => {
+    expect(FIX_STEP_OF_HOP[diagnoseMissingEvent({ ...state, bucketRegion: 'eu-west-1' }, expected).hop]).toBe('scope');
+    expect(FIX_STEP_OF_HOP[diagnoseMissingEvent(state, expected).hop]).toBe('bucketNotification');
+    const rule = { Id: 'q', QueueArn: expected.queueArn, Events: ['s3:ObjectCreated:*'] };
+    expect(FIX_STEP_OF_HOP[diagnoseMissingEvent({ ...state, notification: { QueueConfigurations: [rule] } }, expected).hop]).toBe('queuePolicy');
   });
 
-  it('offers no step when the fix names none', () => {
-    expect(fixStepOf('Run the live test again with a longer timeout.')).toBeNull();
-    expect(fixStepOf(null)).toBeNull();
+  it('offers no step when no plan can fix it (wait and run again)', () => {
+    expect(FIX_STEP_OF_HOP.unknown).toBeNull();
   });
 });

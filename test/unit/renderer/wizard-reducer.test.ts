@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LiveTestResult } from '../../../shared/livetest/live-test-result';
 import type { Setup } from '../../../shared/setup/setup';
 import { wizardReducer } from '../../../renderer/src/wizard-reducer';
-import { initialWizard, STEPS, stepStatus, type WizardState } from '../../../renderer/src/wizard-state';
+import { initialWizard, WIZARD_STEPS, stepStatus, type WizardState } from '../../../renderer/src/wizard-state';
 
 const SETUP = { name: 's', bucket: 'b' } as unknown as Setup;
 const RESULT = { step: 'queue', resource: 'url', action: 'created', backupPath: '/b.json', after: null } as const;
@@ -13,6 +13,7 @@ const LIVE_RESULT: LiveTestResult = {
   key: 'incoming/sqs-s3-wizard test=20250101T000000Z-abcd.csv',
   bucket: 'b',
   messagesSeen: 1,
+  fixStep: null,
   released: 0,
   held: 0,
   redriveMaxReceiveCount: null,
@@ -31,7 +32,7 @@ function confirmed(): WizardState {
 
 describe('wizardReducer', () => {
   it('lists profile, scope, the five AWS steps, the live test and the summary with the hand-off', () => {
-    expect(STEPS.map((s) => s.id)).toEqual(['profile', 'scope', 'queue', 'queuePolicy', 'bucketNotification', 'roleTrust', 'rolePermissions', 'liveTest', 'summary']);
+    expect(WIZARD_STEPS.map((s) => s.id)).toEqual(['profile', 'scope', 'queue', 'queuePolicy', 'bucketNotification', 'roleTrust', 'rolePermissions', 'liveTest', 'summary']);
   });
 
   it('moves forward, and jumps only to steps already reached', () => {

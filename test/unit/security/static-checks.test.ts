@@ -17,15 +17,15 @@ function sources(dir: string): string[] {
 const read = (p: string) => readFileSync(join(root, p), 'utf8');
 
 describe('static security checks (Electron security checklist)', () => {
-  it('only main/electron*.ts imports electron (checklist 20: Electron APIs stay in main and the preload)', () => {
+  it('only main/electron/ imports electron (checklist 20: Electron APIs stay in main and the preload)', () => {
     const offenders = [...sources('main'), ...sources('shared'), ...sources('renderer')].filter(
-      (p) => /from ['"]electron['"]|require\(['"]electron['"]\)/.test(read(p)) && !/^main\/electron[^/]*\.ts$/.test(relative('.', p)),
+      (p) => /from ['"]electron['"]|require\(['"]electron['"]\)/.test(read(p)) && !/^main\/electron\//.test(relative('.', p)),
     );
     expect(offenders).toEqual([]);
   });
 
   it('the preload exposes one object and never ipcRenderer itself or a page-chosen channel (checklist 20)', () => {
-    const preload = read('main/electron-preload.ts').replace(/^import .*$/gm, '');
+    const preload = read('main/electron/preload/preload.ts').replace(/^import .*$/gm, '');
     expect(preload.match(/exposeInMainWorld\(/g)).toHaveLength(1);
     expect(preload).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer\b/);
     expect(preload).not.toMatch(/ipcRenderer\.(invoke|send|on)\(\s*channel\b/);
@@ -52,13 +52,24 @@ describe('static security checks (Electron security checklist)', () => {
     }
   });
 
-  it('the lint rule refuses an electron import outside main/electron* and a main/ import from the renderer', async () => {
+  it('the lint rule refuses an electron import outside main/electron/ and a main/ import from the renderer', async () => {
     const eslint = new ESLint({ cwd: root });
     const [shared] = await eslint.lintText("import { app } from 'electron';\nexport const x = app;\n", { filePath: join(root, 'shared/bad.ts') });
     expect(shared?.messages.map((m) => m.ruleId)).toContain('no-restricted-imports');
     const [renderer] = await eslint.lintText("import { handlers } from '../../main/api/handlers';\nexport const h = handlers;\n", { filePath: join(root, 'renderer/src/bad.ts') });
     expect(renderer?.messages.map((m) => m.ruleId)).toContain('no-restricted-imports');
-    const [shell] = await eslint.lintText("import { app } from 'electron';\nexport const x = app;\n", { filePath: join(root, 'main/electron-bad.ts') });
+    const [shell] = await eslint.lintText("import { app } from 'electron';\nexport const x = app;\n", { filePath: join(root, 'main/electron/bad.ts') });
     expect(shell?.messages.filter((m) => m.ruleId === 'no-restricted-imports')).toEqual([]);
+  });
+
+  it.each(['aws', 'steps', 'store', 'livetest', 'diagnostics', 'export', 'handoff'])('the lint rule refuses an import of main/api from main/%s (features never import the API layer)', async (folder) => {
+    const eslint = new ESLint({ cwd: root });
+    const code = "import type { HandlerContext } from '../api/handler-context';\nexport type C = HandlerContext;\n";
+    const [bad] = await eslint.lintText(code, { filePath: join(root, `main/${folder}/bad.ts`) });
+    expect(bad?.messages.map((m) => m.ruleId)).toContain('no-restricted-imports');
+    const [electron] = await eslint.lintText("import { app } from 'electron';\nexport const x = app;\n", { filePath: join(root, `main/${folder}/bad.ts`) });
+    expect(electron?.messages.map((m) => m.ruleId)).toContain('no-restricted-imports');
+    const [api] = await eslint.lintText(code, { filePath: join(root, 'main/cli/ok.ts') });
+    expect(api?.messages.filter((m) => m.ruleId === 'no-restricted-imports')).toEqual([]);
   });
 });

@@ -2,7 +2,8 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ApiFailure } from '../../../shared/contract/api-error';
-import { BACKUP_KINDS, backupTimestamp, backupsDir, listBackups, readBackup, writeBackup, type BackupInput } from '../../../main/store/backups';
+import { BACKUP_KINDS } from '../../../shared/steps/aws-steps';
+import { backupTimestamp, backupsDir, listBackups, readBackup, writeBackup, type BackupInput } from '../../../main/store/backups';
 import { permissions, useTempDir } from './temp-dir';
 
 const posixOnly = process.platform === 'win32' ? it.skip : it;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { documentsEqual } from '../../../../shared/diff/semantic-form';
-import { buildBucketNotification, buildQueueConfiguration } from '../../../../shared/policy/build-bucket-notification';
+import { buildQueueConfiguration } from '../../../../shared/policy/build-bucket-notification';
 import {
   buildPermissionsPolicy,
   PERMISSIONS_POLICY_NAME,
@@ -16,8 +16,10 @@ import {
   SEED_TRUST_POLICY,
 } from '../fixtures/seed-documents';
 
-const notification = (prefix: string, suffix: string) =>
-  buildBucketNotification({ queueName: SAMPLE.queueName, queueArn: SAMPLE.queueArn, prefix, suffix });
+/** The guide's bucket-notification.json: our one configuration, before any merge with existing ones. */
+const notification = (prefix: string, suffix: string) => ({
+  QueueConfigurations: [buildQueueConfiguration({ queueName: SAMPLE.queueName, queueArn: SAMPLE.queueArn, prefix, suffix })],
+});
 
 const permissions = (extra: { objectReadScope?: 'bucket' | 'prefix'; allowDeleteObject?: boolean } = {}) =>
   buildPermissionsPolicy({ bucket: SAMPLE.bucket, queueArn: SAMPLE.queueArn, prefix: SAMPLE.prefix, ...extra });
@@ -35,11 +37,6 @@ describe('builders match the seed (jq output of steps 2-5)', () => {
     expect(notification(SAMPLE.prefix, '')).toEqual(seedJqFixture('bucket-notification-prefix-only.json'));
     expect(notification('', SAMPLE.suffix)).toEqual(seedJqFixture('bucket-notification-suffix-only.json'));
     expect(notification('', '')).toEqual(seedJqFixture('bucket-notification-no-filter.json'));
-  });
-
-  it('buildQueueConfiguration is the single entry of the document', () => {
-    const input = { queueName: SAMPLE.queueName, queueArn: SAMPLE.queueArn, prefix: SAMPLE.prefix, suffix: '' };
-    expect(buildBucketNotification(input).QueueConfigurations).toEqual([buildQueueConfiguration(input)]);
   });
 
   it('trust policy', () => {

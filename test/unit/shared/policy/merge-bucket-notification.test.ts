@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffDocuments } from '../../../../shared/diff/diff-documents';
-import { buildBucketNotification, buildQueueConfiguration } from '../../../../shared/policy/build-bucket-notification';
+import { buildQueueConfiguration } from '../../../../shared/policy/build-bucket-notification';
 import { mergeBucketNotification } from '../../../../shared/policy/merge-bucket-notification';
 import { SAMPLE } from '../fixtures/sample-setup';
 
@@ -50,7 +50,7 @@ describe('mergeBucketNotification', () => {
     const result = mergeBucketNotification(JSON.stringify(asReturned), ours);
     expect(result).toMatchObject({ ok: true, changed: false, document: asReturned, notes: [] });
     expect(result.ok && result.summary[0]).toEqual({ kind: 'unchanged', label: 'QueueConfiguration orders-events' });
-    const first = mergeBucketNotification({ TopicConfigurations: [audit] }, buildBucketNotification({ ...SAMPLE }));
+    const first = mergeBucketNotification({ TopicConfigurations: [audit] }, buildQueueConfiguration({ ...SAMPLE }));
     const second = first.ok ? mergeBucketNotification(first.document, ours) : first;
     expect(second).toMatchObject({ ok: true, changed: false });
     expect(first.ok && second.ok && second.document).toEqual(first.ok && first.document);

@@ -1,9 +1,9 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { apiError, type ApiResult } from '../shared/contract/api-error';
-import type { ApiEvent } from '../shared/contract/api-events';
-import type { Dispatch } from './api/dispatch';
-import { EVENT_CHANNEL, INVOKE_CHANNEL } from './electron-ipc-channels';
-import { isTrustedSender } from './electron-trusted-sender';
+import { apiError, type ApiResult } from '../../shared/contract/api-error';
+import type { ApiEvent } from '../../shared/contract/api-events';
+import type { Dispatch } from '../api/dispatch';
+import { EVENT_CHANNEL, INVOKE_CHANNEL } from './preload/ipc-channels';
+import { isTrustedSender } from './trusted-sender';
 
 /** Builds the dispatcher of one window; `emit` delivers that window's progress events. */
 export type DispatcherFactory = (emit: (event: ApiEvent) => void) => Dispatch;

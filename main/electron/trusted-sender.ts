@@ -1,5 +1,5 @@
 import type { IpcMainInvokeEvent } from 'electron';
-import { isOwnAppUrl } from './electron-app-url';
+import { isOwnAppUrl } from './app-url';
 
 /**
  * True when an IPC message comes from the top frame of one of our windows showing the app's own page

@@ -1,4 +1,4 @@
-import { CONTENT_SECURITY_POLICY } from '../shared/security/content-security-policy';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security/content-security-policy';
 
 /** The one CSP string (shared with the browser host and renderer/index.html), sent by Electron as a header. */
 export { CONTENT_SECURITY_POLICY };

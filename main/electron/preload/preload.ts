@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { WizardApi } from '../shared/contract/api-client';
-import type { ApiEvent } from '../shared/contract/api-events';
-import { EVENT_CHANNEL, INVOKE_CHANNEL, PRELOAD_GLOBAL } from './electron-ipc-channels';
+import type { WizardApi } from '../../../shared/contract/api-client';
+import type { ApiEvent } from '../../../shared/contract/api-events';
+import { EVENT_CHANNEL, INVOKE_CHANNEL, PRELOAD_GLOBAL } from './ipc-channels';
 
 /**
  * The page's only bridge to main: the typed API object and nothing else, never ipcRenderer or a channel name chosen

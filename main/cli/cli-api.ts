@@ -4,7 +4,7 @@ import type { Connection, ProfileListing } from '../../shared/contract/aws-profi
 import { ApiFailure, apiError, type ApiError } from '../../shared/contract/api-error';
 import { createDispatcher } from '../api/dispatch';
 import { handlers } from '../api/handlers';
-import { Session } from '../api/session';
+import { Workspace } from '../api/workspace';
 import type { CliFlags } from './cli-flags';
 
 /** A typed call through the one dispatcher: the CLI uses the same handler table as the GUI. */
@@ -18,10 +18,10 @@ export interface CliApi {
 }
 
 /** Builds the CLI's API caller; progress events go to stderr so stdout stays clean for results. */
-export function cliApi(session: Session): CliApi {
+export function cliApi(workspace: Workspace): CliApi {
   const dispatch = createDispatcher({
     handlers,
-    session,
+    workspace,
     frontEnd: 'cli',
     emit: (event) => process.stderr.write(`... ${event.message}\n`),
   });

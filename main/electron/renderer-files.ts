@@ -1,5 +1,5 @@
 import { extname, resolve, sep } from 'node:path';
-import { APP_HOST, APP_SCHEME } from './electron-app-url';
+import { APP_HOST, APP_SCHEME } from './app-url';
 
 /** Content types of what vite puts in dist/renderer; anything else is served as bytes. */
 const CONTENT_TYPES: Readonly<Record<string, string>> = {

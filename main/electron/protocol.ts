@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { protocol, type Session } from 'electron';
-import { APP_SCHEME } from './electron-app-url';
-import { CONTENT_SECURITY_POLICY } from './electron-csp';
-import { contentTypeOf, resolveRendererFile } from './electron-renderer-files';
+import { APP_SCHEME } from './app-url';
+import { CONTENT_SECURITY_POLICY } from './csp';
+import { contentTypeOf, resolveRendererFile } from './renderer-files';
 
 /**
  * Declares the app scheme as standard and secure before the app is ready (Electron requires it then), so the

@@ -1,15 +1,15 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, session } from 'electron';
-import { createDispatcher } from './api/dispatch';
-import { handlers } from './api/handlers';
-import { Session } from './api/session';
-import { APP_ENTRY_URL } from './electron-app-url';
-import { withCspHeader } from './electron-csp';
-import { registerApiIpc, type ApiIpcRegistration } from './electron-ipc';
-import { guardNavigation } from './electron-navigation';
-import { denyPermissions } from './electron-permissions';
-import { registerAppScheme, serveRenderer } from './electron-protocol';
-import { buildWindowOptions } from './electron-window-options';
+import { createDispatcher } from '../api/dispatch';
+import { handlers } from '../api/handlers';
+import { Workspace } from '../api/workspace';
+import { APP_ENTRY_URL } from './app-url';
+import { withCspHeader } from './csp';
+import { registerApiIpc, type ApiIpcRegistration } from './ipc';
+import { guardNavigation } from './navigation';
+import { denyPermissions } from './permissions';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { buildWindowOptions } from './window-options';
 
 // Where main modules keep backups and saved setups (DESIGN.md, Backups); Electron's per-user directory by default.
 const DATA_DIR_ENV = 'SQS_S3_WIZARD_DATA_DIR';
@@ -58,7 +58,7 @@ function start(): void {
       denyPermissions(ses);
       ses.webRequest.onHeadersReceived((details, callback) => callback({ responseHeaders: withCspHeader(details.responseHeaders) }));
       serveRenderer(ses, rendererDir);
-      const ipc = registerApiIpc((emit) => createDispatcher({ handlers, session: new Session(), frontEnd: 'electron', emit }));
+      const ipc = registerApiIpc((emit) => createDispatcher({ handlers, workspace: new Workspace(), frontEnd: 'electron', emit }));
       window = createWindow(ipc);
       app.on('activate', () => {
         if (BrowserWindow.getAllWindows().length === 0) window = createWindow(ipc);

@@ -1,5 +1,5 @@
 import type { Session } from 'electron';
-import { isOwnAppUrl } from './electron-app-url';
+import { isOwnAppUrl } from './app-url';
 
 /** Permissions the wizard itself uses: its Copy buttons write plain text to the clipboard. */
 const NEEDED_PERMISSIONS: ReadonlyArray<string> = ['clipboard-sanitized-write'];

@@ -4,8 +4,11 @@ import { ApiFailure, apiError } from '../../shared/contract/api-error';
 import type { AwsTarget } from '../aws/client-config';
 import { dataDir } from '../store/data-dir';
 
-/** The connection of one front end: credentials stay in this object, in main, and are never serialised. */
-export class Session {
+/**
+ * What one front end works with: its environment, its AWS connection (credentials stay in this object, in main, and are
+ * never serialised) and its data directory. Not Electron's `session`, which is the window's browser session.
+ */
+export class Workspace {
   private connection: Connection | null = null;
   private credentials: AwsCredentialIdentity | null = null;
 

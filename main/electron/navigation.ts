@@ -1,6 +1,6 @@
 import type { Event, WebContents } from 'electron';
-import { isOwnAppUrl } from './electron-app-url';
-import { openExternalSafely } from './electron-external-links';
+import { isOwnAppUrl } from './app-url';
+import { openExternalSafely } from './external-links';
 
 /** The part of Electron's navigation events the guard reads. */
 type NavigationEvent = Event<{ readonly url: string; readonly isMainFrame?: boolean }>;

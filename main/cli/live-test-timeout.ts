@@ -1,5 +1,5 @@
-import { ApiFailure, apiError } from '../../../shared/contract/api-error';
-import { LIVE_TEST_DEFAULT_SECONDS, LIVE_TEST_MAX_SECONDS } from '../../../shared/livetest/live-test-result';
+import { ApiFailure, apiError } from '../../shared/contract/api-error';
+import { LIVE_TEST_DEFAULT_SECONDS, LIVE_TEST_MAX_SECONDS } from '../../shared/livetest/live-test-result';
 
 /** Parses --test-timeout SECONDS (default 120, at most 900 = 15 minutes). */
 export function liveTestTimeout(raw: string | undefined): number {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { startHost } from './host/host-server';
-import { parsePortFlag } from './host/port-flag';
-import { silenceSdkNodeVersionNotice } from './sdk-node-warning';
+import { startHost } from './host-server';
+import { parsePortFlag } from './port-flag';
+import { silenceSdkNodeVersionNotice } from '../aws/sdk-node-warning';
 
 /** Entry of `npm run web`: serves the wizard on loopback and prints the tokened URL. */
 async function main(): Promise<void> {

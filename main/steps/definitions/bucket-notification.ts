@@ -1,0 +1,62 @@
+import { apiError, ApiFailure } from '../../../shared/contract/api-error';
+import { buildQueueConfiguration } from '../../../shared/policy/build-bucket-notification';
+import { mergeBucketNotification } from '../../../shared/policy/merge-bucket-notification';
+import type { BucketNotificationDocument } from '../../../shared/policy/notification-document';
+import { getBucketNotification, getBucketRegion, putBucketNotification } from '../../aws/s3';
+import { nameInResource } from '../resource-name';
+import type { StepDefinition } from '../step-definition';
+
+/** The bucket and the Region it is in (the queue must be in the same one). */
+interface BucketFacts {
+  readonly bucket: string;
+  readonly region: string;
+}
+
+/**
+ * Platform guide step 3: add our queue configuration to the bucket's notification document, keeping every other
+ * configuration and EventBridge (PutBucketNotificationConfiguration replaces the whole document:
+ * docs/aws-behaviour.md#s3-bucket-notifications).
+ */
+export const bucketNotificationStep: StepDefinition<BucketNotificationDocument, BucketFacts> = {
+  id: 'bucketNotification',
+  resource: (ctx) => ctx.bucketArn,
+  async read(call, resource) {
+    const bucket = nameInResource(resource, 'bucket');
+    call.progress(`Reading bucket ${bucket}: its Region and notification configuration`);
+    // Independent reads run together; the notification read's error only matters when the bucket exists.
+    const [region, notification] = await Promise.all([
+      getBucketRegion(call.target, bucket, call.signal),
+      getBucketNotification(call.target, bucket, call.signal).then(
+        (document) => ({ document, error: null }),
+        (error: unknown) => ({ document: null, error }),
+      ),
+    ]);
+    if (region === null) {
+      throw new ApiFailure(
+        apiError('NOT_FOUND', `Bucket ${bucket} does not exist (NoSuchBucket) or is not visible to ${call.callerArn}.`, {
+          fix: 'Check the bucket name in the setup, and that this account owns it.',
+        }),
+      );
+    }
+    if (notification.error) throw notification.error;
+    return { resource, document: notification.document, facts: { bucket, region } };
+  },
+  offlineLive: (ctx) => ({ resource: ctx.bucketArn, document: {}, facts: { bucket: ctx.setup.bucket, region: ctx.setup.region } }),
+  propose(live, ctx) {
+    if (live.facts.region !== ctx.setup.region) {
+      const error = apiError('CONFLICT', `Bucket ${ctx.setup.bucket} is in ${live.facts.region}, but the setup's Region is ${ctx.setup.region}: S3 can only notify a queue in the bucket's Region.`, {
+        fix: `Set the setup's Region to ${live.facts.region} (the queue is created there).`,
+      });
+      return { ok: false, error };
+    }
+    const ours = buildQueueConfiguration({ queueName: ctx.setup.queueName, queueArn: ctx.queueArn, prefix: ctx.setup.prefix, suffix: ctx.setup.suffix });
+    const merged = mergeBucketNotification(live.document ?? {}, ours);
+    if (!merged.ok) return merged;
+    return { ...merged, warnings: [] };
+  },
+  async write(call, live, document) {
+    call.progress(`Writing the notification configuration of bucket ${live.facts.bucket}`);
+    await putBucketNotification(call.target, live.facts.bucket, document ?? {}, call.signal);
+    return 'updated';
+  },
+};

@@ -1,0 +1,54 @@
+import { apiError, ApiFailure } from '../../../shared/contract/api-error';
+import type { JsonObject } from '../../../shared/diff/json-object';
+import { buildQueuePolicy } from '../../../shared/policy/build-queue-policy';
+import { mergeQueuePolicy } from '../../../shared/policy/merge-queue-policy';
+import { queuePolicyAllowsS3 } from '../../../shared/policy-eval/queue-policy-allows-s3';
+import { getQueueAttributes, getQueueUrl, setQueuePolicy } from '../../aws/sqs';
+import { nameInResource } from '../resource-name';
+import type { StepDefinition } from '../step-definition';
+
+/** The queue whose Policy attribute the step reads and writes. */
+interface QueuePolicyFacts {
+  readonly queueName: string;
+  readonly queueUrl: string | null;
+}
+
+/** The Policy attribute: JSON text as SQS returns it, or the merged document the step proposes. */
+type QueuePolicy = string | JsonObject;
+
+/** Platform guide step 2: let S3 send from this bucket and account, keeping every other statement of the queue policy. */
+export const queuePolicyStep: StepDefinition<QueuePolicy, QueuePolicyFacts> = {
+  id: 'queuePolicy',
+  resource: (ctx) => ctx.queueArn,
+  async read(call, resource) {
+    const queueName = nameInResource(resource, 'queue');
+    call.progress(`Reading the policy of queue ${queueName}`);
+    const queueUrl = await getQueueUrl(call.target, queueName, call.signal);
+    if (!queueUrl) return { resource, document: null, facts: { queueName, queueUrl: null } };
+    const attrs = await getQueueAttributes(call.target, queueUrl, ['Policy'], call.signal);
+    const policy = attrs.Policy && attrs.Policy.trim() ? attrs.Policy : null;
+    return { resource, document: policy, facts: { queueName, queueUrl } };
+  },
+  offlineLive: (ctx) => ({ resource: ctx.queueArn, document: null, facts: { queueName: ctx.setup.queueName, queueUrl: null } }),
+  propose(live, ctx) {
+    const ours = buildQueuePolicy({ queueName: ctx.setup.queueName, queueArn: ctx.queueArn, bucket: ctx.setup.bucket, accountId: ctx.accountId });
+    const merged = mergeQueuePolicy(live.document, ours);
+    if (!merged.ok) return merged;
+    // Other statements are kept as they are, so an explicit Deny for S3 still wins after our Allow is added.
+    const s3 = queuePolicyAllowsS3({ policy: merged.document, queueArn: ctx.queueArn, bucketArn: ctx.bucketArn, accountId: ctx.accountId });
+    const warnings = s3.allowed
+      ? []
+      : [`Even after this change S3 may not send from ${ctx.bucketArn}: ${s3.reason} This step keeps other statements as they are: remove or narrow ${s3.decidedBy ?? 'that statement'} in the queue policy yourself.`];
+    return { ...merged, warnings };
+  },
+  async write(call, live, document) {
+    const { queueName, queueUrl } = live.facts;
+    if (!queueUrl) {
+      throw new ApiFailure(apiError('NOT_FOUND', `Queue ${queueName} does not exist yet.`, { fix: 'Apply the queue step first, then this one.' }));
+    }
+    call.progress(`Writing the policy of queue ${queueName}`);
+    // The Policy attribute is JSON text; an empty one removes the policy (a restore of "there was none").
+    await setQueuePolicy(call.target, queueUrl, document === null ? '' : typeof document === 'string' ? document : JSON.stringify(document), call.signal);
+    return live.document === null ? 'created' : 'updated';
+  },
+};

@@ -1,0 +1,89 @@
+import { apiError, ApiFailure, type ApiError } from '../../shared/contract/api-error';
+import { AWS_STEPS } from '../../shared/steps/aws-steps';
+import type { StepResult } from '../../shared/steps/step-plan';
+import { toApiError } from '../aws/aws-errors';
+import { appendAudit, type AuditOutcome } from '../store/audit-log';
+import { writeBackup } from '../store/backups';
+import { basisOf } from './plan-basis';
+import type { OperationContext } from './step-context';
+import type { LiveState, StepDefinition } from './step-definition';
+
+/** What a guarded write decides on the fresh read: write this document (null: remove it), nothing to do, or refuse. */
+export type WriteDecision<Doc> =
+  | { readonly kind: 'write'; readonly document: Doc | null }
+  | { readonly kind: 'unchanged' }
+  | { readonly kind: 'refused'; readonly error: ApiError };
+
+/** One confirmed change of one resource: which, from which plan, and how to decide and check it. */
+export interface GuardedWriteRequest<Doc, Facts> {
+  readonly definition: StepDefinition<Doc, Facts>;
+  readonly resource: string;
+  /** The plan's basis: the fingerprint of the live document the admin confirmed a change of. */
+  readonly basis: string;
+  /** What the admin confirmed, in messages: "plan" (apply), "restore plan" (restore). */
+  readonly planName: string;
+  decide(live: LiveState<Doc, Facts>): WriteDecision<Doc>;
+  /** True when the resource read back after the write shows the change. */
+  verify(after: LiveState<Doc, Facts>, written: Doc | null): boolean;
+  /** Where the backup is written (`<root>/backups/<setup name>/`) and how the audit log names the change. */
+  readonly record: { readonly backupRoot: string; readonly setupName: string; readonly auditStep: string; readonly note?: string };
+}
+
+/**
+ * The one guarded write behind apply and restore (docs/ARCHITECTURE.md, "One guarded write"): re-read; stop when the
+ * live document no longer matches the plan's basis (someone else changed it); back up the live document; make the
+ * one write; audit it; read back and check.
+ */
+export async function guardedWrite<Doc, Facts>(request: GuardedWriteRequest<Doc, Facts>, op: OperationContext): Promise<StepResult> {
+  const { definition: def, planName, record } = request;
+  const step = def.id;
+  const audit = (outcome: AuditOutcome, resource: string, backupPath: string | null, message: string) =>
+    appendAudit(op.dataDir, { setupName: record.setupName, step: record.auditStep, action: message, resource, callerArn: op.callerArn, backupPath, outcome, message });
+
+  const live = await def.read(op, request.resource);
+  if (basisOf(live.document) !== request.basis) {
+    await audit('drift', live.resource, null, `live document changed since the ${planName}`);
+    throw new ApiFailure(
+      apiError('DRIFT', `${live.resource} changed since the ${planName} was made (someone else edited it). Nothing was written.`, {
+        fix: 'Plan again, review the new diff, then confirm.',
+      }),
+    );
+  }
+  const decision = request.decide(live);
+  if (decision.kind === 'refused') throw new ApiFailure(decision.error);
+  if (decision.kind === 'unchanged') return { step, resource: live.resource, action: 'unchanged', backupPath: null, after: live.document };
+
+  op.progress(`Backing up ${live.resource}`);
+  const backupPath = await writeBackup(record.backupRoot, {
+    setupName: record.setupName,
+    kind: AWS_STEPS[step].backupKind,
+    resource: live.resource,
+    account: op.accountId,
+    region: op.target.region,
+    document: live.document,
+  });
+  let action: 'created' | 'updated';
+  try {
+    action = await def.write(op, live, decision.document);
+  } catch (err) {
+    const writeAction = AWS_STEPS[step].writeAction[live.document === null ? 'create' : 'update'];
+    const error = toApiError(err, { action: writeAction, resource: live.resource });
+    await audit('failed', live.resource, backupPath, error.message);
+    // A lost response or a cancel after sending leaves the write unknown: one call, so old or new, never half-written.
+    throw new ApiFailure({
+      ...error,
+      fix: `${error.fix ?? 'Retry.'} The write is a single call: ${live.resource} is either as it was before or fully written, never half-written. Plan again to see which (backup: ${backupPath}).`,
+    });
+  }
+  await audit('ok', live.resource, backupPath, record.note ?? action);
+  op.progress(`Reading back ${live.resource}`);
+  const after = await def.read(op, request.resource);
+  if (!request.verify(after, decision.document)) {
+    throw new ApiFailure(
+      apiError('AWS_ERROR', `${after.resource} was written, but reading it back does not show what the ${planName} proposed.`, {
+        fix: `Plan again to see the difference; the previous document is in ${backupPath}.`,
+      }),
+    );
+  }
+  return { step, resource: after.resource, action, backupPath, after: after.document };
+}

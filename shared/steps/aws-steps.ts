@@ -1,0 +1,103 @@
+/**
+ * The platform guide's AWS-side steps, in the order they must run: the queue policy before the bucket notification,
+ * because S3 validates the destination when the notification is put (docs/aws-behaviour.md#s3-bucket-notifications).
+ */
+export const AWS_STEP_IDS = ['queue', 'queuePolicy', 'bucketNotification', 'roleTrust', 'rolePermissions'] as const;
+
+/** One of the five AWS steps (not a wizard screen: those are WizardStepId in the renderer). */
+export type AwsStepId = (typeof AWS_STEP_IDS)[number];
+
+/**
+ * Whether a backup of a step's document can be written back: always, only when the document existed then, or never;
+ * the refusal says why (the wizard creates queues, roles and policies but never deletes them).
+ */
+export type RestoreRule =
+  | { readonly allowed: 'always' }
+  | { readonly allowed: 'when-it-existed' | 'never'; readonly refusal: { readonly message: string; readonly fix: string } };
+
+/** What every front end and store knows of one AWS step; its AWS behaviour is in main/steps/definitions/. */
+export interface AwsStepFacts {
+  /** What the admin reads for the step (stepper, plans, CLI). */
+  readonly title: string;
+  /** The kind recorded in its backups: `backups/<setup>/<time>-<kind>.json`. */
+  readonly backupKind: string;
+  /** The IAM action the one write needs (named in confirmations and AccessDenied fixes), when creating or updating. */
+  readonly writeAction: { readonly create: string; readonly update: string };
+  /** What the Apply button says: clicking it is the admin's confirmation, so it names what is written. */
+  readonly applyLabel: { readonly create: string; readonly update: string };
+  /** One paragraph shown before the plan: what the step does and why. */
+  readonly intro: string;
+  /** Whether a backup of this step can be restored. */
+  readonly restore: RestoreRule;
+}
+
+/** Every AWS step's facts; adding a step adds one entry here and one definition in main/steps/definitions/. */
+export const AWS_STEPS = {
+  queue: {
+    title: 'SQS queue',
+    backupKind: 'queue',
+    writeAction: { create: 'sqs:CreateQueue', update: 'sqs:CreateQueue' },
+    applyLabel: { create: 'Create queue', update: 'Create queue' },
+    intro:
+      "An SQS standard queue receives the bucket's ObjectCreated events. An existing queue is reused after checking that it is a standard queue S3 can encrypt messages for.",
+    restore: {
+      allowed: 'never',
+      refusal: { message: 'A queue backup records that the queue did not exist yet; the wizard does not delete queues.', fix: 'Choose a backup of a policy or notification document.' },
+    },
+  },
+  queuePolicy: {
+    title: 'Queue policy',
+    backupKind: 'queue-policy',
+    writeAction: { create: 'sqs:SetQueueAttributes', update: 'sqs:SetQueueAttributes' },
+    applyLabel: { create: 'Apply queue policy', update: 'Apply queue policy' },
+    intro:
+      "The queue policy lets S3 send messages to the queue, only for this bucket and this account. Other statements of the policy are kept; the wizard's statement is matched by its Sid.",
+    restore: { allowed: 'always' },
+  },
+  bucketNotification: {
+    title: 'Bucket notification',
+    backupKind: 'bucket-notification',
+    writeAction: { create: 's3:PutBucketNotification', update: 's3:PutBucketNotification' },
+    applyLabel: { create: 'Apply bucket notification', update: 'Apply bucket notification' },
+    intro:
+      "The bucket sends ObjectCreated events under the prefix and suffix to the queue. S3 replaces the whole notification document on each write, so every other configuration is written back as it is.",
+    restore: { allowed: 'always' },
+  },
+  roleTrust: {
+    title: 'Role trust policy',
+    backupKind: 'role-trust-policy',
+    writeAction: { create: 'iam:CreateRole', update: 'iam:UpdateAssumeRolePolicy' },
+    applyLabel: { create: 'Create role with this trust policy', update: 'Apply role trust policy' },
+    intro:
+      "The platform's setup and load roles may assume this role, each only with the external ID. Other statements of an existing trust policy are kept.",
+    restore: {
+      allowed: 'when-it-existed',
+      refusal: { message: 'The role did not exist when this backup was taken; the wizard does not delete roles.', fix: 'Delete the role in the IAM console if that is what you want.' },
+    },
+  },
+  rolePermissions: {
+    title: 'Role permissions policy',
+    backupKind: 'role-permissions-policy',
+    writeAction: { create: 'iam:PutRolePolicy', update: 'iam:PutRolePolicy' },
+    applyLabel: { create: 'Apply role permissions policy', update: 'Apply role permissions policy' },
+    intro: 'The inline policy platform-s3-sqs-access lets the role list the bucket, read its objects and consume the queue.',
+    restore: {
+      allowed: 'when-it-existed',
+      refusal: { message: 'The inline policy did not exist when this backup was taken; the wizard does not delete policies.', fix: 'Delete it in the IAM console if that is what you want.' },
+    },
+  },
+} as const satisfies Readonly<Record<AwsStepId, AwsStepFacts>>;
+
+/** A backup kind: one per AWS step's document. */
+export type BackupKind = (typeof AWS_STEPS)[AwsStepId]['backupKind'];
+
+/** Every backup kind, in step order (the backup file schema accepts exactly these). */
+export const BACKUP_KINDS: readonly [BackupKind, ...BackupKind[]] = [
+  AWS_STEPS.queue.backupKind,
+  ...AWS_STEP_IDS.slice(1).map((id) => AWS_STEPS[id].backupKind),
+];
+
+/** The step whose document a backup kind holds (restore), or null for a kind this version does not know. */
+export function awsStepOfBackupKind(kind: string): AwsStepId | null {
+  return AWS_STEP_IDS.find((id) => AWS_STEPS[id].backupKind === kind) ?? null;
+}
