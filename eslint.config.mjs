@@ -28,7 +28,9 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'electron', message: 'Only main/electron/ may import electron.' }],
-          patterns: [{ group: ['**/api/*', '**/main/api/**'], message: 'Features take their context from main/api; they never import main/api (no import cycles).' }],
+          patterns: [
+            { group: ['**/api/*', '**/main/api/**'], message: 'Features take their context from main/api; they never import main/api (no import cycles).' },
+          ],
         },
       ],
     },
@@ -62,10 +64,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [
-            { name: 'electron', message: 'shared/ is pure TypeScript.' },
-            ...nodeBuiltinNames.map((name) => ({ name, message: 'shared/ has no I/O.' })),
-          ],
+          paths: [{ name: 'electron', message: 'shared/ is pure TypeScript.' }, ...nodeBuiltinNames.map((name) => ({ name, message: 'shared/ has no I/O.' }))],
           patterns: [
             { group: ['**/main/**', '**/renderer/**'], message: 'shared/ imports nothing from main/ or renderer/.' },
             { group: ['node:*'], message: 'shared/ has no I/O.' },
@@ -76,7 +75,9 @@ export default tseslint.config(
   },
   {
     files: ['scripts/**/*.mjs', 'bin/**/*.cjs', '*.config.*'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', require: 'readonly', __dirname: 'readonly', URL: 'readonly', setTimeout: 'readonly' } },
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', require: 'readonly', __dirname: 'readonly', URL: 'readonly', setTimeout: 'readonly' },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

@@ -16,7 +16,14 @@ function existingDocument(): BucketNotificationDocument {
       Id: `tenant-${i}`,
       QueueArn: `arn:aws:sqs:us-east-1:123456789012:tenant-${i}`,
       Events: i % 2 === 0 ? ['s3:ObjectCreated:*'] : ['s3:ObjectCreated:Put', 's3:ObjectRemoved:*'],
-      Filter: { Key: { FilterRules: [{ Name: 'Prefix', Value: `tenants/${i}/` }, { Name: 'Suffix', Value: '.parquet' }] } },
+      Filter: {
+        Key: {
+          FilterRules: [
+            { Name: 'Prefix', Value: `tenants/${i}/` },
+            { Name: 'Suffix', Value: '.parquet' },
+          ],
+        },
+      },
     });
   }
   return { QueueConfigurations: queues, EventBridgeConfiguration: {} };
@@ -43,7 +50,4 @@ for (let i = 0; i < 5; i++) once();
 const times = Array.from({ length: RUNS }, once).sort((a, b) => a - b);
 const median = ((times[RUNS / 2 - 1] ?? 0) + (times[RUNS / 2] ?? 0)) / 2;
 const verdict = median < TARGET_MS ? 'PASS' : 'FAIL';
-console.log(
-  `policy engine: merge + diff, 1,000 notification configurations: median ${median.toFixed(1)} ms ` +
-    `(target < ${TARGET_MS} ms) ${verdict}`,
-);
+console.log(`policy engine: merge + diff, 1,000 notification configurations: median ${median.toFixed(1)} ms ` + `(target < ${TARGET_MS} ms) ${verdict}`);

@@ -55,7 +55,9 @@ async function main(): Promise<void> {
       seedTimes.push(await timeCommand('bash', [join(root, 'bench', 'seed-procedure.sh')], seedEnv));
     }
     const ratio = median(seedTimes) / median(applyTimes);
-    say(`1. apply on a fresh account (CLI wall time): median ${median(applyTimes).toFixed(0)} ms; seed procedure (AWS CLI + jq): median ${median(seedTimes).toFixed(0)} ms; ${ratio.toFixed(1)}x faster (target >= 10x) ${ratio >= 10 ? 'PASS' : 'MISS'}`);
+    say(
+      `1. apply on a fresh account (CLI wall time): median ${median(applyTimes).toFixed(0)} ms; seed procedure (AWS CLI + jq): median ${median(seedTimes).toFixed(0)} ms; ${ratio.toFixed(1)}x faster (target >= 10x) ${ratio >= 10 ? 'PASS' : 'MISS'}`,
+    );
 
     // 2. doctor, read-only, on the configured account left by the last apply.
     await resetMoto(moto.url);
@@ -83,7 +85,9 @@ async function main(): Promise<void> {
     const html = readFileSync(join(root, 'dist', 'renderer', 'index.html'), 'utf8');
     const initial = readdirSync(assets).filter((f) => f.endsWith('.js') && html.includes(f));
     const gz = initial.reduce((n, f) => n + gzipSync(readFileSync(join(assets, f))).length, 0);
-    say(`4a. renderer initial JavaScript: ${(gz / 1024).toFixed(1)} KB gzipped in ${initial.length} file(s) (target < 250 KB) ${gz < 250 * 1024 ? 'PASS' : 'MISS'}`);
+    say(
+      `4a. renderer initial JavaScript: ${(gz / 1024).toFixed(1)} KB gzipped in ${initial.length} file(s) (target < 250 KB) ${gz < 250 * 1024 ? 'PASS' : 'MISS'}`,
+    );
     const { app, child } = await startWebApp(env);
     const browser = await chromium.launch({
       ...(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {}),

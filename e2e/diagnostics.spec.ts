@@ -10,7 +10,11 @@ const QUEUE = 'orders-landing-s3-events';
 
 test.use({ viewport: { width: 1280, height: 900 } });
 
-test('diagnostics pass on a configured account; a broken queue policy fails and "Plan the fix" opens the queue policy step with a plan', async ({ page, app, motoUrl }) => {
+test('diagnostics pass on a configured account; a broken queue policy fails and "Plan the fix" opens the queue policy step with a plan', async ({
+  page,
+  app,
+  motoUrl,
+}) => {
   const aws = seedClients(motoUrl);
   await createBucket(aws, BUCKET);
   await fullRun(page, app.url, { bucket: BUCKET, prefix: 'incoming/', suffix: '.csv' });

@@ -6,12 +6,24 @@ import { downloadMany, downloadOne } from './support/downloads';
 import { connectHere, fullRun, screenshot } from './support/wizard-driver';
 
 const BUCKET = 'orders-landing';
-const FILES = ['README.md', 'apply.sh', 'queue-policy.json', 'bucket-notification.json', 'trust-policy.json', 'permissions-policy.json', 'platform-registration.json'];
+const FILES = [
+  'README.md',
+  'apply.sh',
+  'queue-policy.json',
+  'bucket-notification.json',
+  'trust-policy.json',
+  'permissions-policy.json',
+  'platform-registration.json',
+];
 const BASE_FILES = FILES.slice(2, 6).map((name) => `base/${name}`);
 
 test.use({ viewport: { width: 1280, height: 900 } });
 
-test('Export on a configured setup lists the 7 files merged with the live account, shows each and downloads apply.sh and all files', async ({ page, app, motoUrl }) => {
+test('Export on a configured setup lists the 7 files merged with the live account, shows each and downloads apply.sh and all files', async ({
+  page,
+  app,
+  motoUrl,
+}) => {
   await createBucket(seedClients(motoUrl), BUCKET);
   await fullRun(page, app.url, { bucket: BUCKET, prefix: 'incoming/', suffix: '.csv' });
   await page.getByRole('navigation', { name: 'App' }).getByRole('button', { name: 'Setups' }).click();
@@ -72,7 +84,10 @@ test('Export without a connection is offline for a typed account ID and says the
   await expect(result.getByTestId('export-file')).toHaveCount(7);
   await expectAccessible(page, 'export, offline');
   const registration = await downloadOne(page, result.getByRole('button', { name: 'Download platform-registration.json' }));
-  expect(JSON.parse(registration.content)).toMatchObject({ roleArn: 'arn:aws:iam::210987654321:role/platform-s3-sqs-consumer-role', queueArn: `arn:aws:sqs:us-east-1:210987654321:${BUCKET}-s3-events` });
+  expect(JSON.parse(registration.content)).toMatchObject({
+    roleArn: 'arn:aws:iam::210987654321:role/platform-s3-sqs-consumer-role',
+    queueArn: `arn:aws:sqs:us-east-1:210987654321:${BUCKET}-s3-events`,
+  });
 
   // Connecting here turns it into a merged export of the connected account.
   await connectHere(page);

@@ -7,7 +7,11 @@ const BUCKET = 'orders-landing';
 
 test.use({ viewport: { width: 1280, height: 900 } });
 
-test('every screen of the guided apply, the live test, the hand-off, diagnostics and export passes axe in light and dark themes', async ({ page, app, motoUrl }) => {
+test('every screen of the guided apply, the live test, the hand-off, diagnostics and export passes axe in light and dark themes', async ({
+  page,
+  app,
+  motoUrl,
+}) => {
   const aws = seedClients(motoUrl);
   await createBucket(aws, BUCKET);
   const queue = await createQueue(aws, 'orders-landing-s3-events');

@@ -1,5 +1,16 @@
 import { expect, test } from './fixtures';
-import { ACCOUNT, createBucket, createQueue, getNotification, otherTeamStatement, putNotification, queuePolicy, roleDocuments, seedClients, setQueuePolicy } from './support/aws-seed';
+import {
+  ACCOUNT,
+  createBucket,
+  createQueue,
+  getNotification,
+  otherTeamStatement,
+  putNotification,
+  queuePolicy,
+  roleDocuments,
+  seedClients,
+  setQueuePolicy,
+} from './support/aws-seed';
 import { applyAll, applyStep, connect, fillScope, fullRun, PLATFORM, planOf, screenshot, skipLiveTest } from './support/wizard-driver';
 import { AWS_STEP_IDS } from '../shared/steps/aws-steps';
 
@@ -38,7 +49,14 @@ test('a full run on a fresh account ends on the summary with the backups listed'
       Id: QUEUE,
       QueueArn: QUEUE_ARN,
       Events: ['s3:ObjectCreated:*'],
-      Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'incoming/' }, { Name: 'suffix', Value: '.csv' }] } },
+      Filter: {
+        Key: {
+          FilterRules: [
+            { Name: 'prefix', Value: 'incoming/' },
+            { Name: 'suffix', Value: '.csv' },
+          ],
+        },
+      },
     },
   ]);
   const role = await roleDocuments(aws, ROLE);
@@ -60,10 +78,22 @@ test('existing Lambda, SNS and SQS notifications and another queue-policy statem
   await setQueuePolicy(aws, QUEUE, { Version: '2012-10-17', Statement: [otherTeamStatement(ours.arn)] });
   const existing = {
     LambdaFunctionConfigurations: [
-      { Id: 'thumbnails', LambdaFunctionArn: `arn:aws:lambda:us-east-1:${ACCOUNT}:function:thumbnails`, Events: ['s3:ObjectCreated:*' as const], Filter: { Key: { FilterRules: [{ Name: 'prefix' as const, Value: 'images/' }] } } },
+      {
+        Id: 'thumbnails',
+        LambdaFunctionArn: `arn:aws:lambda:us-east-1:${ACCOUNT}:function:thumbnails`,
+        Events: ['s3:ObjectCreated:*' as const],
+        Filter: { Key: { FilterRules: [{ Name: 'prefix' as const, Value: 'images/' }] } },
+      },
     ],
     TopicConfigurations: [{ Id: 'deletions', TopicArn: `arn:aws:sns:us-east-1:${ACCOUNT}:audit`, Events: ['s3:ObjectRemoved:*' as const] }],
-    QueueConfigurations: [{ Id: 'logs-to-audit', QueueArn: audit.arn, Events: ['s3:ObjectCreated:*' as const], Filter: { Key: { FilterRules: [{ Name: 'prefix' as const, Value: 'logs/' }] } } }],
+    QueueConfigurations: [
+      {
+        Id: 'logs-to-audit',
+        QueueArn: audit.arn,
+        Events: ['s3:ObjectCreated:*' as const],
+        Filter: { Key: { FilterRules: [{ Name: 'prefix' as const, Value: 'logs/' }] } },
+      },
+    ],
   };
   await putNotification(aws, BUCKET, existing);
 
@@ -113,7 +143,14 @@ test('an overlapping existing rule blocks the notification step, names the confl
   await createBucket(aws, BUCKET);
   const other = await createQueue(aws, 'csv-importer');
   const existing = {
-    QueueConfigurations: [{ Id: 'csv-importer-rule', QueueArn: other.arn, Events: ['s3:ObjectCreated:Put' as const], Filter: { Key: { FilterRules: [{ Name: 'prefix' as const, Value: 'incoming/' }] } } }],
+    QueueConfigurations: [
+      {
+        Id: 'csv-importer-rule',
+        QueueArn: other.arn,
+        Events: ['s3:ObjectCreated:Put' as const],
+        Filter: { Key: { FilterRules: [{ Name: 'prefix' as const, Value: 'incoming/' }] } },
+      },
+    ],
   };
   await putNotification(aws, BUCKET, existing);
   const before = await getNotification(aws, BUCKET);
@@ -133,7 +170,7 @@ test('an overlapping existing rule blocks the notification step, names the confl
   expect(await getNotification(aws, BUCKET)).toEqual(before);
 });
 
-test('a change behind the wizard\'s back between plan and apply stops with DRIFT and offers Plan again', async ({ page, app, motoUrl }) => {
+test("a change behind the wizard's back between plan and apply stops with DRIFT and offers Plan again", async ({ page, app, motoUrl }) => {
   const aws = seedClients(motoUrl);
   await createBucket(aws, BUCKET);
   await page.goto(app.url);
@@ -193,7 +230,7 @@ test('a second run of a saved setup finds no change anywhere and writes nothing'
   await expect(page.getByTestId('step-panel-queuePolicy').getByRole('heading', { name: 'Queue policy' })).toBeFocused();
 });
 
-test('the scope form validates as it is typed, offers the bucket\'s Region and explains bad pasted JSON', async ({ page, app, motoUrl }) => {
+test("the scope form validates as it is typed, offers the bucket's Region and explains bad pasted JSON", async ({ page, app, motoUrl }) => {
   await createBucket(seedClients(motoUrl, 'eu-west-1'), 'eu-orders', 'eu-west-1');
   await page.goto(app.url);
   await connect(page);
@@ -207,7 +244,7 @@ test('the scope form validates as it is typed, offers the bucket\'s Region and e
   const region = scope.getByLabel('Region', { exact: true });
   await expect(region).toHaveAttribute('aria-invalid', 'true');
   await expect(scope.getByText('The bucket is in eu-west-1')).toBeVisible();
-  await scope.getByRole('button', { name: 'Use eu-west-1, the bucket\'s Region' }).click();
+  await scope.getByRole('button', { name: "Use eu-west-1, the bucket's Region" }).click();
   await expect(region).toHaveValue('eu-west-1');
   await expect(region).toHaveAttribute('aria-invalid', 'false');
 
@@ -247,7 +284,11 @@ test('on a narrow window the diff is unified, with +/- signs', async ({ page, ap
   await expect(diff).toHaveAttribute('data-mode', 'side-by-side');
 });
 
-test('an existing queue encrypted with alias/aws/sqs is refused with the reason; a customer managed key shows the key-policy statement', async ({ page, app, motoUrl }) => {
+test('an existing queue encrypted with alias/aws/sqs is refused with the reason; a customer managed key shows the key-policy statement', async ({
+  page,
+  app,
+  motoUrl,
+}) => {
   const aws = seedClients(motoUrl);
   await createBucket(aws, BUCKET);
   await createQueue(aws, QUEUE, undefined, { KmsMasterKeyId: 'alias/aws/sqs' });

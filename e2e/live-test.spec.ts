@@ -12,7 +12,12 @@ const SCOPE = { bucket: BUCKET, prefix: 'incoming/', suffix: '.csv' };
 
 test.use({ viewport: { width: 1280, height: 900 } });
 
-test('after apply the live test passes with its latency; the hand-off lists the values, copies them all and downloads platform-registration.json', async ({ page, context, app, motoUrl }) => {
+test('after apply the live test passes with its latency; the hand-off lists the values, copies them all and downloads platform-registration.json', async ({
+  page,
+  context,
+  app,
+  motoUrl,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const aws = seedClients(motoUrl);
   await createBucket(aws, BUCKET);

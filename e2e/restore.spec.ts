@@ -22,7 +22,10 @@ test('restoring a backup from the Backups view brings the earlier document back'
   await expect(view.getByRole('heading', { name: `Backups of ${BUCKET}` })).toBeFocused();
   const rows = view.getByTestId('backup-row');
   await expect(rows).toHaveCount(4);
-  await rows.filter({ hasText: 'queue-policy' }).getByRole('button', { name: /^Restore queue-policy backup/ }).click();
+  await rows
+    .filter({ hasText: 'queue-policy' })
+    .getByRole('button', { name: /^Restore queue-policy backup/ })
+    .click();
 
   const restore = page.getByTestId('restore-panel');
   await expect(restore.getByTestId('plan-action')).toHaveAttribute('data-action', 'update');

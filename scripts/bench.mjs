@@ -9,12 +9,28 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 if (buildIsStale()) await buildAll({ quiet: true });
 const out = join(root, '.tsbuild', 'bench');
 for (const name of ['policy-engine.bench', 'run-bench']) {
-  await build({ absWorkingDir: root, entryPoints: [`bench/${name}.ts`], outfile: join(out, `${name}.cjs`), bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['@playwright/test', 'playwright', 'playwright-core', 'electron'], logLevel: 'warning' });
+  await build({
+    absWorkingDir: root,
+    entryPoints: [`bench/${name}.ts`],
+    outfile: join(out, `${name}.cjs`),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['@playwright/test', 'playwright', 'playwright-core', 'electron'],
+    logLevel: 'warning',
+  });
 }
-console.log(`bench: ${new Date().toISOString()}, node ${process.version}, ${(await import('node:os')).cpus().length} cores (${(await import('node:os')).cpus()[0]?.model ?? 'unknown CPU'})`);
+console.log(
+  `bench: ${new Date().toISOString()}, node ${process.version}, ${(await import('node:os')).cpus().length} cores (${(await import('node:os')).cpus()[0]?.model ?? 'unknown CPU'})`,
+);
 let failed = false;
 for (const name of ['run-bench', 'policy-engine.bench']) {
-  const r = spawnSync(process.execPath, [join(out, `${name}.cjs`)], { stdio: 'inherit', cwd: root, env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } });
+  const r = spawnSync(process.execPath, [join(out, `${name}.cjs`)], {
+    stdio: 'inherit',
+    cwd: root,
+    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+  });
   if (r.status !== 0) failed = true;
 }
 process.exit(failed ? 1 : 0);

@@ -22,7 +22,11 @@ function warn(reason) {
 }
 
 function firstLine(text) {
-  const line = (text ?? '').split('\n').map((l) => l.trim()).find((l) => l.length > 0) ?? '';
+  const line =
+    (text ?? '')
+      .split('\n')
+      .map((l) => l.trim())
+      .find((l) => l.length > 0) ?? '';
   return line.length > 160 ? `${line.slice(0, 160)}...` : line;
 }
 

@@ -1,4 +1,4 @@
-// `npm test`: typecheck, lint, build, unit, integration (moto), e2e (Playwright + Chromium), in that order.
+// `npm test`: typecheck, lint (ESLint, Prettier), build, unit, integration (moto), e2e (Playwright + Chromium), in that order.
 // Stops at the first failing stage and ends with one summary line: "tests: N passed, N failed, N skipped".
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
@@ -35,7 +35,9 @@ function countPlaywright(file) {
 const npx = 'npx';
 const stages = [
   () => run('typecheck (tsc -b)', npx, ['tsc', '-b']),
-  () => run('lint (eslint)', npx, ['eslint', '.', '--max-warnings=0']),
+  () =>
+    run('lint (eslint)', npx, ['eslint', '.', '--max-warnings=0']) &&
+    run('format (prettier --check)', npx, ['prettier', '--check', '.', '--log-level', 'warn']),
   () => run('build', 'node', ['scripts/build.mjs']),
   () => {
     const out = join(reports, 'unit.json');
@@ -45,7 +47,15 @@ const stages = [
   },
   () => {
     const out = join(reports, 'integration.json');
-    const ok = run('integration tests (vitest + moto_server)', npx, ['vitest', 'run', '--project', 'integration', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+    const ok = run('integration tests (vitest + moto_server)', npx, [
+      'vitest',
+      'run',
+      '--project',
+      'integration',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${out}`,
+    ]);
     countVitest(out);
     return ok;
   },

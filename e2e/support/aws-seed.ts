@@ -1,4 +1,11 @@
-import { CreateBucketCommand, GetBucketNotificationConfigurationCommand, ListObjectsV2Command, PutBucketNotificationConfigurationCommand, S3Client, type NotificationConfiguration } from '@aws-sdk/client-s3';
+import {
+  CreateBucketCommand,
+  GetBucketNotificationConfigurationCommand,
+  ListObjectsV2Command,
+  PutBucketNotificationConfigurationCommand,
+  S3Client,
+  type NotificationConfiguration,
+} from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand, GetQueueUrlCommand, SetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { GetRoleCommand, GetRolePolicyCommand, IAMClient } from '@aws-sdk/client-iam';
 import { FAKE_KEYS } from '../../test/support/aws-profile-files';
@@ -21,12 +28,21 @@ export function seedClients(motoUrl: string, region = 'us-east-1'): SeedClients 
 
 /** Creates a bucket (in `region` when it is not us-east-1). */
 export async function createBucket(c: SeedClients, bucket: string, region = 'us-east-1'): Promise<void> {
-  await c.s3.send(new CreateBucketCommand({ Bucket: bucket, ...(region === 'us-east-1' ? {} : { CreateBucketConfiguration: { LocationConstraint: region as never } }) }));
+  await c.s3.send(
+    new CreateBucketCommand({ Bucket: bucket, ...(region === 'us-east-1' ? {} : { CreateBucketConfiguration: { LocationConstraint: region as never } }) }),
+  );
 }
 
 /** Creates a standard queue, optionally with a policy and other attributes; returns its URL and ARN. */
-export async function createQueue(c: SeedClients, name: string, policy?: unknown, attributes: Record<string, string> = {}): Promise<{ readonly url: string; readonly arn: string }> {
-  const out = await c.sqs.send(new CreateQueueCommand({ QueueName: name, Attributes: { ...attributes, ...(policy ? { Policy: JSON.stringify(policy) } : {}) } }));
+export async function createQueue(
+  c: SeedClients,
+  name: string,
+  policy?: unknown,
+  attributes: Record<string, string> = {},
+): Promise<{ readonly url: string; readonly arn: string }> {
+  const out = await c.sqs.send(
+    new CreateQueueCommand({ QueueName: name, Attributes: { ...attributes, ...(policy ? { Policy: JSON.stringify(policy) } : {}) } }),
+  );
   const url = out.QueueUrl ?? '';
   const attrs = await c.sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['QueueArn'] }));
   return { url, arn: attrs.Attributes?.QueueArn ?? '' };
@@ -58,7 +74,11 @@ export async function getNotification(c: SeedClients, bucket: string): Promise<N
 }
 
 /** A role's trust policy and the wizard's inline policy, parsed (IAM returns them URL-encoded). */
-export async function roleDocuments(c: SeedClients, roleName: string, policyName = 'platform-s3-sqs-access'): Promise<{ readonly trust: unknown; readonly permissions: unknown }> {
+export async function roleDocuments(
+  c: SeedClients,
+  roleName: string,
+  policyName = 'platform-s3-sqs-access',
+): Promise<{ readonly trust: unknown; readonly permissions: unknown }> {
   const role = await c.iam.send(new GetRoleCommand({ RoleName: roleName }));
   const inline = await c.iam.send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName: policyName }));
   const decode = (text: string | undefined): unknown => (text ? JSON.parse(decodeURIComponent(text)) : null);

@@ -8,7 +8,11 @@ async function hasFocus(target: Locator): Promise<boolean> {
  * Presses Tab (Shift+Tab with `backwards`) until `target` has the focus: the focus moves only as a keyboard user
  * moves it. Fails when `max` presses do not reach it (the target is not in the tab order).
  */
-export async function tabTo(page: Page, target: Locator, { backwards = false, max = 80 }: { readonly backwards?: boolean; readonly max?: number } = {}): Promise<void> {
+export async function tabTo(
+  page: Page,
+  target: Locator,
+  { backwards = false, max = 80 }: { readonly backwards?: boolean; readonly max?: number } = {},
+): Promise<void> {
   await expect(target).toBeVisible({ timeout: 20_000 });
   await expect(target).toBeEnabled({ timeout: 20_000 });
   for (let presses = 0; presses <= max; presses++) {

@@ -50,7 +50,9 @@ export async function fillScope(page: Page, values: ScopeValues, shots = false):
   await expect(scope.getByText('Bucket found; it is in us-east-1.')).toBeVisible();
   if (values.prefix) await scope.getByLabel('Object key prefix').fill(values.prefix);
   if (values.suffix) await scope.getByLabel('Object key suffix').fill(values.suffix);
-  await scope.getByLabel('Paste the values from the platform console').fill(JSON.stringify({ setupRoleArn: PLATFORM.platformSetupRoleArn, load_role_arn: PLATFORM.platformLoadRoleArn, orgId: PLATFORM.externalId }, null, 2));
+  await scope
+    .getByLabel('Paste the values from the platform console')
+    .fill(JSON.stringify({ setupRoleArn: PLATFORM.platformSetupRoleArn, load_role_arn: PLATFORM.platformLoadRoleArn, orgId: PLATFORM.externalId }, null, 2));
   await scope.getByRole('button', { name: 'Fill from JSON' }).click();
   await expect(scope.getByTestId('paste-result')).toHaveText('Filled platform setup role ARN, platform load role ARN, external ID.');
   await expect(scope.getByLabel('External ID')).toHaveValue(PLATFORM.externalId);

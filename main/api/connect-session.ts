@@ -15,7 +15,12 @@ export async function connectSession(input: ChannelParsed<'session.connect'>, ct
   ctx.progress(`Resolving credentials of profile ${input.profile}`);
   let credentials;
   try {
-    credentials = await resolveCredentials({ profile: input.profile, region: input.region, env: ctx.workspace.env, ...(input.mfaCode ? { mfaCode: input.mfaCode } : {}) });
+    credentials = await resolveCredentials({
+      profile: input.profile,
+      region: input.region,
+      env: ctx.workspace.env,
+      ...(input.mfaCode ? { mfaCode: input.mfaCode } : {}),
+    });
   } catch (err) {
     throw new ApiFailure(toApiError(err, callContext));
   }

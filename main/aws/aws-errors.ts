@@ -28,7 +28,11 @@ function networkCode(err: ErrorLike | undefined, depth = 0): string | undefined 
   if (err.code && NETWORK_CODES.has(err.code)) return err.code;
   if (err.name === 'TimeoutError') return 'ETIMEDOUT';
   const nested = (err as { errors?: ReadonlyArray<ErrorLike> }).errors;
-  if (nested) for (const e of nested) { const c = networkCode(e, depth + 1); if (c) return c; }
+  if (nested)
+    for (const e of nested) {
+      const c = networkCode(e, depth + 1);
+      if (c) return c;
+    }
   return networkCode(err.cause as ErrorLike | undefined, depth + 1);
 }
 
@@ -40,7 +44,7 @@ export function toApiError(thrown: unknown, ctx: CallContext = {}): ApiError {
   const message = err.message ?? String(thrown);
   const what = ctx.action ? `${ctx.action}${ctx.resource ? ` on ${ctx.resource}` : ''}` : 'the AWS call';
 
-  if (name === 'AbortError' || /aborted/i.test(message) && name !== 'Error') {
+  if (name === 'AbortError' || (/aborted/i.test(message) && name !== 'Error')) {
     return apiError('CANCELLED', `Cancelled: ${what} was stopped before it finished.`, { fix: 'Run it again when ready.' });
   }
   const net = networkCode(err);

@@ -30,8 +30,7 @@ export interface SimulationResult {
 
 /** Simulation results, or why IAM could not simulate (moto does not implement it; the caller may lack the permission). */
 export type SimulationOutcome =
-  | { readonly available: true; readonly results: ReadonlyArray<SimulationResult> }
-  | { readonly available: false; readonly reason: string };
+  { readonly available: true; readonly results: ReadonlyArray<SimulationResult> } | { readonly available: false; readonly reason: string };
 
 const NO_SUCH_ENTITY = ['NoSuchEntity', 'NoSuchEntityException'];
 const NOT_IMPLEMENTED = ['NotImplemented', 'NotImplementedException', 'InternalFailure'];
@@ -102,10 +101,9 @@ export async function getRolePolicy(target: AwsTarget, roleName: string, policyN
 /** Creates or replaces an inline policy of the role. */
 export async function putRolePolicy(target: AwsTarget, roleName: string, policyName: string, policyJson: string, signal?: AbortSignal): Promise<void> {
   try {
-    await clientsFor(target).iam.send(
-      new PutRolePolicyCommand({ RoleName: roleName, PolicyName: policyName, PolicyDocument: policyJson }),
-      { abortSignal: signal },
-    );
+    await clientsFor(target).iam.send(new PutRolePolicyCommand({ RoleName: roleName, PolicyName: policyName, PolicyDocument: policyJson }), {
+      abortSignal: signal,
+    });
   } catch (err) {
     throw awsFailure(err, 'iam:PutRolePolicy', roleArnGuess(target, roleName));
   }
@@ -117,10 +115,9 @@ export async function listRolePolicies(target: AwsTarget, roleName: string, sign
   let marker: string | undefined;
   try {
     do {
-      const out = await clientsFor(target).iam.send(
-        new ListRolePoliciesCommand({ RoleName: roleName, ...(marker ? { Marker: marker } : {}) }),
-        { abortSignal: signal },
-      );
+      const out = await clientsFor(target).iam.send(new ListRolePoliciesCommand({ RoleName: roleName, ...(marker ? { Marker: marker } : {}) }), {
+        abortSignal: signal,
+      });
       names.push(...(out.PolicyNames ?? []));
       marker = out.IsTruncated ? out.Marker : undefined;
     } while (marker);

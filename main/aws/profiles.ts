@@ -26,9 +26,7 @@ export async function listProfiles(env: NodeJS.ProcessEnv = process.env): Promis
     ...(env.AWS_SHARED_CREDENTIALS_FILE ? { filepath: env.AWS_SHARED_CREDENTIALS_FILE } : {}),
   });
   // Sub-sections such as [sso-session corp] or [services x] come back as 'sso-session.corp': they are not profiles.
-  const names = [...new Set([...Object.keys(configFile), ...Object.keys(credentialsFile)])]
-    .filter((n) => !/^(sso-session|services)\./.test(n))
-    .sort();
+  const names = [...new Set([...Object.keys(configFile), ...Object.keys(credentialsFile)])].filter((n) => !/^(sso-session|services)\./.test(n)).sort();
   const profiles: ProfileSummary[] = names.map((name) => {
     const config = configFile[name];
     const creds = credentialsFile[name];
@@ -60,7 +58,6 @@ export async function listProfiles(env: NodeJS.ProcessEnv = process.env): Promis
     (profiles.some((p) => p.name === 'default') ? 'default' : null) ??
     profiles[0]?.name ??
     null;
-  const region =
-    env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? profiles.find((p) => p.name === selected)?.region ?? null;
+  const region = env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? profiles.find((p) => p.name === selected)?.region ?? null;
   return { profiles, selected, region, endpoint: displayedEndpoint(env) };
 }

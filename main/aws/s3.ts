@@ -107,14 +107,22 @@ export async function getBucketNotification(target: AwsTarget, bucket: string, s
 export async function putBucketNotification(target: AwsTarget, bucket: string, document: BucketNotificationDocument, signal?: AbortSignal): Promise<void> {
   try {
     const config = notificationAsSent(document) as NotificationConfiguration;
-    await clientsFor(target).s3.send(new PutBucketNotificationConfigurationCommand({ Bucket: bucket, NotificationConfiguration: config }), { abortSignal: signal });
+    await clientsFor(target).s3.send(new PutBucketNotificationConfigurationCommand({ Bucket: bucket, NotificationConfiguration: config }), {
+      abortSignal: signal,
+    });
   } catch (err) {
     throw awsFailure(err, 's3:PutBucketNotification', arnOf(target, bucket));
   }
 }
 
 /** Uploads one object (the live test's test file); the ETag lets the check match the event to the upload. */
-export async function putObject(target: AwsTarget, bucket: string, key: string, body: string | Uint8Array, signal?: AbortSignal): Promise<{ readonly etag: string }> {
+export async function putObject(
+  target: AwsTarget,
+  bucket: string,
+  key: string,
+  body: string | Uint8Array,
+  signal?: AbortSignal,
+): Promise<{ readonly etag: string }> {
   try {
     const out = await clientsFor(target).s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }), { abortSignal: signal });
     return { etag: out.ETag ?? '' };

@@ -31,7 +31,10 @@ export interface ReceiveOptions {
 /** The queue's ARN from its URL (https://sqs.REGION.amazonaws.com/ACCOUNT/NAME), so errors name the resource a policy uses. */
 export function queueArnFromUrl(queueUrl: string, region: string): string {
   const path = URL.canParse(queueUrl) ? new URL(queueUrl).pathname : '';
-  const [account, name] = path.split('/').filter((part) => part !== '').slice(-2);
+  const [account, name] = path
+    .split('/')
+    .filter((part) => part !== '')
+    .slice(-2);
   return account && name ? queueArnOf(region, account, name) : queueUrl;
 }
 
@@ -72,10 +75,9 @@ export async function getQueueAttributes(
   signal?: AbortSignal,
 ): Promise<Readonly<Record<string, string>>> {
   try {
-    const out = await clientsFor(target).sqs.send(
-      new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: names as QueueAttributeName[] }),
-      { abortSignal: signal },
-    );
+    const out = await clientsFor(target).sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: names as QueueAttributeName[] }), {
+      abortSignal: signal,
+    });
     return { ...(out.Attributes ?? {}) };
   } catch (err) {
     const arn = queueArnFromUrl(queueUrl, target.region);
@@ -100,7 +102,12 @@ export async function setQueuePolicy(target: AwsTarget, queueUrl: string, policy
 }
 
 /** Receives up to `maxMessages` messages, long-polling `waitTimeSeconds` (the live test's receive loop). */
-export async function receiveMessages(target: AwsTarget, queueUrl: string, options: ReceiveOptions = {}, signal?: AbortSignal): Promise<ReadonlyArray<ReceivedMessage>> {
+export async function receiveMessages(
+  target: AwsTarget,
+  queueUrl: string,
+  options: ReceiveOptions = {},
+  signal?: AbortSignal,
+): Promise<ReadonlyArray<ReceivedMessage>> {
   try {
     const out = await clientsFor(target).sqs.send(
       new ReceiveMessageCommand({
@@ -133,12 +140,17 @@ export async function deleteMessage(target: AwsTarget, queueUrl: string, receipt
 }
 
 /** Makes a received message visible again after `seconds` (0 = now), e.g. to hand back a message that is not ours. */
-export async function changeMessageVisibility(target: AwsTarget, queueUrl: string, receiptHandle: string, seconds: number, signal?: AbortSignal): Promise<void> {
+export async function changeMessageVisibility(
+  target: AwsTarget,
+  queueUrl: string,
+  receiptHandle: string,
+  seconds: number,
+  signal?: AbortSignal,
+): Promise<void> {
   try {
-    await clientsFor(target).sqs.send(
-      new ChangeMessageVisibilityCommand({ QueueUrl: queueUrl, ReceiptHandle: receiptHandle, VisibilityTimeout: seconds }),
-      { abortSignal: signal },
-    );
+    await clientsFor(target).sqs.send(new ChangeMessageVisibilityCommand({ QueueUrl: queueUrl, ReceiptHandle: receiptHandle, VisibilityTimeout: seconds }), {
+      abortSignal: signal,
+    });
   } catch (err) {
     throw awsFailure(err, 'sqs:ChangeMessageVisibility', queueArnFromUrl(queueUrl, target.region));
   }

@@ -53,7 +53,9 @@ export async function connectCli(call: CliCall, flags: CliFlags, fallbackRegion?
   const profile = flags.profile ?? listing.selected ?? 'default';
   const region = flags.region ?? fallbackRegion ?? process.env.AWS_REGION ?? listing.profiles.find((p) => p.name === profile)?.region ?? listing.region;
   if (!region) {
-    throw new ApiFailure(apiError('BAD_INPUT', 'No Region: the profile has none and AWS_REGION is not set.', { fix: 'Pass --region, e.g. --region us-east-1.' }));
+    throw new ApiFailure(
+      apiError('BAD_INPUT', 'No Region: the profile has none and AWS_REGION is not set.', { fix: 'Pass --region, e.g. --region us-east-1.' }),
+    );
   }
   try {
     return await call('session.connect', { profile, region, ...(flags['mfa-code'] ? { mfaCode: flags['mfa-code'] } : {}) });

@@ -97,7 +97,9 @@ async function main(argv: ReadonlyArray<string>): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
-    process.stderr.write(`error: unexpected failure: ${err instanceof Error ? err.message : String(err)}\nfix: Check the message above; if it persists, report it with the command you ran.\n`);
+    process.stderr.write(
+      `error: unexpected failure: ${err instanceof Error ? err.message : String(err)}\nfix: Check the message above; if it persists, report it with the command you ran.\n`,
+    );
     process.exit(EXIT.failed);
   },
 );

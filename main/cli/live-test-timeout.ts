@@ -6,7 +6,11 @@ export function liveTestTimeout(raw: string | undefined): number {
   if (raw === undefined) return LIVE_TEST_DEFAULT_SECONDS;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 5 || n > LIVE_TEST_MAX_SECONDS) {
-    throw new ApiFailure(apiError('BAD_INPUT', `--test-timeout: expected whole seconds from 5 to ${LIVE_TEST_MAX_SECONDS}, got ${JSON.stringify(raw)}.`, { fix: 'e.g. --test-timeout 300' }));
+    throw new ApiFailure(
+      apiError('BAD_INPUT', `--test-timeout: expected whole seconds from 5 to ${LIVE_TEST_MAX_SECONDS}, got ${JSON.stringify(raw)}.`, {
+        fix: 'e.g. --test-timeout 300',
+      }),
+    );
   }
   return n;
 }

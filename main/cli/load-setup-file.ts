@@ -24,12 +24,17 @@ export async function loadSetupFile(path: string | undefined): Promise<LoadedSet
   const read = await readJsonFile(path, setupFileSchema);
   if (read.ok) return read.value;
   if (read.problem === 'missing' || read.problem === 'unreadable') {
-    throw new ApiFailure(apiError('BAD_INPUT', `Cannot read setup file ${path}: ${read.detail}.`, { fix: 'Check the path: pass the JSON file the wizard saved or exported.' }));
+    throw new ApiFailure(
+      apiError('BAD_INPUT', `Cannot read setup file ${path}: ${read.detail}.`, { fix: 'Check the path: pass the JSON file the wizard saved or exported.' }),
+    );
   }
   if (read.problem === 'not-json') {
     throw new ApiFailure(apiError('BAD_INPUT', `Setup file ${path} is not valid JSON: ${read.detail}`, { fix: 'Fix the JSON syntax.' }));
   }
   throw new ApiFailure(
-    apiError('BAD_INPUT', `Setup file ${path} is not valid (${read.issues.length} problem(s)); nothing was written.`, { fix: 'Correct the named fields.', issues: read.issues }),
+    apiError('BAD_INPUT', `Setup file ${path} is not valid (${read.issues.length} problem(s)); nothing was written.`, {
+      fix: 'Correct the named fields.',
+      issues: read.issues,
+    }),
   );
 }

@@ -4,7 +4,15 @@ import { ApiFailure, type ApiError, type ApiErrorCode } from '../../shared/contr
 export type GuardedRead<T> = { readonly value: T } | { readonly error: ApiError };
 
 // A cancel stops the whole run, and credentials that stopped working fail every read: neither is one read's problem.
-const WHOLE_RUN: ReadonlySet<ApiErrorCode> = new Set(['CANCELLED', 'NO_CREDENTIALS', 'PROFILE_NOT_FOUND', 'MFA_REQUIRED', 'SSO_LOGIN_REQUIRED', 'CREDENTIALS_INVALID', 'CREDENTIALS_EXPIRED']);
+const WHOLE_RUN: ReadonlySet<ApiErrorCode> = new Set([
+  'CANCELLED',
+  'NO_CREDENTIALS',
+  'PROFILE_NOT_FOUND',
+  'MFA_REQUIRED',
+  'SSO_LOGIN_REQUIRED',
+  'CREDENTIALS_INVALID',
+  'CREDENTIALS_EXPIRED',
+]);
 
 /** True for an error that one read may fail with alone; false for a cancel, a broken session or a programmer error (rethrown). */
 export function isReadFailure(err: unknown, signal: AbortSignal): err is ApiFailure {

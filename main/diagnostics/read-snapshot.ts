@@ -34,7 +34,13 @@ export async function readSnapshot(
     guardRead(readInlinePolicies(target, setup.roleName, signal), signal),
     rolePart.then((r) => simulateRole(target, c, r, signal)),
   ]);
-  const reads: Readonly<Record<SnapshotRead, GuardedRead<unknown>>> = { bucket: bucketRegion, notification, queue: queueRead, role, permissions: inlinePolicies };
+  const reads: Readonly<Record<SnapshotRead, GuardedRead<unknown>>> = {
+    bucket: bucketRegion,
+    notification,
+    queue: queueRead,
+    role,
+    permissions: inlinePolicies,
+  };
   const readErrors: Partial<Record<SnapshotRead, ApiError>> = {};
   for (const [name, read] of Object.entries(reads) as Array<[SnapshotRead, GuardedRead<unknown>]>) if ('error' in read) readErrors[name] = read.error;
   const roleInfo = valueOr(role, null);

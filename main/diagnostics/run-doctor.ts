@@ -20,17 +20,30 @@ export async function runDoctor(sctx: StepContext, input: DoctorOptions): Promis
   sctx.progress('Reading the account');
   const record = await getSetup(sctx.dataDir, setup.name).catch(() => null);
   const c = diagnosticContext(setup, sctx.accountId);
-  const snapshot = await readSnapshot(sctx.target, c, { accountId: sctx.accountId, arn: sctx.callerArn, expectedAccount: record?.accountId ?? null }, sctx.signal);
+  const snapshot = await readSnapshot(
+    sctx.target,
+    c,
+    { accountId: sctx.accountId, arn: sctx.callerArn, expectedAccount: record?.accountId ?? null },
+    sctx.signal,
+  );
   const checks: DiagnosticCheck[] = [...runChecks(setup, snapshot)];
   if (input.live) {
     sctx.progress('Running the live test');
     const blocked = checks.some((x) => x.status === 'fail' && ['bucket', 'queue'].includes(x.id));
-    if (blocked) checks.push(check('live-test', 'Live test: an upload reaches the queue', 'skip', 'Skipped: the bucket or the queue is missing, unusable or could not be read.'));
+    if (blocked)
+      checks.push(
+        check('live-test', 'Live test: an upload reaches the queue', 'skip', 'Skipped: the bucket or the queue is missing, unusable or could not be read.'),
+      );
     else {
       const r = await runLiveTest(sctx, input.timeoutSeconds);
       checks.push(
         r.ok
-          ? check('live-test', 'Live test: an upload reaches the queue', 'pass', `Event for ${r.key} received after ${r.latencyMs} ms (${r.messagesSeen} message(s) seen).`)
+          ? check(
+              'live-test',
+              'Live test: an upload reaches the queue',
+              'pass',
+              `Event for ${r.key} received after ${r.latencyMs} ms (${r.messagesSeen} message(s) seen).`,
+            )
           : check('live-test', 'Live test: an upload reaches the queue', 'fail', r.diagnosis ?? 'No event.', r.fix),
       );
     }

@@ -6,7 +6,12 @@ import { simulatePrincipalPolicy, type RoleInfo } from '../aws/iam';
 import { isReadFailure, type GuardedRead } from './guard-read';
 
 /** IAM's own verdict on every required action when it can give one; otherwise why not, so the policy engine is used instead. */
-export async function simulateRole(target: AwsTarget, c: DiagnosticContext, role: GuardedRead<RoleInfo | null>, signal: AbortSignal): Promise<AccountSnapshot['simulation']> {
+export async function simulateRole(
+  target: AwsTarget,
+  c: DiagnosticContext,
+  role: GuardedRead<RoleInfo | null>,
+  signal: AbortSignal,
+): Promise<AccountSnapshot['simulation']> {
   if ('error' in role) return { available: false, reason: 'the role could not be read, so there was no role ARN to simulate' };
   if (!role.value) return { available: false, reason: 'no role' };
   const groups = new Map<string, string[]>();

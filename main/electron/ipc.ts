@@ -12,7 +12,7 @@ export type DispatcherFactory = (emit: (event: ApiEvent) => void) => Dispatch;
 export const UNTRUSTED_SENDER_RESULT: ApiResult<never> = {
   ok: false,
   error: apiError('ACCESS_DENIED', 'This page may not call the wizard API.', {
-    fix: 'Only the wizard\'s own window can make calls.',
+    fix: "Only the wizard's own window can make calls.",
   }),
 };
 

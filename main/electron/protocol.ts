@@ -9,9 +9,7 @@ import { contentTypeOf, resolveRendererFile } from './renderer-files';
  * renderer gets a real origin for 'self' in the CSP and for module scripts; it never needs file:// (checklist 18).
  */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
-  ]);
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } }]);
 }
 
 /** Serves dist/renderer on the app scheme of `session`, read-only, with the CSP header on every response. */

@@ -9,9 +9,20 @@ export async function readRegistration(ctx: StepContext): Promise<PlatformRegist
   const [queueUrl, role] = await Promise.all([getQueueUrl(ctx.target, ctx.setup.queueName, ctx.signal), getRole(ctx.target, ctx.setup.roleName, ctx.signal)]);
   if (!queueUrl || !role) {
     throw new ApiFailure(
-      apiError('NOT_FOUND', `${!queueUrl ? `Queue ${ctx.setup.queueName}` : `Role ${ctx.setup.roleName}`} does not exist yet.`, { fix: 'Apply the setup first.' }),
+      apiError('NOT_FOUND', `${!queueUrl ? `Queue ${ctx.setup.queueName}` : `Role ${ctx.setup.roleName}`} does not exist yet.`, {
+        fix: 'Apply the setup first.',
+      }),
     );
   }
   const s = ctx.setup;
-  return { region: s.region, queueUrl, queueArn: ctx.queueArn, roleArn: role.arn, externalId: s.externalId, bucket: s.bucket, prefix: s.prefix, suffix: s.suffix };
+  return {
+    region: s.region,
+    queueUrl,
+    queueArn: ctx.queueArn,
+    roleArn: role.arn,
+    externalId: s.externalId,
+    bucket: s.bucket,
+    prefix: s.prefix,
+    suffix: s.suffix,
+  };
 }

@@ -12,7 +12,9 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const host = await startHost({ port: port.value, staticDir: join(__dirname, '..', 'renderer') }).catch((err: NodeJS.ErrnoException) => {
-    process.stderr.write(`error: Could not listen on 127.0.0.1:${port.value}: ${err.code ?? err.message}.\nfix: Choose another --port, or omit it for a free one.\n`);
+    process.stderr.write(
+      `error: Could not listen on 127.0.0.1:${port.value}: ${err.code ?? err.message}.\nfix: Choose another --port, or omit it for a free one.\n`,
+    );
     process.exit(1);
   });
   process.stdout.write(`SQS (S3) setup wizard is ready. Open this URL in a browser on this machine:\n${host.url}\n`);

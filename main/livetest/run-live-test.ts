@@ -26,14 +26,24 @@ const BACKLOG_PAUSE_MS = 250;
 export async function runLiveTest(ctx: StepContext, timeoutSeconds: number): Promise<LiveTestResult> {
   const { target, setup } = ctx;
   const queueUrl = await getQueueUrl(target, setup.queueName, ctx.signal);
-  if (!queueUrl) throw new ApiFailure(apiError('NOT_FOUND', `Queue ${setup.queueName} does not exist.`, { fix: 'Apply the setup first, then run the live test.' }));
+  if (!queueUrl)
+    throw new ApiFailure(apiError('NOT_FOUND', `Queue ${setup.queueName} does not exist.`, { fix: 'Apply the setup first, then run the live test.' }));
   const maxReceiveCount = await readMaxReceiveCount(target, queueUrl, ctx.signal);
   const key = liveTestObjectKey(setup.prefix, setup.suffix, new Date(), randomBytes(4).toString('hex'));
   ctx.progress(`Uploading s3://${setup.bucket}/${key}`);
   const started = Date.now();
   await putObject(target, setup.bucket, key, 'a,b\n', ctx.signal);
   const uploaded = Date.now();
-  await appendAudit(ctx.dataDir, { setupName: setup.name, step: 'liveTest', action: 'upload test object', resource: `arn:${ctx.partition}:s3:::${setup.bucket}/${key}`, callerArn: ctx.callerArn, backupPath: null, outcome: 'ok', message: 'put' });
+  await appendAudit(ctx.dataDir, {
+    setupName: setup.name,
+    step: 'liveTest',
+    action: 'upload test object',
+    resource: `arn:${ctx.partition}:s3:::${setup.bucket}/${key}`,
+    callerArn: ctx.callerArn,
+    backupPath: null,
+    outcome: 'ok',
+    message: 'put',
+  });
 
   const deadline = started + timeoutSeconds * 1000;
   const seen = new Set<string>();
@@ -66,7 +76,11 @@ export async function runLiveTest(ctx: StepContext, timeoutSeconds: number): Pro
         } else await foreign.handle(m, ctx.signal);
       }
       const elapsedMs = Date.now() - started;
-      ctx.progress(`Waiting for the event: ${(elapsedMs / 1000).toFixed(1)} s, ${seen.size} message(s) seen`, { kind: 'livetest-wait', elapsedMs, messagesSeen: seen.size });
+      ctx.progress(`Waiting for the event: ${(elapsedMs / 1000).toFixed(1)} s, ${seen.size} message(s) seen`, {
+        kind: 'livetest-wait',
+        elapsedMs,
+        messagesSeen: seen.size,
+      });
       if (latencyMs === null && messages.length > 0 && fresh === 0) await new Promise((r) => setTimeout(r, BACKLOG_PAUSE_MS));
     }
   } catch (err) {
@@ -95,8 +109,20 @@ export async function runLiveTest(ctx: StepContext, timeoutSeconds: number): Pro
   const diagnosis = ok
     ? null
     : wrong
-      ? { message: `The event for the test object arrived but is not what the platform expects: ${wrong}.`, fix: 'Check the bucket notification configuration.', fixStep: 'bucketNotification' as const }
-      : withFixStep(diagnoseMissingEvent(await readDeliveryState(ctx, queueUrl), { region: setup.region, bucketArn: ctx.bucketArn, queueArn: ctx.queueArn, accountId: ctx.accountId, key }));
+      ? {
+          message: `The event for the test object arrived but is not what the platform expects: ${wrong}.`,
+          fix: 'Check the bucket notification configuration.',
+          fixStep: 'bucketNotification' as const,
+        }
+      : withFixStep(
+          diagnoseMissingEvent(await readDeliveryState(ctx, queueUrl), {
+            region: setup.region,
+            bucketArn: ctx.bucketArn,
+            queueArn: ctx.queueArn,
+            accountId: ctx.accountId,
+            key,
+          }),
+        );
   return {
     ok,
     latencyMs,
@@ -110,7 +136,11 @@ export async function runLiveTest(ctx: StepContext, timeoutSeconds: number): Pro
     duplicates,
     eventName,
     objectDeleted,
-    diagnosis: diagnosis ? (latencyMs === null && !wrong ? `No event for the test object within ${timeoutSeconds} s. ${diagnosis.message}` : diagnosis.message) : null,
+    diagnosis: diagnosis
+      ? latencyMs === null && !wrong
+        ? `No event for the test object within ${timeoutSeconds} s. ${diagnosis.message}`
+        : diagnosis.message
+      : null,
     fix: diagnosis?.fix ?? null,
     fixStep: diagnosis?.fixStep ?? null,
     finishedAt: new Date().toISOString(),

@@ -10,9 +10,7 @@ import type { LiveState, StepDefinition } from './step-definition';
 
 /** What a guarded write decides on the fresh read: write this document (null: remove it), nothing to do, or refuse. */
 export type WriteDecision<Doc> =
-  | { readonly kind: 'write'; readonly document: Doc | null }
-  | { readonly kind: 'unchanged' }
-  | { readonly kind: 'refused'; readonly error: ApiError };
+  { readonly kind: 'write'; readonly document: Doc | null } | { readonly kind: 'unchanged' } | { readonly kind: 'refused'; readonly error: ApiError };
 
 /** One confirmed change of one resource: which, from which plan, and how to decide and check it. */
 export interface GuardedWriteRequest<Doc, Facts> {
@@ -38,7 +36,16 @@ export async function guardedWrite<Doc, Facts>(request: GuardedWriteRequest<Doc,
   const { definition: def, planName, record } = request;
   const step = def.id;
   const audit = (outcome: AuditOutcome, resource: string, backupPath: string | null, message: string) =>
-    appendAudit(op.dataDir, { setupName: record.setupName, step: record.auditStep, action: message, resource, callerArn: op.callerArn, backupPath, outcome, message });
+    appendAudit(op.dataDir, {
+      setupName: record.setupName,
+      step: record.auditStep,
+      action: message,
+      resource,
+      callerArn: op.callerArn,
+      backupPath,
+      outcome,
+      message,
+    });
 
   const live = await def.read(op, request.resource);
   if (basisOf(live.document) !== request.basis) {

@@ -17,12 +17,38 @@ export async function planStep<Doc, Facts>(def: StepDefinition<Doc, Facts>, ctx:
   } catch (err) {
     if (!(err instanceof ApiFailure) && ctx.signal.aborted) throw err;
     const blocked = toApiError(err, { endpoint: null });
-    return { step: def.id, title, resource, action: 'blocked', current: null, proposed: null, summary: [], diff: { lines: [], unified: '' }, basis: 'unknown', warnings: [], notes: [], blocked };
+    return {
+      step: def.id,
+      title,
+      resource,
+      action: 'blocked',
+      current: null,
+      proposed: null,
+      summary: [],
+      diff: { lines: [], unified: '' },
+      basis: 'unknown',
+      warnings: [],
+      notes: [],
+      blocked,
+    };
   }
   const proposal = def.propose(live, ctx);
   const basis = basisOf(live.document);
   if (!proposal.ok) {
-    return { step: def.id, title, resource: live.resource, action: 'blocked', current: live.document, proposed: null, summary: [], diff: diffDocuments(live.document, live.document), basis, warnings: [], notes: [], blocked: proposal.error };
+    return {
+      step: def.id,
+      title,
+      resource: live.resource,
+      action: 'blocked',
+      current: live.document,
+      proposed: null,
+      summary: [],
+      diff: diffDocuments(live.document, live.document),
+      basis,
+      warnings: [],
+      notes: [],
+      blocked: proposal.error,
+    };
   }
   return {
     step: def.id,

@@ -8,7 +8,9 @@ import { arnResourceName } from '../../shared/policy/arns';
 export function nameInResource(resource: string, what: 'queue' | 'bucket' | 'role'): string {
   const name = arnResourceName(resource.split(' ')[0] ?? '');
   if (!name) {
-    throw new ApiFailure(apiError('BAD_INPUT', `The resource ${resource} is not the ARN of a ${what}.`, { fix: 'Choose a backup file written by this wizard.' }));
+    throw new ApiFailure(
+      apiError('BAD_INPUT', `The resource ${resource} is not the ARN of a ${what}.`, { fix: 'Choose a backup file written by this wizard.' }),
+    );
   }
   return name;
 }

@@ -11,7 +11,6 @@ import type { BackupEntry } from '../../shared/contract/setup-record';
 
 export type { BackupEntry } from '../../shared/contract/setup-record';
 
-
 /** What writeBackup needs: the live document before a change, and where it came from. Never a credential. */
 export interface BackupInput {
   readonly setupName: string;
@@ -32,8 +31,9 @@ const backupSchema = z.object({
 });
 
 /** A backup file: an object with every field, `document` included (null records that nothing existed). */
-const backupFileSchema = z.custom<object>((v) => typeof v !== 'object' || v === null || Array.isArray(v) || 'document' in v, 'it has no document').pipe(backupSchema);
-
+const backupFileSchema = z
+  .custom<object>((v) => typeof v !== 'object' || v === null || Array.isArray(v) || 'document' in v, 'it has no document')
+  .pipe(backupSchema);
 
 /** One backup file's content (DESIGN.md "Backups"): `{kind, resource, account, region, takenAt, document}`. */
 export interface BackupRecord {
@@ -101,7 +101,7 @@ function badBackup(path: string, why: string): ApiFailure {
 export async function readBackup(path: string, dataDir?: string): Promise<BackupRecord> {
   if (dataDir !== undefined) {
     const inside = relative(join(resolve(dataDir), 'backups'), resolve(path));
-    if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) throw badBackup(path, 'it is not in the wizard\'s backups folder');
+    if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) throw badBackup(path, "it is not in the wizard's backups folder");
   }
   const read = await readJsonFile(path, backupFileSchema);
   if (read.ok) return read.value;

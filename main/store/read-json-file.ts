@@ -3,7 +3,9 @@ import type { FieldIssue } from '../../shared/contract/api-error';
 
 /** What a JSON file is checked with: a zod schema, or any parser of the same `safeParse` shape. */
 export interface JsonSchema<T> {
-  safeParse(value: unknown):
+  safeParse(
+    value: unknown,
+  ):
     | { readonly success: true; readonly data: T }
     | { readonly success: false; readonly error: { readonly issues: ReadonlyArray<{ readonly path: ReadonlyArray<PropertyKey>; readonly message: string }> } };
 }
@@ -11,7 +13,12 @@ export interface JsonSchema<T> {
 /** One JSON file, read and checked: its value, or what was wrong with it, so each caller words its own error and fix. */
 export type JsonFileRead<T> =
   | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly problem: 'missing' | 'unreadable' | 'not-json' | 'invalid'; readonly detail: string; readonly issues: ReadonlyArray<FieldIssue> };
+  | {
+      readonly ok: false;
+      readonly problem: 'missing' | 'unreadable' | 'not-json' | 'invalid';
+      readonly detail: string;
+      readonly issues: ReadonlyArray<FieldIssue>;
+    };
 
 /** Plain words for the errors reading a file gives most often. */
 const READ_PROBLEMS: Readonly<Record<string, string>> = {

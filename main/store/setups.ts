@@ -54,7 +54,10 @@ async function readRecord(path: string): Promise<SetupRecord | null> {
   const read = await readJsonFile(path, recordSchema);
   if (read.ok) return read.value;
   if (read.problem === 'missing') return null;
-  throw badRecord(path, read.problem === 'not-json' ? 'it is not valid JSON' : read.problem === 'unreadable' ? `it could not be read (${read.detail})` : read.detail);
+  throw badRecord(
+    path,
+    read.problem === 'not-json' ? 'it is not valid JSON' : read.problem === 'unreadable' ? `it could not be read (${read.detail})` : read.detail,
+  );
 }
 
 function badRecord(path: string, why: string): ApiFailure {

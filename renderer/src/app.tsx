@@ -71,12 +71,7 @@ export function App() {
         );
       case 'wizard':
         return (
-          <Wizard
-            key={screen.run}
-            opened={screen.opened}
-            startAt={screen.startAt}
-            onOpenBackups={(setupName) => setScreen({ screen: 'backups', setupName })}
-          />
+          <Wizard key={screen.run} opened={screen.opened} startAt={screen.startAt} onOpenBackups={(setupName) => setScreen({ screen: 'backups', setupName })} />
         );
       case 'backups':
         return <BackupsView setupName={screen.setupName} />;

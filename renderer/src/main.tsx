@@ -23,7 +23,9 @@ root.render(
       <main className="content">
         <div className="banner error" role="alert">
           <p className="banner-title">This page has no access token.</p>
-          <p>Open the full URL that <code>npm run web</code> printed: it carries a per-run token.</p>
+          <p>
+            Open the full URL that <code>npm run web</code> printed: it carries a per-run token.
+          </p>
         </div>
       </main>
     )}

@@ -39,7 +39,8 @@ export function Wizard({ opened, startAt, onOpenBackups }: WizardProps) {
   const onNext = useCallback(() => dispatch({ type: 'next' }), []);
   const onLiveTest = useCallback((outcome: LiveTestOutcome) => dispatch({ type: 'liveTest', outcome }), []);
   const onGoto = useCallback((id: WizardStepId) => dispatch({ type: 'goto', step: id }), []);
-  const canOpen = (id: WizardStepId) => stepIndex(id) <= state.reached && (id === 'profile' || connection !== null) && (stepIndex(id) <= stepIndex('scope') || state.setup !== null);
+  const canOpen = (id: WizardStepId) =>
+    stepIndex(id) <= state.reached && (id === 'profile' || connection !== null) && (stepIndex(id) <= stepIndex('scope') || state.setup !== null);
 
   function panel() {
     if (step !== 'profile' && !connection) return <ProfileStep />;

@@ -26,10 +26,7 @@ export interface AppInfo {
 /** The whole API: channel -> input schema -> output type. Electron IPC, the browser host and the CLI all serve it. */
 export const apiContract = {
   'app.info': defineChannel<AppInfo>()(z.object({}).strict(), 'Name and version of the back end'),
-  'profiles.list': defineChannel<ProfileListing>()(
-    z.object({}).strict(),
-    'Profiles of ~/.aws/config and ~/.aws/credentials, without secrets',
-  ),
+  'profiles.list': defineChannel<ProfileListing>()(z.object({}).strict(), 'Profiles of ~/.aws/config and ~/.aws/credentials, without secrets'),
   'session.connect': defineChannel<Connection>()(
     z
       .object({
@@ -41,7 +38,7 @@ export const apiContract = {
           .optional(),
       })
       .strict(),
-    'Resolve the profile\'s credentials and call sts:GetCallerIdentity',
+    "Resolve the profile's credentials and call sts:GetCallerIdentity",
   ),
   'session.current': defineChannel<Connection | null>()(z.object({}).strict(), 'The current connection, if any'),
   'scope.buckets': defineChannel<{ readonly buckets: ReadonlyArray<{ readonly name: string }> }>()(
@@ -54,20 +51,17 @@ export const apiContract = {
   ),
   'steps.plan': defineChannel<StepPlan>()(stepInput, 'Read the live document, build the proposed one, diff them; writes nothing'),
   'steps.apply': defineChannel<StepResult>()(
-    stepInput.extend({ basis: z.string().min(1, 'basis: the plan\'s basis fingerprint') }).strict(),
+    stepInput.extend({ basis: z.string().min(1, "basis: the plan's basis fingerprint") }).strict(),
     'Re-read, stop on drift, back up, write once, read back and compare',
   ),
   'setups.list': defineChannel<ReadonlyArray<SetupRecord>>()(z.object({}).strict(), 'Saved setups with their status'),
   'setups.get': defineChannel<SetupRecord | null>()(z.object({ name: setupName }).strict(), 'One saved setup'),
   'setups.save': defineChannel<SetupRecord>()(z.object({ setup: setupSchema }).strict(), 'Save (create or update) a setup as a draft'),
   'backups.list': defineChannel<ReadonlyArray<BackupEntry>>()(z.object({ setupName }).strict(), 'Backups of one setup, newest first'),
-  'backups.planRestore': defineChannel<RestorePlan>()(
-    z.object({ path: backupPath }).strict(),
-    'Diff of the live document against a backup; writes nothing',
-  ),
+  'backups.planRestore': defineChannel<RestorePlan>()(z.object({ path: backupPath }).strict(), 'Diff of the live document against a backup; writes nothing'),
   'backups.restore': defineChannel<StepResult>()(
     z.object({ path: backupPath, basis: z.string().min(1) }).strict(),
-    'Back up the live document, write the backup\'s document, read back',
+    "Back up the live document, write the backup's document, read back",
   ),
   'livetest.run': defineChannel<LiveTestResult>()(
     z
@@ -101,15 +95,15 @@ export const apiContract = {
     z
       .object({
         setup: setupSchema,
-        accountId: z.string().regex(/^\d{12}$/, 'a 12-digit AWS account ID, such as 123456789012').optional(),
+        accountId: z
+          .string()
+          .regex(/^\d{12}$/, 'a 12-digit AWS account ID, such as 123456789012')
+          .optional(),
       })
       .strict(),
     'The change-control folder (documents, apply.sh, README); offline and unmerged when accountId is given',
   ),
-  'operation.cancel': defineChannel<{ readonly cancelled: boolean }>()(
-    z.object({ operationId }).strict(),
-    'Cancel a running operation by its id',
-  ),
+  'operation.cancel': defineChannel<{ readonly cancelled: boolean }>()(z.object({ operationId }).strict(), 'Cancel a running operation by its id'),
 } as const;
 
 /** The API contract's type. */

@@ -31,7 +31,8 @@ export interface AccountSnapshot {
   readonly role: { readonly arn: string; readonly trustPolicy: unknown } | null;
   /** Every inline policy of the role; null when the role does not exist or they were not read (see readErrors.permissions). */
   readonly inlinePolicies: ReadonlyArray<InlinePolicy> | null;
-  readonly simulation: { readonly available: true; readonly results: ReadonlyArray<SimulatedDecision> } | { readonly available: false; readonly reason: string };
+  readonly simulation:
+    { readonly available: true; readonly results: ReadonlyArray<SimulatedDecision> } | { readonly available: false; readonly reason: string };
   /** Reads that failed, with AWS's error: the checks that need them fail with it instead of guessing from a null. */
   readonly readErrors: Partial<Record<SnapshotRead, ApiError>>;
 }

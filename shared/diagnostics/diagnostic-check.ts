@@ -27,6 +27,13 @@ export interface DoctorReport {
 }
 
 /** Builds a check value. */
-export function check(id: string, title: string, status: CheckStatus, detail: string, fix: string | null = null, fixStep: AwsStepId | null = null): DiagnosticCheck {
+export function check(
+  id: string,
+  title: string,
+  status: CheckStatus,
+  detail: string,
+  fix: string | null = null,
+  fixStep: AwsStepId | null = null,
+): DiagnosticCheck {
   return { id, title, status, detail, fix, fixStep };
 }

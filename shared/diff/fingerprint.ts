@@ -23,9 +23,19 @@ export function fnv1a64(text: string): string {
   for (const char of text) {
     const cp = char.codePointAt(0) ?? 0;
     if (cp < 0x80) step(cp);
-    else if (cp < 0x800) { step(0xc0 | (cp >> 6)); step(0x80 | (cp & 0x3f)); }
-    else if (cp < 0x10000) { step(0xe0 | (cp >> 12)); step(0x80 | ((cp >> 6) & 0x3f)); step(0x80 | (cp & 0x3f)); }
-    else { step(0xf0 | (cp >> 18)); step(0x80 | ((cp >> 12) & 0x3f)); step(0x80 | ((cp >> 6) & 0x3f)); step(0x80 | (cp & 0x3f)); }
+    else if (cp < 0x800) {
+      step(0xc0 | (cp >> 6));
+      step(0x80 | (cp & 0x3f));
+    } else if (cp < 0x10000) {
+      step(0xe0 | (cp >> 12));
+      step(0x80 | ((cp >> 6) & 0x3f));
+      step(0x80 | (cp & 0x3f));
+    } else {
+      step(0xf0 | (cp >> 18));
+      step(0x80 | ((cp >> 12) & 0x3f));
+      step(0x80 | ((cp >> 6) & 0x3f));
+      step(0x80 | (cp & 0x3f));
+    }
   }
   const hex = (n: number): string => n.toString(16).padStart(4, '0');
   return `${hex(h3)}${hex(h2)}${hex(h1)}${hex(h0)}`;

@@ -46,7 +46,8 @@ export function classifyMessage(body: string, expected: ExpectedEvent): MessageC
     if (typeof record.eventName !== 'string' || !record.eventName.startsWith('ObjectCreated:')) {
       return { kind: 'ours-but-wrong', problem: `eventName is ${String(record.eventName)}, expected ObjectCreated:*` };
     }
-    if (record.awsRegion !== expected.region) return { kind: 'ours-but-wrong', problem: `awsRegion is ${String(record.awsRegion)}, expected ${expected.region}` };
+    if (record.awsRegion !== expected.region)
+      return { kind: 'ours-but-wrong', problem: `awsRegion is ${String(record.awsRegion)}, expected ${expected.region}` };
     return { kind: 'ours', eventName: record.eventName, eventTime: typeof record.eventTime === 'string' ? record.eventTime : null };
   }
   return { kind: 'foreign' };

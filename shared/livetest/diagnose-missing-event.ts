@@ -47,15 +47,27 @@ export const FIX_STEP_OF_HOP: Readonly<Record<Diagnosis['hop'], FixStep | null>>
  */
 export function diagnoseMissingEvent(state: DeliveryState, expected: DeliveryExpectation): Diagnosis {
   if (state.bucketRegion !== null && state.bucketRegion !== expected.region) {
-    return { hop: 'region', message: `The bucket is in ${state.bucketRegion} but the queue is in ${expected.region}: S3 cannot notify a queue in another Region.`, fix: `Use a queue in ${state.bucketRegion} (set the setup's Region to it and apply again).` };
+    return {
+      hop: 'region',
+      message: `The bucket is in ${state.bucketRegion} but the queue is in ${expected.region}: S3 cannot notify a queue in another Region.`,
+      fix: `Use a queue in ${state.bucketRegion} (set the setup's Region to it and apply again).`,
+    };
   }
   const ours = (state.notification?.QueueConfigurations ?? []).filter((c) => c.QueueArn === expected.queueArn);
   if (ours.length === 0) {
-    return { hop: 'notification-missing', message: `The bucket's notification configuration has no rule sending to ${expected.queueArn}.`, fix: 'Apply the bucket notification step again (it adds the rule and keeps the others).' };
+    return {
+      hop: 'notification-missing',
+      message: `The bucket's notification configuration has no rule sending to ${expected.queueArn}.`,
+      fix: 'Apply the bucket notification step again (it adds the rule and keeps the others).',
+    };
   }
   const matching = ours.filter((c) => c.Events.some((e) => eventCovers(e, 's3:ObjectCreated:Put')));
   if (matching.length === 0) {
-    return { hop: 'notification-filter', message: `The rule for the queue does not include ObjectCreated events (it has ${ours.flatMap((c) => c.Events).join(', ')}).`, fix: 'Apply the bucket notification step again to set s3:ObjectCreated:*.' };
+    return {
+      hop: 'notification-filter',
+      message: `The rule for the queue does not include ObjectCreated events (it has ${ours.flatMap((c) => c.Events).join(', ')}).`,
+      fix: 'Apply the bucket notification step again to set s3:ObjectCreated:*.',
+    };
   }
   const covers = matching.some((c) => {
     const { prefix, suffix } = keyFilterOf(c.Filter);
@@ -63,14 +75,35 @@ export function diagnoseMissingEvent(state: DeliveryState, expected: DeliveryExp
   });
   if (!covers) {
     const filters = matching.map((c) => JSON.stringify(keyFilterOf(c.Filter))).join(', ');
-    return { hop: 'notification-filter', message: `The rule's filter ${filters} does not match the test key "${expected.key}".`, fix: "Make the setup's prefix/suffix and the rule agree: apply the bucket notification step again." };
+    return {
+      hop: 'notification-filter',
+      message: `The rule's filter ${filters} does not match the test key "${expected.key}".`,
+      fix: "Make the setup's prefix/suffix and the rule agree: apply the bucket notification step again.",
+    };
   }
-  const decision = queuePolicyAllowsS3({ policy: state.queuePolicy, queueArn: expected.queueArn, bucketArn: expected.bucketArn, accountId: expected.accountId });
+  const decision = queuePolicyAllowsS3({
+    policy: state.queuePolicy,
+    queueArn: expected.queueArn,
+    bucketArn: expected.bucketArn,
+    accountId: expected.accountId,
+  });
   if (!decision.allowed) {
-    return { hop: 'queue-policy', message: `The queue policy does not let S3 send from ${expected.bucketArn}: ${decision.reason}`, fix: 'Apply the queue policy step again.' };
+    return {
+      hop: 'queue-policy',
+      message: `The queue policy does not let S3 send from ${expected.bucketArn}: ${decision.reason}`,
+      fix: 'Apply the queue policy step again.',
+    };
   }
   if (state.kmsMasterKeyId) {
-    return { hop: 'kms', message: `The queue is encrypted with KMS key ${state.kmsMasterKeyId}; S3 needs kms:GenerateDataKey and kms:Decrypt on it.`, fix: 'Add the key-policy statement shown in the queue step to the key policy, or switch the queue to SSE-SQS.' };
+    return {
+      hop: 'kms',
+      message: `The queue is encrypted with KMS key ${state.kmsMasterKeyId}; S3 needs kms:GenerateDataKey and kms:Decrypt on it.`,
+      fix: 'Add the key-policy statement shown in the queue step to the key policy, or switch the queue to SSE-SQS.',
+    };
   }
-  return { hop: 'unknown', message: 'Every hop looks right: the configuration may not have taken effect yet (on AWS this can take a few minutes).', fix: 'Run the live test again with a longer timeout.' };
+  return {
+    hop: 'unknown',
+    message: 'Every hop looks right: the configuration may not have taken effect yet (on AWS this can take a few minutes).',
+    fix: 'Run the live test again with a longer timeout.',
+  };
 }

@@ -3,7 +3,10 @@
  * event key decoding is exercised (S3 sends keys form-encoded: space as `+`, `=` as `%3D`: AWS-NOTES).
  */
 export function liveTestObjectKey(prefix: string, suffix: string, now: Date, random: string): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   return `${prefix}sqs-s3-wizard test=${stamp}-${random}${suffix}`;
 }
 

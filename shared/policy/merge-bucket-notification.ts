@@ -3,12 +3,7 @@ import { sameConfiguration } from '../diff/semantic-form';
 import { summarizeChanges } from '../diff/summarize-changes';
 import type { MergeResult } from './merge-result';
 import type { BucketNotificationDocument, QueueConfiguration } from './notification-document';
-import {
-  configurationLabel,
-  findOurConfigurationsUnderOtherIds,
-  findOverlaps,
-  type ConflictingConfiguration,
-} from './notification-overlap';
+import { configurationLabel, findOurConfigurationsUnderOtherIds, findOverlaps, type ConflictingConfiguration } from './notification-overlap';
 import { readNotificationDocument } from './read-notification-document';
 
 const WRITE_NOTES: ReadonlyArray<string> = [
@@ -68,10 +63,7 @@ function checkOne(mine: QueueConfiguration, live: BucketNotificationDocument): {
  * replaces the whole document, so every other Queue/Topic/Lambda configuration and EventBridgeConfiguration is kept
  * unchanged and in order; ours is replaced by Id; overlaps and duplicates are refused with the reason (AWS-NOTES).
  */
-export function mergeBucketNotification(
-  current: unknown,
-  ours: QueueConfiguration | BucketNotificationDocument,
-): MergeResult<BucketNotificationDocument> {
+export function mergeBucketNotification(current: unknown, ours: QueueConfiguration | BucketNotificationDocument): MergeResult<BucketNotificationDocument> {
   const read = readNotificationDocument(current);
   if (!read.ok) return read;
   const live = read.document;

@@ -9,8 +9,7 @@ import { compactPolicySize, formatCount } from './policy-size';
 /** SQS queue policy limits (SQS Developer Guide, "Quotas related to policies"; AWS-NOTES). */
 export const QUEUE_POLICY_LIMITS = { maxBytes: 8192, maxStatements: 20 } as const;
 
-const LIMIT_FIX =
-  'Remove statements that are no longer needed from the queue\'s access policy (SQS console > queue > Access policy), then plan again.';
+const LIMIT_FIX = "Remove statements that are no longer needed from the queue's access policy (SQS console > queue > Access policy), then plan again.";
 
 function sourceArnOf(statement: unknown): string | null {
   if (!isJsonObject(statement) || !isJsonObject(statement['Condition'])) return null;

@@ -28,9 +28,7 @@ function warnings(document: JsonObject, ours: PolicyDocument): ReadonlyArray<str
   }
   const size = iamPolicyCharacters(document);
   if (size > TRUST_POLICY_DEFAULT_MAX_CHARACTERS) {
-    notes.push(
-      `The trust policy is ${formatCount(size)} characters; IAM's default limit is 2,048 (raise the quota to 4,096 or remove statements).`,
-    );
+    notes.push(`The trust policy is ${formatCount(size)} characters; IAM's default limit is 2,048 (raise the quota to 4,096 or remove statements).`);
   }
   return notes;
 }

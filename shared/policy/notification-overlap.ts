@@ -1,12 +1,6 @@
 import { isJsonObject } from '../diff/json-object';
 import { prefixesOverlap, sharedEventTypes, suffixesOverlap } from './event-type-overlap';
-import {
-  CONFIGURATION_LISTS,
-  keyFilterOf,
-  type BucketNotificationDocument,
-  type ConfigurationKind,
-  type QueueConfiguration,
-} from './notification-document';
+import { CONFIGURATION_LISTS, keyFilterOf, type BucketNotificationDocument, type ConfigurationKind, type QueueConfiguration } from './notification-document';
 
 /** An existing configuration that stands in the way of ours, and why in words. */
 export interface ConflictingConfiguration {

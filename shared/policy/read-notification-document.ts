@@ -5,8 +5,7 @@ import { CONFIGURATION_LISTS, type BucketNotificationDocument } from './notifica
 
 /** The live notification document, checked enough that merges and overlap checks can rely on its shape. */
 export type ReadNotificationResult =
-  | { readonly ok: true; readonly document: BucketNotificationDocument & JsonObject }
-  | { readonly ok: false; readonly error: ApiError };
+  { readonly ok: true; readonly document: BucketNotificationDocument & JsonObject } | { readonly ok: false; readonly error: ApiError };
 
 function isStringList(value: unknown): value is ReadonlyArray<string> {
   return Array.isArray(value) && value.every((v) => typeof v === 'string');
@@ -28,7 +27,7 @@ function bad(message: string): ReadNotificationResult {
   return {
     ok: false,
     error: apiError('BAD_INPUT', `The bucket's current notification configuration could not be read: ${message}.`, {
-      fix: 'Check the bucket\'s Event notifications in the S3 console (or get-bucket-notification-configuration), then plan again.',
+      fix: "Check the bucket's Event notifications in the S3 console (or get-bucket-notification-configuration), then plan again.",
     }),
   };
 }

@@ -39,6 +39,4 @@ export type Setup = z.infer<typeof setupSchema>;
 export const SETUP_FIELDS = Object.keys(setupSchema.shape) as ReadonlyArray<keyof Setup>;
 
 /** Fields the file must have; the options beyond the seed default to the seed's behaviour when absent. */
-export const REQUIRED_SETUP_FIELDS: ReadonlyArray<keyof Setup> = SETUP_FIELDS.filter(
-  (key) => key !== 'objectReadScope' && key !== 'allowDeleteObject',
-);
+export const REQUIRED_SETUP_FIELDS: ReadonlyArray<keyof Setup> = SETUP_FIELDS.filter((key) => key !== 'objectReadScope' && key !== 'allowDeleteObject');

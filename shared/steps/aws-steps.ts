@@ -12,8 +12,7 @@ export type AwsStepId = (typeof AWS_STEP_IDS)[number];
  * the refusal says why (the wizard creates queues, roles and policies but never deletes them).
  */
 export type RestoreRule =
-  | { readonly allowed: 'always' }
-  | { readonly allowed: 'when-it-existed' | 'never'; readonly refusal: { readonly message: string; readonly fix: string } };
+  { readonly allowed: 'always' } | { readonly allowed: 'when-it-existed' | 'never'; readonly refusal: { readonly message: string; readonly fix: string } };
 
 /** What every front end and store knows of one AWS step; its AWS behaviour is in main/steps/definitions/. */
 export interface AwsStepFacts {
@@ -42,7 +41,10 @@ export const AWS_STEPS = {
       "An SQS standard queue receives the bucket's ObjectCreated events. An existing queue is reused after checking that it is a standard queue S3 can encrypt messages for.",
     restore: {
       allowed: 'never',
-      refusal: { message: 'A queue backup records that the queue did not exist yet; the wizard does not delete queues.', fix: 'Choose a backup of a policy or notification document.' },
+      refusal: {
+        message: 'A queue backup records that the queue did not exist yet; the wizard does not delete queues.',
+        fix: 'Choose a backup of a policy or notification document.',
+      },
     },
   },
   queuePolicy: {
@@ -60,7 +62,7 @@ export const AWS_STEPS = {
     writeAction: { create: 's3:PutBucketNotification', update: 's3:PutBucketNotification' },
     applyLabel: { create: 'Apply bucket notification', update: 'Apply bucket notification' },
     intro:
-      "The bucket sends ObjectCreated events under the prefix and suffix to the queue. S3 replaces the whole notification document on each write, so every other configuration is written back as it is.",
+      'The bucket sends ObjectCreated events under the prefix and suffix to the queue. S3 replaces the whole notification document on each write, so every other configuration is written back as it is.',
     restore: { allowed: 'always' },
   },
   roleTrust: {
@@ -68,11 +70,13 @@ export const AWS_STEPS = {
     backupKind: 'role-trust-policy',
     writeAction: { create: 'iam:CreateRole', update: 'iam:UpdateAssumeRolePolicy' },
     applyLabel: { create: 'Create role with this trust policy', update: 'Apply role trust policy' },
-    intro:
-      "The platform's setup and load roles may assume this role, each only with the external ID. Other statements of an existing trust policy are kept.",
+    intro: "The platform's setup and load roles may assume this role, each only with the external ID. Other statements of an existing trust policy are kept.",
     restore: {
       allowed: 'when-it-existed',
-      refusal: { message: 'The role did not exist when this backup was taken; the wizard does not delete roles.', fix: 'Delete the role in the IAM console if that is what you want.' },
+      refusal: {
+        message: 'The role did not exist when this backup was taken; the wizard does not delete roles.',
+        fix: 'Delete the role in the IAM console if that is what you want.',
+      },
     },
   },
   rolePermissions: {
@@ -83,7 +87,10 @@ export const AWS_STEPS = {
     intro: 'The inline policy platform-s3-sqs-access lets the role list the bucket, read its objects and consume the queue.',
     restore: {
       allowed: 'when-it-existed',
-      refusal: { message: 'The inline policy did not exist when this backup was taken; the wizard does not delete policies.', fix: 'Delete it in the IAM console if that is what you want.' },
+      refusal: {
+        message: 'The inline policy did not exist when this backup was taken; the wizard does not delete policies.',
+        fix: 'Delete it in the IAM console if that is what you want.',
+      },
     },
   },
 } as const satisfies Readonly<Record<AwsStepId, AwsStepFacts>>;

@@ -47,9 +47,13 @@ export function triageQueue(facts: QueueFacts, policy: string | null, ctx: { buc
   const key = facts.KmsMasterKeyId;
   if (key && /(^|:|\/)alias\/aws\/sqs$/.test(key)) {
     return {
-      error: apiError('CONFLICT', `Queue ${facts.QueueName} is encrypted with the AWS managed key alias/aws/sqs, whose key policy cannot let S3 encrypt messages.`, {
-        fix: 'Switch the queue to SSE-SQS (SqsManagedSseEnabled) or to a customer managed KMS key, or use another queue.',
-      }),
+      error: apiError(
+        'CONFLICT',
+        `Queue ${facts.QueueName} is encrypted with the AWS managed key alias/aws/sqs, whose key policy cannot let S3 encrypt messages.`,
+        {
+          fix: 'Switch the queue to SSE-SQS (SqsManagedSseEnabled) or to a customer managed KMS key, or use another queue.',
+        },
+      ),
       warnings: [],
     };
   }

@@ -35,7 +35,10 @@ export function keyFilterWarnings(prefix: string, suffix: string): ReadonlyArray
   if (prefix.startsWith('/')) {
     warnings.push({ field: 'prefix', message: 'Prefix starts with "/": S3 keys rarely do, so this filter may match nothing.' });
   }
-  for (const [field, value] of [['prefix', prefix], ['suffix', suffix]] as const) {
+  for (const [field, value] of [
+    ['prefix', prefix],
+    ['suffix', suffix],
+  ] as const) {
     if (/[*?]/.test(value)) {
       warnings.push({ field, message: `S3 filters have no wildcards: "*" and "?" in the ${field} match only those literal characters.` });
     }

@@ -71,11 +71,21 @@ describe('CLI plan / apply / restore against moto', () => {
   it("keeps other teams' notification configurations and queue policy statements", async () => {
     await createBucket(motoUrl, 'acme-raw');
     const other = await createQueueWithPolicy(motoUrl, 'thumbnails');
-    const otherStatement = { Sid: 'LetAuditRead', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'sqs:ReceiveMessage', Resource: '*' };
+    const otherStatement = {
+      Sid: 'LetAuditRead',
+      Effect: 'Allow',
+      Principal: { AWS: 'arn:aws:iam::123456789012:root' },
+      Action: 'sqs:ReceiveMessage',
+      Resource: '*',
+    };
     await createQueueWithPolicy(motoUrl, 'acme-raw-s3-events', { Version: '2012-10-17', Statement: [otherStatement] });
     await putNotification(motoUrl, 'acme-raw', {
-      QueueConfigurations: [{ Id: 'thumbs', QueueArn: other.arn, Events: ['s3:ObjectCreated:*'], Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'images/' }] } } }],
-      LambdaFunctionConfigurations: [{ Id: 'indexer', LambdaFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:indexer', Events: ['s3:ObjectRemoved:*'] }],
+      QueueConfigurations: [
+        { Id: 'thumbs', QueueArn: other.arn, Events: ['s3:ObjectCreated:*'], Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'images/' }] } } },
+      ],
+      LambdaFunctionConfigurations: [
+        { Id: 'indexer', LambdaFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:indexer', Events: ['s3:ObjectRemoved:*'] },
+      ],
       TopicConfigurations: [{ Id: 'alerts', TopicArn: 'arn:aws:sns:us-east-1:123456789012:alerts', Events: ['s3:ObjectRestore:Completed'] }],
     });
     const ws = workspace();
@@ -92,7 +102,11 @@ describe('CLI plan / apply / restore against moto', () => {
   it('refuses an overlapping rule, naming it, and writes nothing (not even the queue)', async () => {
     await createBucket(motoUrl, 'acme-raw');
     const other = await createQueueWithPolicy(motoUrl, 'legacy');
-    await putNotification(motoUrl, 'acme-raw', { QueueConfigurations: [{ Id: 'legacy-csv', QueueArn: other.arn, Events: ['s3:ObjectCreated:Put'], Filter: { Key: { FilterRules: [{ Name: 'suffix', Value: '.csv' }] } } }] });
+    await putNotification(motoUrl, 'acme-raw', {
+      QueueConfigurations: [
+        { Id: 'legacy-csv', QueueArn: other.arn, Events: ['s3:ObjectCreated:Put'], Filter: { Key: { FilterRules: [{ Name: 'suffix', Value: '.csv' }] } } },
+      ],
+    });
     const ws = workspace();
     const run = await runCli(['apply', '--setup', ws.file, '--yes'], ws.env);
     expect(run.code).toBe(1);
@@ -132,7 +146,12 @@ describe('CLI plan / apply / restore against moto', () => {
     const ws = workspace();
     const applied = JSON.parse((await runCli(['apply', '--setup', ws.file, '--yes', '--json'], ws.env)).stdout);
     const notificationBackup = applied.changes.find((c: { step: string }) => c.step === 'bucketNotification').backup as string;
-    expect(JSON.parse(readFileSync(notificationBackup, 'utf8'))).toMatchObject({ kind: 'bucket-notification', resource: 'arn:aws:s3:::acme-raw', account: '123456789012', region: 'us-east-1' });
+    expect(JSON.parse(readFileSync(notificationBackup, 'utf8'))).toMatchObject({
+      kind: 'bucket-notification',
+      resource: 'arn:aws:s3:::acme-raw',
+      account: '123456789012',
+      region: 'us-east-1',
+    });
     const restored = await runCli(['restore', '--backup', notificationBackup, '--yes', '--json'], ws.env);
     expect(restored.code, restored.stderr).toBe(0);
     const doc = await motoClients(motoUrl).s3.send(new GetBucketNotificationConfigurationCommand({ Bucket: 'acme-raw' }));
@@ -140,7 +159,7 @@ describe('CLI plan / apply / restore against moto', () => {
     expect(JSON.parse(restored.stdout).backupPath).toMatch(/bucket-notification\.json$/);
   });
 
-  it("never changes the permissions of a shared folder given as --backup-dir", async () => {
+  it('never changes the permissions of a shared folder given as --backup-dir', async () => {
     await createBucket(motoUrl, 'acme-raw');
     const ws = workspace();
     const shared = join(ws.dir, 'shared');
@@ -194,7 +213,15 @@ describe('drift guard through the API', () => {
     expect(plan).toMatchObject({ ok: true, value: { action: 'create' } });
     const basis = plan.ok ? (plan.value as { basis: string }).basis : '';
     await motoClients(motoUrl).sqs.send(
-      new SetQueueAttributesCommand({ QueueUrl: queue.url, Attributes: { Policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'Someone', Effect: 'Allow', Principal: '*', Action: 'sqs:SendMessage', Resource: queue.arn }] }) } }),
+      new SetQueueAttributesCommand({
+        QueueUrl: queue.url,
+        Attributes: {
+          Policy: JSON.stringify({
+            Version: '2012-10-17',
+            Statement: [{ Sid: 'Someone', Effect: 'Allow', Principal: '*', Action: 'sqs:SendMessage', Resource: queue.arn }],
+          }),
+        },
+      }),
     );
     const applied = await dispatch({ channel: 'steps.apply', input: { setup, step: 'queuePolicy', basis } });
     expect(applied).toMatchObject({ ok: false, error: { code: 'DRIFT' } });

@@ -16,7 +16,13 @@ import { useFaultProxy } from '../support/fault-proxy-hooks';
 const motoUrl = inject('motoUrl');
 const setup = sampleSetup();
 const direct: AwsTarget = { region: 'us-east-1', credentials: { ...FAKE_KEYS }, env: { AWS_ENDPOINT_URL: motoUrl } };
-const FOREIGN_STATEMENT = { Sid: 'LetAuditRead', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'sqs:ReceiveMessage', Resource: '*' };
+const FOREIGN_STATEMENT = {
+  Sid: 'LetAuditRead',
+  Effect: 'Allow',
+  Principal: { AWS: 'arn:aws:iam::123456789012:root' },
+  Action: 'sqs:ReceiveMessage',
+  Resource: '*',
+};
 
 const faultProxy = useFaultProxy(motoUrl);
 
@@ -25,7 +31,9 @@ async function seedForeign(): Promise<void> {
   await createBucket(motoUrl, setup.bucket as string);
   const thumbs = await createQueueWithPolicy(motoUrl, 'thumbnails');
   await putNotification(motoUrl, setup.bucket as string, {
-    QueueConfigurations: [{ Id: 'thumbs', QueueArn: thumbs.arn, Events: ['s3:ObjectCreated:*'], Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'images/' }] } } }],
+    QueueConfigurations: [
+      { Id: 'thumbs', QueueArn: thumbs.arn, Events: ['s3:ObjectCreated:*'], Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'images/' }] } } },
+    ],
   });
   await createQueueWithPolicy(motoUrl, setup.queueName as string, { Version: '2012-10-17', Statement: [FOREIGN_STATEMENT] });
 }

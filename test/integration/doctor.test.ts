@@ -16,9 +16,14 @@ import { resetMoto } from '../support/moto-server';
 import { runCli } from '../support/run-cli';
 
 const motoUrl = inject('motoUrl');
-type Report = { ok: boolean; permissionsEvaluatedBy: string; checks: Array<{ id: string; status: string; detail: string; fix: string | null; fixStep: string | null }> };
+type Report = {
+  ok: boolean;
+  permissionsEvaluatedBy: string;
+  checks: Array<{ id: string; status: string; detail: string; fix: string | null; fixStep: string | null }>;
+};
 
-const iam = () => new IAMClient({ region: 'us-east-1', endpoint: motoUrl, credentials: { accessKeyId: FAKE_KEYS.accessKeyId, secretAccessKey: FAKE_KEYS.secretAccessKey } });
+const iam = () =>
+  new IAMClient({ region: 'us-east-1', endpoint: motoUrl, credentials: { accessKeyId: FAKE_KEYS.accessKeyId, secretAccessKey: FAKE_KEYS.secretAccessKey } });
 const byId = (r: Report, id: string) => r.checks.find((c) => c.id === id);
 const queueArn = 'arn:aws:sqs:us-east-1:123456789012:acme-raw-s3-events';
 
@@ -34,26 +39,63 @@ describe('doctor against moto', () => {
     const report = (await call('doctor.run', { setup })) as Report;
     expect(report.checks.filter((c) => c.status === 'fail')).toEqual([]);
     expect(report.ok).toBe(true);
-    expect(report.checks.map((c) => c.id)).toEqual(['credentials', 'bucket', 'queue', 'queue-policy', 'notification', 'overlap', 'eventbridge', 'role', 'trust', 'permissions', 'backlog']);
+    expect(report.checks.map((c) => c.id)).toEqual([
+      'credentials',
+      'bucket',
+      'queue',
+      'queue-policy',
+      'notification',
+      'overlap',
+      'eventbridge',
+      'role',
+      'trust',
+      'permissions',
+      'backlog',
+    ]);
     expect(report.permissionsEvaluatedBy).toMatch(/^policy engine/);
-    expect(byId(report, 'permissions')?.detail).toMatch(/policy engine over the role's inline policies \(platform-s3-sqs-access\), because iam:SimulatePrincipalPolicy is not available/);
+    expect(byId(report, 'permissions')?.detail).toMatch(
+      /policy engine over the role's inline policies \(platform-s3-sqs-access\), because iam:SimulatePrincipalPolicy is not available/,
+    );
     expect(byId(report, 'permissions')?.detail).toContain('Attached managed policies and permission boundaries were not read');
   });
 
   it('accepts an equivalent hand-written queue policy (semantic check)', async () => {
     const { call, setup } = await configuredAccount(motoUrl);
-    const handWritten = { Version: '2012-10-17', Statement: [{ Sid: 'ByHand', Effect: 'Allow', Principal: { Service: ['s3.amazonaws.com'] }, Action: ['sqs:Send*'], Resource: 'arn:aws:sqs:us-east-1:123456789012:*', Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:s3:::acme-*' } } }] };
+    const handWritten = {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'ByHand',
+          Effect: 'Allow',
+          Principal: { Service: ['s3.amazonaws.com'] },
+          Action: ['sqs:Send*'],
+          Resource: 'arn:aws:sqs:us-east-1:123456789012:*',
+          Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:s3:::acme-*' } },
+        },
+      ],
+    };
     await motoClients(motoUrl).sqs.send(new SetQueueAttributesCommand({ QueueUrl: await queueUrl(), Attributes: { Policy: JSON.stringify(handWritten) } }));
     expect(byId((await call('doctor.run', { setup })) as Report, 'queue-policy')?.status).toBe('pass');
   });
 
-  it('a queue policy with another bucket\'s statement warns in the queue check that the queue seems shared', async () => {
+  it("a queue policy with another bucket's statement warns in the queue check that the queue seems shared", async () => {
     const { call, setup } = await configuredAccount(motoUrl);
     const sqs = motoClients(motoUrl).sqs;
     const url = await queueUrl();
-    const policy = JSON.parse((await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['Policy'] }))).Attributes?.Policy ?? '{}') as { Statement: unknown[] };
-    const other = { Sid: 'OtherTeamBucket', Effect: 'Allow', Principal: { Service: 's3.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: queueArn, Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:s3:::other-team-raw' } } };
-    await sqs.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { Policy: JSON.stringify({ ...policy, Statement: [...policy.Statement, other] }) } }));
+    const policy = JSON.parse((await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['Policy'] }))).Attributes?.Policy ?? '{}') as {
+      Statement: unknown[];
+    };
+    const other = {
+      Sid: 'OtherTeamBucket',
+      Effect: 'Allow',
+      Principal: { Service: 's3.amazonaws.com' },
+      Action: 'sqs:SendMessage',
+      Resource: queueArn,
+      Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:s3:::other-team-raw' } },
+    };
+    await sqs.send(
+      new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { Policy: JSON.stringify({ ...policy, Statement: [...policy.Statement, other] }) } }),
+    );
     const report = (await call('doctor.run', { setup })) as Report;
     expect(report.ok).toBe(true);
     expect(byId(report, 'queue')).toMatchObject({ status: 'warn', detail: expect.stringContaining('OtherTeamBucket') });
@@ -62,7 +104,24 @@ describe('doctor against moto', () => {
 
   it.each([
     ['queue policy removed', { Policy: '' }],
-    ['queue policy pointing at another bucket', { Policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'AllowS3ToSendMessage', Effect: 'Allow', Principal: { Service: 's3.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: queueArn, Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:s3:::other-bucket' } } }] }) }],
+    [
+      'queue policy pointing at another bucket',
+      {
+        Policy: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Sid: 'AllowS3ToSendMessage',
+              Effect: 'Allow',
+              Principal: { Service: 's3.amazonaws.com' },
+              Action: 'sqs:SendMessage',
+              Resource: queueArn,
+              Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:s3:::other-bucket' } },
+            },
+          ],
+        }),
+      },
+    ],
   ])('%s: the queue-policy check fails with the queue policy step as the fix', async (_name, attributes) => {
     const { call, setup } = await configuredAccount(motoUrl);
     await motoClients(motoUrl).sqs.send(new SetQueueAttributesCommand({ QueueUrl: await queueUrl(), Attributes: attributes }));
@@ -74,7 +133,19 @@ describe('doctor against moto', () => {
 
   it.each([
     ['notification removed', {}],
-    ['notification filter changed', { QueueConfigurations: [{ Id: 'acme-raw-s3-events', QueueArn: queueArn, Events: ['s3:ObjectCreated:*' as const], Filter: { Key: { FilterRules: [{ Name: 'prefix' as const, Value: 'other/' }] } } }] }],
+    [
+      'notification filter changed',
+      {
+        QueueConfigurations: [
+          {
+            Id: 'acme-raw-s3-events',
+            QueueArn: queueArn,
+            Events: ['s3:ObjectCreated:*' as const],
+            Filter: { Key: { FilterRules: [{ Name: 'prefix' as const, Value: 'other/' }] } },
+          },
+        ],
+      },
+    ],
   ])('%s: the notification check fails', async (_name, doc) => {
     const { call, setup } = await configuredAccount(motoUrl);
     await motoClients(motoUrl).s3.send(new PutBucketNotificationConfigurationCommand({ Bucket: 'acme-raw', NotificationConfiguration: doc }));
@@ -90,8 +161,25 @@ describe('doctor against moto', () => {
         Bucket: 'acme-raw',
         NotificationConfiguration: {
           QueueConfigurations: [
-            { Id: 'acme-raw-s3-events', QueueArn: queueArn, Events: ['s3:ObjectCreated:*'], Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'incoming/' }, { Name: 'suffix', Value: '.csv' }] } } },
-            { Id: 'intruder-rule', QueueArn: other.arn, Events: ['s3:ObjectCreated:Put'], Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'incoming/2026/' }] } } },
+            {
+              Id: 'acme-raw-s3-events',
+              QueueArn: queueArn,
+              Events: ['s3:ObjectCreated:*'],
+              Filter: {
+                Key: {
+                  FilterRules: [
+                    { Name: 'prefix', Value: 'incoming/' },
+                    { Name: 'suffix', Value: '.csv' },
+                  ],
+                },
+              },
+            },
+            {
+              Id: 'intruder-rule',
+              QueueArn: other.arn,
+              Events: ['s3:ObjectCreated:Put'],
+              Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'incoming/2026/' }] } },
+            },
           ],
         },
       }),
@@ -103,7 +191,11 @@ describe('doctor against moto', () => {
 
   it('a trust policy with a different external ID fails the trust check', async () => {
     const { call, setup } = await configuredAccount(motoUrl);
-    const other = buildTrustPolicy({ platformSetupRoleArn: setup.platformSetupRoleArn as string, platformLoadRoleArn: setup.platformLoadRoleArn as string, externalId: 'someone-else' });
+    const other = buildTrustPolicy({
+      platformSetupRoleArn: setup.platformSetupRoleArn as string,
+      platformLoadRoleArn: setup.platformLoadRoleArn as string,
+      externalId: 'someone-else',
+    });
     await iam().send(new UpdateAssumeRolePolicyCommand({ RoleName: setup.roleName as string, PolicyDocument: JSON.stringify(other) }));
     const report = (await call('doctor.run', { setup })) as Report;
     expect(byId(report, 'trust')).toMatchObject({ status: 'fail', fixStep: 'roleTrust' });
@@ -113,8 +205,15 @@ describe('doctor against moto', () => {
   it('a permissions policy missing an action fails, naming the action', async () => {
     const { call, setup } = await configuredAccount(motoUrl);
     const policy = buildPermissionsPolicy({ bucket: 'acme-raw', queueArn, prefix: 'incoming/' });
-    const trimmed = { ...policy, Statement: policy.Statement.map((s) => (s.Sid === 'SQSConsumeAccess' ? { ...s, Action: ['sqs:ReceiveMessage', 'sqs:GetQueueAttributes', 'sqs:ChangeMessageVisibility'] } : s)) };
-    await iam().send(new PutRolePolicyCommand({ RoleName: setup.roleName as string, PolicyName: 'platform-s3-sqs-access', PolicyDocument: JSON.stringify(trimmed) }));
+    const trimmed = {
+      ...policy,
+      Statement: policy.Statement.map((s) =>
+        s.Sid === 'SQSConsumeAccess' ? { ...s, Action: ['sqs:ReceiveMessage', 'sqs:GetQueueAttributes', 'sqs:ChangeMessageVisibility'] } : s,
+      ),
+    };
+    await iam().send(
+      new PutRolePolicyCommand({ RoleName: setup.roleName as string, PolicyName: 'platform-s3-sqs-access', PolicyDocument: JSON.stringify(trimmed) }),
+    );
     const report = (await call('doctor.run', { setup })) as Report;
     expect(byId(report, 'permissions')).toMatchObject({ status: 'fail', fixStep: 'rolePermissions' });
     expect(byId(report, 'permissions')?.detail).toContain(`sqs:DeleteMessage on ${queueArn}`);
@@ -127,7 +226,9 @@ describe('doctor against moto', () => {
     const report = (await call('doctor.run', { setup })) as Report;
     expect(report.ok).toBe(false);
     expect(byId(report, 'permissions')).toMatchObject({ status: 'fail', fixStep: null });
-    expect(byId(report, 'permissions')?.detail).toContain(`sqs:DeleteMessage on ${queueArn} (explicitly denied by statement NoDeletes of inline policy security-guard)`);
+    expect(byId(report, 'permissions')?.detail).toContain(
+      `sqs:DeleteMessage on ${queueArn} (explicitly denied by statement NoDeletes of inline policy security-guard)`,
+    );
     expect(byId(report, 'permissions')?.fix).toContain('security-guard');
   });
 
@@ -194,7 +295,12 @@ describe('doctor against moto', () => {
       faultProxy().addRule({ service, operation, fault: { kind: 'internal-error' } });
       const report = (await call('doctor.run', { setup })) as Report;
       expect(report.ok).toBe(false);
-      expect(report.checks.filter((c) => c.status === 'fail').map((c) => c.id).sort()).toEqual([...failing].sort());
+      expect(
+        report.checks
+          .filter((c) => c.status === 'fail')
+          .map((c) => c.id)
+          .sort(),
+      ).toEqual([...failing].sort());
       for (const id of failing) expect(byId(report, id)?.detail, id).toContain(action);
       expect(report.checks.filter((c) => !failing.includes(c.id)).every((c) => c.status === 'pass')).toBe(true);
     });

@@ -33,7 +33,13 @@ const STACK_TRACE = /\n\s+at /;
 const faultProxy = useFaultProxy(motoUrl);
 
 const FOREIGN_TRUST = { Sid: 'LetAuditAssume', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:role/audit' }, Action: 'sts:AssumeRole' };
-const FOREIGN_QUEUE_STATEMENT = { Sid: 'LetAuditRead', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'sqs:ReceiveMessage', Resource: '*' };
+const FOREIGN_QUEUE_STATEMENT = {
+  Sid: 'LetAuditRead',
+  Effect: 'Allow',
+  Principal: { AWS: 'arn:aws:iam::123456789012:root' },
+  Action: 'sqs:ReceiveMessage',
+  Resource: '*',
+};
 const FOREIGN_INLINE = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:ListAllMyBuckets', Resource: '*' }] };
 
 /** Other teams' configuration the wizard must keep: a queue configuration and a Lambda rule, and optionally our queue and role with their statements. */
@@ -41,8 +47,12 @@ async function seedForeign(options: { readonly queue: boolean; readonly role: bo
   await createBucket(motoUrl, BUCKET);
   const thumbs = await createQueueWithPolicy(motoUrl, 'thumbnails');
   await putNotification(motoUrl, BUCKET, {
-    QueueConfigurations: [{ Id: 'thumbs', QueueArn: thumbs.arn, Events: ['s3:ObjectCreated:*'], Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'images/' }] } } }],
-    LambdaFunctionConfigurations: [{ Id: 'indexer', LambdaFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:indexer', Events: ['s3:ObjectRemoved:*'] }],
+    QueueConfigurations: [
+      { Id: 'thumbs', QueueArn: thumbs.arn, Events: ['s3:ObjectCreated:*'], Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'images/' }] } } },
+    ],
+    LambdaFunctionConfigurations: [
+      { Id: 'indexer', LambdaFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:indexer', Events: ['s3:ObjectRemoved:*'] },
+    ],
   });
   if (options.queue) await createQueueWithPolicy(motoUrl, QUEUE, { Version: '2012-10-17', Statement: [FOREIGN_QUEUE_STATEMENT] });
   if (options.role) {
@@ -164,12 +174,60 @@ const PERSISTENT: Readonly<Record<'internal-error' | 'throttle' | 'reset', Persi
 };
 
 const WRITES: ReadonlyArray<WriteCase> = [
-  { step: 'queue', service: 'SQS', operation: 'CreateQueue', action: 'sqs:CreateQueue', resourceName: QUEUE, seed: { queue: false, role: true }, persistent: PERSISTENT['internal-error'] },
-  { step: 'queuePolicy', service: 'SQS', operation: 'SetQueueAttributes', action: 'sqs:SetQueueAttributes', resourceName: QUEUE, seed: { queue: true, role: true }, persistent: PERSISTENT.throttle },
-  { step: 'bucketNotification', service: 'S3', operation: 'PutBucketNotificationConfiguration', action: 's3:PutBucketNotification', resourceName: BUCKET, seed: { queue: true, role: true }, persistent: PERSISTENT.reset },
-  { step: 'roleTrust', service: 'IAM', operation: 'CreateRole', action: 'iam:CreateRole', resourceName: ROLE, seed: { queue: true, role: false }, persistent: PERSISTENT.throttle },
-  { step: 'roleTrust', service: 'IAM', operation: 'UpdateAssumeRolePolicy', action: 'iam:UpdateAssumeRolePolicy', resourceName: ROLE, seed: { queue: true, role: true }, persistent: PERSISTENT.reset },
-  { step: 'rolePermissions', service: 'IAM', operation: 'PutRolePolicy', action: 'iam:PutRolePolicy', resourceName: ROLE, seed: { queue: true, role: true }, persistent: PERSISTENT['internal-error'] },
+  {
+    step: 'queue',
+    service: 'SQS',
+    operation: 'CreateQueue',
+    action: 'sqs:CreateQueue',
+    resourceName: QUEUE,
+    seed: { queue: false, role: true },
+    persistent: PERSISTENT['internal-error'],
+  },
+  {
+    step: 'queuePolicy',
+    service: 'SQS',
+    operation: 'SetQueueAttributes',
+    action: 'sqs:SetQueueAttributes',
+    resourceName: QUEUE,
+    seed: { queue: true, role: true },
+    persistent: PERSISTENT.throttle,
+  },
+  {
+    step: 'bucketNotification',
+    service: 'S3',
+    operation: 'PutBucketNotificationConfiguration',
+    action: 's3:PutBucketNotification',
+    resourceName: BUCKET,
+    seed: { queue: true, role: true },
+    persistent: PERSISTENT.reset,
+  },
+  {
+    step: 'roleTrust',
+    service: 'IAM',
+    operation: 'CreateRole',
+    action: 'iam:CreateRole',
+    resourceName: ROLE,
+    seed: { queue: true, role: false },
+    persistent: PERSISTENT.throttle,
+  },
+  {
+    step: 'roleTrust',
+    service: 'IAM',
+    operation: 'UpdateAssumeRolePolicy',
+    action: 'iam:UpdateAssumeRolePolicy',
+    resourceName: ROLE,
+    seed: { queue: true, role: true },
+    persistent: PERSISTENT.reset,
+  },
+  {
+    step: 'rolePermissions',
+    service: 'IAM',
+    operation: 'PutRolePolicy',
+    action: 'iam:PutRolePolicy',
+    resourceName: ROLE,
+    seed: { queue: true, role: true },
+    persistent: PERSISTENT['internal-error'],
+  },
 ];
 
 /** Seeds, opens a wizard and applies the steps before the one under test, all without faults. */
@@ -189,7 +247,11 @@ describe.each(WRITES)('step $step ($operation) under faults', (c) => {
     faultProxy().addRule({ service: c.service, operation: c.operation, fault: { kind }, times: 1 });
     const result = await w.apply(c.step, plan.basis);
     expect(result.ok, JSON.stringify(result)).toBe(true);
-    expect(faultProxy().callsOf(c.service, c.operation).map((x) => x.faulted)).toEqual([kind, null]);
+    expect(
+      faultProxy()
+        .callsOf(c.service, c.operation)
+        .map((x) => x.faulted),
+    ).toEqual([kind, null]);
     expectForeignKept(await snapshot(), c.seed);
   });
 
@@ -273,9 +335,33 @@ interface RestoreCase {
 }
 
 const RESTORES: ReadonlyArray<RestoreCase> = [
-  { kind: 'bucket-notification', service: 'S3', operation: 'PutBucketNotificationConfiguration', action: 's3:PutBucketNotification', resourceName: BUCKET, transient: 'throttle', persistent: PERSISTENT['internal-error'] },
-  { kind: 'queue-policy', service: 'SQS', operation: 'SetQueueAttributes', action: 'sqs:SetQueueAttributes', resourceName: QUEUE, transient: 'reset', persistent: PERSISTENT.reset },
-  { kind: 'role-trust-policy', service: 'IAM', operation: 'UpdateAssumeRolePolicy', action: 'iam:UpdateAssumeRolePolicy', resourceName: ROLE, transient: 'internal-error', persistent: PERSISTENT.throttle },
+  {
+    kind: 'bucket-notification',
+    service: 'S3',
+    operation: 'PutBucketNotificationConfiguration',
+    action: 's3:PutBucketNotification',
+    resourceName: BUCKET,
+    transient: 'throttle',
+    persistent: PERSISTENT['internal-error'],
+  },
+  {
+    kind: 'queue-policy',
+    service: 'SQS',
+    operation: 'SetQueueAttributes',
+    action: 'sqs:SetQueueAttributes',
+    resourceName: QUEUE,
+    transient: 'reset',
+    persistent: PERSISTENT.reset,
+  },
+  {
+    kind: 'role-trust-policy',
+    service: 'IAM',
+    operation: 'UpdateAssumeRolePolicy',
+    action: 'iam:UpdateAssumeRolePolicy',
+    resourceName: ROLE,
+    transient: 'internal-error',
+    persistent: PERSISTENT.throttle,
+  },
 ];
 
 const ALL_SEEDED = { queue: true, role: true } as const;
@@ -300,7 +386,11 @@ describe.each(RESTORES)('restore of a $kind backup under faults', (r) => {
     faultProxy().addRule({ service: r.service, operation: r.operation, fault: { kind: r.transient } as Fault, times: 1 });
     const result = await restore(plan.basis);
     expect(result.ok, JSON.stringify(result)).toBe(true);
-    expect(faultProxy().callsOf(r.service, r.operation).map((x) => x.faulted)).toEqual([r.transient, null]);
+    expect(
+      faultProxy()
+        .callsOf(r.service, r.operation)
+        .map((x) => x.faulted),
+    ).toEqual([r.transient, null]);
     expect((await planAgain()).action).toBe('unchanged');
     expectForeignKept(await snapshot(), ALL_SEEDED);
   });
@@ -354,7 +444,14 @@ interface LiveCase {
 const LIVE: ReadonlyArray<LiveCase> = [
   { service: 'S3', operation: 'PutObject', action: 's3:PutObject', resourceName: BUCKET, transient: 'internal-error', persistent: PERSISTENT.throttle },
   { service: 'SQS', operation: 'ReceiveMessage', action: 'sqs:ReceiveMessage', resourceName: QUEUE, transient: 'throttle', persistent: PERSISTENT.reset },
-  { service: 'SQS', operation: 'ChangeMessageVisibility', action: 'sqs:ChangeMessageVisibility', resourceName: QUEUE, transient: 'reset', persistent: PERSISTENT['internal-error'] },
+  {
+    service: 'SQS',
+    operation: 'ChangeMessageVisibility',
+    action: 'sqs:ChangeMessageVisibility',
+    resourceName: QUEUE,
+    transient: 'reset',
+    persistent: PERSISTENT['internal-error'],
+  },
 ];
 
 /** A configured account whose queue holds one platform message, so the live test must release it (ChangeMessageVisibility). */
@@ -387,7 +484,12 @@ describe.each(LIVE)('live test: $operation under faults', (l) => {
     faultProxy().addRule({ service: l.service, operation: l.operation, fault: { kind: l.transient } as Fault, times: 1 });
     const result = await run();
     expect(result).toMatchObject({ ok: true, value: { ok: true, objectDeleted: true, released: expect.any(Number) } });
-    expect(faultProxy().callsOf(l.service, l.operation).slice(0, 2).map((x) => x.faulted)).toEqual([l.transient, null]);
+    expect(
+      faultProxy()
+        .callsOf(l.service, l.operation)
+        .slice(0, 2)
+        .map((x) => x.faulted),
+    ).toEqual([l.transient, null]);
   });
 
   it(`a persistent ${l.persistent.fault.kind} stops with ${l.persistent.code}, no test object left, no message lost; a re-run passes`, async () => {

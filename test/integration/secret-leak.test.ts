@@ -25,17 +25,29 @@ function leakEnv(dataDir: string): NodeJS.ProcessEnv {
     `[profile canary]\nregion = us-east-1\n\n[profile canary-mfa]\nrole_arn = arn:aws:iam::123456789012:role/ops\nsource_profile = canary\nmfa_serial = arn:aws:iam::123456789012:mfa/admin\nregion = us-east-1\n`,
     `[canary]\naws_access_key_id = ${SECRETS.accessKeyId}\naws_secret_access_key = ${SECRETS.secretAccessKey}\naws_session_token = ${SECRETS.sessionToken}\n`,
   );
-  return { PATH: process.env.PATH, HOME: files.dir, ...files.env, AWS_PROFILE: 'canary', AWS_REGION: 'us-east-1', AWS_ENDPOINT_URL: motoUrl, AWS_EC2_METADATA_DISABLED: 'true', SQS_S3_WIZARD_DATA_DIR: dataDir };
+  return {
+    PATH: process.env.PATH,
+    HOME: files.dir,
+    ...files.env,
+    AWS_PROFILE: 'canary',
+    AWS_REGION: 'us-east-1',
+    AWS_ENDPOINT_URL: motoUrl,
+    AWS_EC2_METADATA_DISABLED: 'true',
+    SQS_S3_WIZARD_DATA_DIR: dataDir,
+  };
 }
 
 function post(port: number, token: string, channel: string, input: unknown): Promise<string> {
   return new Promise((resolve, reject) => {
     const body = JSON.stringify({ channel, input });
-    const req = request({ host: '127.0.0.1', port, path: '/api/invoke', method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } }, (res) => {
-      let text = '';
-      res.on('data', (d: Buffer) => (text += d.toString()));
-      res.on('end', () => resolve(text));
-    });
+    const req = request(
+      { host: '127.0.0.1', port, path: '/api/invoke', method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } },
+      (res) => {
+        let text = '';
+        res.on('data', (d: Buffer) => (text += d.toString()));
+        res.on('end', () => resolve(text));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -76,7 +88,8 @@ describe('no secret ever leaves the credential files', () => {
     web.stdout?.on('data', (d: Buffer) => printed.push(d.toString()));
     web.stderr?.on('data', (d: Buffer) => printed.push(d.toString()));
     const { port, token } = started.app;
-    const call = (channel: string, input: unknown) => post(port, token, channel, input).then((r) => (printed.push(r), JSON.parse(r) as { ok: boolean; value?: Record<string, unknown> }));
+    const call = (channel: string, input: unknown) =>
+      post(port, token, channel, input).then((r) => (printed.push(r), JSON.parse(r) as { ok: boolean; value?: Record<string, unknown> }));
     await call('profiles.list', {});
     expect((await call('session.connect', { profile: 'canary-mfa', region: 'us-east-1', mfaCode: SECRETS.mfaCode })).ok).toBe(true);
     expect((await call('session.connect', { profile: 'canary', region: 'us-east-1' })).ok).toBe(true);
@@ -117,7 +130,10 @@ describe('no secret ever leaves the credential files', () => {
     const written = [...filesUnder(dataDir), ...filesUnder(started.app.dataDir), ...filesUnder(join(work, 'report')), ...filesUnder(join(work, 'export'))];
     expect(written.some((f) => f.endsWith('audit.log'))).toBe(true);
     expect(written.filter((f) => f.includes(`${join('backups', 'acme-raw')}`)).length).toBeGreaterThan(4);
-    const found = [...written.map((f) => ({ where: f, leaks: leaksIn(readFileSync(f, 'utf8')) })), ...printed.map((p, i) => ({ where: `output #${i}`, leaks: leaksIn(p) }))].filter((x) => x.leaks.length > 0);
+    const found = [
+      ...written.map((f) => ({ where: f, leaks: leaksIn(readFileSync(f, 'utf8')) })),
+      ...printed.map((p, i) => ({ where: `output #${i}`, leaks: leaksIn(p) })),
+    ].filter((x) => x.leaks.length > 0);
     expect(found).toEqual([]);
 
     // File modes: the data directory is private, backups and the audit log are owner-only.

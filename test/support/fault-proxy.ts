@@ -83,11 +83,16 @@ function xmlEscape(text: string): string {
 }
 
 /** The error response a service really sends: S3 REST XML, SQS awsJson1_0 (query-compatible header), IAM/STS query XML. */
-function errorResponse(service: ProxiedService | 'unknown', kind: 'internal-error' | 'throttle'): { status: number; type: string; body: string; headers: Record<string, string> } {
+function errorResponse(
+  service: ProxiedService | 'unknown',
+  kind: 'internal-error' | 'throttle',
+): { status: number; type: string; body: string; headers: Record<string, string> } {
   const id = randomUUID();
   const throttle = kind === 'throttle';
   if (service === 'S3' || service === 'unknown') {
-    const [code, message] = throttle ? ['SlowDown', 'Please reduce your request rate.'] : ['InternalError', 'We encountered an internal error. Please try again.'];
+    const [code, message] = throttle
+      ? ['SlowDown', 'Please reduce your request rate.']
+      : ['InternalError', 'We encountered an internal error. Please try again.'];
     return {
       status: throttle ? 503 : 500,
       type: 'application/xml',
@@ -106,7 +111,9 @@ function errorResponse(service: ProxiedService | 'unknown', kind: 'internal-erro
       headers: { 'x-amzn-requestid': id, 'x-amzn-query-error': `${code};${throttle ? 'Sender' : 'Receiver'}` },
     };
   }
-  const [code, message, side] = throttle ? ['Throttling', 'Rate exceeded', 'Sender'] : ['ServiceFailure', 'Request processing has failed due to an unknown error.', 'Receiver'];
+  const [code, message, side] = throttle
+    ? ['Throttling', 'Rate exceeded', 'Sender']
+    : ['ServiceFailure', 'Request processing has failed due to an unknown error.', 'Receiver'];
   const ns = service === 'IAM' ? 'https://iam.amazonaws.com/doc/2010-05-08/' : 'https://sts.amazonaws.com/doc/2011-06-15/';
   return {
     status: throttle ? 400 : 500,
@@ -134,22 +141,19 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
   }
 
   function forward(req: IncomingMessage, body: Buffer, res: ServerResponse, call: SeenCall, loseResponse: boolean): void {
-    const upstream = httpRequest(
-      { hostname: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
-      (answer) => {
-        if (loseResponse) {
-          answer.resume();
-          answer.on('end', () => {
-            call.outcome = 'reset';
-            req.socket.destroy();
-          });
-          return;
-        }
-        call.outcome = answer.statusCode ?? 0;
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
+    const upstream = httpRequest({ hostname: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+      if (loseResponse) {
+        answer.resume();
+        answer.on('end', () => {
+          call.outcome = 'reset';
+          req.socket.destroy();
+        });
+        return;
+      }
+      call.outcome = answer.statusCode ?? 0;
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
     upstream.on('error', () => {
       call.outcome = 'reset';
       req.socket.destroy();

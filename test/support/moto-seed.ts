@@ -11,7 +11,9 @@ export function motoClients(motoUrl: string, region = 'us-east-1') {
 /** Creates a bucket (with a location constraint outside us-east-1). */
 export async function createBucket(motoUrl: string, bucket: string, region = 'us-east-1'): Promise<void> {
   const { s3 } = motoClients(motoUrl, region);
-  await s3.send(new CreateBucketCommand({ Bucket: bucket, ...(region === 'us-east-1' ? {} : { CreateBucketConfiguration: { LocationConstraint: region as never } }) }));
+  await s3.send(
+    new CreateBucketCommand({ Bucket: bucket, ...(region === 'us-east-1' ? {} : { CreateBucketConfiguration: { LocationConstraint: region as never } }) }),
+  );
 }
 
 /** Puts a whole notification document, as another team's tooling would. */

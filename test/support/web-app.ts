@@ -37,4 +37,3 @@ export async function startWebApp(env: NodeJS.ProcessEnv): Promise<{ app: WebApp
   const parsed = new URL(url);
   return { app: { url, port: Number(parsed.port), token: parsed.hash.replace('#token=', ''), dataDir }, child };
 }
-

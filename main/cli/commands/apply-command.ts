@@ -100,6 +100,11 @@ export async function applyCommand(call: CliCall, flags: CliFlags): Promise<numb
     liveTest: test ? { ok: test.ok, latencyMs: test.latencyMs, key: test.key, messagesSeen: test.messagesSeen } : null,
   };
   if (flags.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  else process.stdout.write(`\nRegister on the platform:\n${Object.entries(registration).map(([k, v]) => `  ${k.padEnd(10)} ${v}`).join('\n')}\n`);
+  else
+    process.stdout.write(
+      `\nRegister on the platform:\n${Object.entries(registration)
+        .map(([k, v]) => `  ${k.padEnd(10)} ${v}`)
+        .join('\n')}\n`,
+    );
   return test && !test.ok ? EXIT.failed : EXIT.ok;
 }

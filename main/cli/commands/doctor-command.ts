@@ -38,7 +38,9 @@ async function prepareReportDir(dir: string): Promise<void> {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
     const why = { ENOTDIR: 'part of the path is a file', EEXIST: 'a file has that name', EACCES: 'permission denied' }[code] ?? code;
-    throw new ApiFailure(apiError('BAD_INPUT', `--report ${dir}: cannot create that folder (${why}).`, { fix: 'Pass a folder you can write to, e.g. --report doctor-out' }));
+    throw new ApiFailure(
+      apiError('BAD_INPUT', `--report ${dir}: cannot create that folder (${why}).`, { fix: 'Pass a folder you can write to, e.g. --report doctor-out' }),
+    );
   }
 }
 

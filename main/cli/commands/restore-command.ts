@@ -11,19 +11,29 @@ export async function restoreCommand(call: CliCall, flags: CliFlags): Promise<nu
   if (!flags.backup) throw new ApiFailure(apiError('BAD_INPUT', 'Missing --backup FILE.', { fix: 'Pass a backup file written by apply.' }));
   // A path typed on the command line that names no file is bad input (exit 2), checked before connecting.
   if (!existsSync(flags.backup)) {
-    throw new ApiFailure(apiError('BAD_INPUT', `Backup file ${flags.backup} does not exist.`, { fix: 'Check the path: pass a backup file written by apply (backups/<setup name>/ in the data directory, or --backup-dir).' }));
+    throw new ApiFailure(
+      apiError('BAD_INPUT', `Backup file ${flags.backup} does not exist.`, {
+        fix: 'Check the path: pass a backup file written by apply (backups/<setup name>/ in the data directory, or --backup-dir).',
+      }),
+    );
   }
   await connectCli(call, flags);
   const plan = await call('backups.planRestore', { path: flags.backup });
   process.stderr.write(formatPlan(plan));
   if (plan.action === 'unchanged') {
-    process.stdout.write(flags.json ? `${JSON.stringify({ action: 'unchanged', resource: plan.resource }, null, 2)}\n` : 'The live document already equals the backup: nothing to restore.\n');
+    process.stdout.write(
+      flags.json
+        ? `${JSON.stringify({ action: 'unchanged', resource: plan.resource }, null, 2)}\n`
+        : 'The live document already equals the backup: nothing to restore.\n',
+    );
     return EXIT.ok;
   }
   if (!flags.yes && !(await confirmOnTerminal('Restore this backup?'))) {
     throw new ApiFailure(apiError('BAD_INPUT', 'Not confirmed (pass --yes when not on a terminal). Nothing was written.', { fix: 'Run restore with --yes.' }));
   }
   const result = await call('backups.restore', { path: flags.backup, basis: plan.basis });
-  process.stdout.write(flags.json ? `${JSON.stringify(result, null, 2)}\n` : `Restored ${result.resource} (the live document was backed up to ${result.backupPath}).\n`);
+  process.stdout.write(
+    flags.json ? `${JSON.stringify(result, null, 2)}\n` : `Restored ${result.resource} (the live document was backed up to ${result.backupPath}).\n`,
+  );
   return EXIT.ok;
 }

@@ -8,8 +8,7 @@ import { EVENT_CHANNEL, INVOKE_CHANNEL, PRELOAD_GLOBAL } from './ipc-channels';
  * by the page (Electron security checklist 20; STYLE.md 3). Typed by the shared contract, so drift fails to compile.
  */
 export const wizardApi: WizardApi = {
-  invoke: (channel, input, operationId) =>
-    ipcRenderer.invoke(INVOKE_CHANNEL, { channel, input, ...(operationId === undefined ? {} : { operationId }) }),
+  invoke: (channel, input, operationId) => ipcRenderer.invoke(INVOKE_CHANNEL, { channel, input, ...(operationId === undefined ? {} : { operationId }) }),
   onEvent: (listener) => {
     // The IPC event (with its sender) stays here; the page gets the payload only.
     const forward = (_event: IpcRendererEvent, payload: ApiEvent): void => listener(payload);

@@ -44,9 +44,13 @@ export const bucketNotificationStep: StepDefinition<BucketNotificationDocument, 
   offlineLive: (ctx) => ({ resource: ctx.bucketArn, document: {}, facts: { bucket: ctx.setup.bucket, region: ctx.setup.region } }),
   propose(live, ctx) {
     if (live.facts.region !== ctx.setup.region) {
-      const error = apiError('CONFLICT', `Bucket ${ctx.setup.bucket} is in ${live.facts.region}, but the setup's Region is ${ctx.setup.region}: S3 can only notify a queue in the bucket's Region.`, {
-        fix: `Set the setup's Region to ${live.facts.region} (the queue is created there).`,
-      });
+      const error = apiError(
+        'CONFLICT',
+        `Bucket ${ctx.setup.bucket} is in ${live.facts.region}, but the setup's Region is ${ctx.setup.region}: S3 can only notify a queue in the bucket's Region.`,
+        {
+          fix: `Set the setup's Region to ${live.facts.region} (the queue is created there).`,
+        },
+      );
       return { ok: false, error };
     }
     const ours = buildQueueConfiguration({ queueName: ctx.setup.queueName, queueArn: ctx.queueArn, prefix: ctx.setup.prefix, suffix: ctx.setup.suffix });

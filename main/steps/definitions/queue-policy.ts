@@ -38,7 +38,9 @@ export const queuePolicyStep: StepDefinition<QueuePolicy, QueuePolicyFacts> = {
     const s3 = queuePolicyAllowsS3({ policy: merged.document, queueArn: ctx.queueArn, bucketArn: ctx.bucketArn, accountId: ctx.accountId });
     const warnings = s3.allowed
       ? []
-      : [`Even after this change S3 may not send from ${ctx.bucketArn}: ${s3.reason} This step keeps other statements as they are: remove or narrow ${s3.decidedBy ?? 'that statement'} in the queue policy yourself.`];
+      : [
+          `Even after this change S3 may not send from ${ctx.bucketArn}: ${s3.reason} This step keeps other statements as they are: remove or narrow ${s3.decidedBy ?? 'that statement'} in the queue policy yourself.`,
+        ];
     return { ...merged, warnings };
   },
   async write(call, live, document) {

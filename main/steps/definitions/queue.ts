@@ -33,7 +33,14 @@ export const queueStep: StepDefinition<QueueFacts, QueueReadFacts> = {
   propose(live, ctx) {
     if (live.document === null) {
       const proposed: QueueFacts = { QueueName: ctx.setup.queueName, QueueArn: ctx.queueArn, FifoQueue: 'false' };
-      return { ok: true, document: proposed, summary: [{ kind: 'added', label: `Standard queue ${ctx.setup.queueName}` }], changed: true, notes: [], warnings: [] };
+      return {
+        ok: true,
+        document: proposed,
+        summary: [{ kind: 'added', label: `Standard queue ${ctx.setup.queueName}` }],
+        changed: true,
+        notes: [],
+        warnings: [],
+      };
     }
     const triage = triageQueue(live.document, live.facts.policy, ctx);
     if (triage.error) return { ok: false, error: triage.error };

@@ -37,8 +37,12 @@ export const rolePermissionsStep: StepDefinition<unknown, InlinePolicyFacts> = {
     const document = permissionsPolicyForSetup(ctx.setup, ctx.queueArn, ctx.partition);
     const changed = live.document === null || !documentsEqual(live.document, document);
     const notes = [
-      ctx.setup.objectReadScope === 'prefix' ? `Object reads are limited to keys under "${ctx.setup.prefix}" (option).` : 'Object reads cover the whole bucket (as in the platform guide).',
-      ctx.setup.allowDeleteObject ? 's3:DeleteObject is granted: the platform may delete source files after ingestion (option).' : 'No s3:DeleteObject: the platform cannot delete source files.',
+      ctx.setup.objectReadScope === 'prefix'
+        ? `Object reads are limited to keys under "${ctx.setup.prefix}" (option).`
+        : 'Object reads cover the whole bucket (as in the platform guide).',
+      ctx.setup.allowDeleteObject
+        ? 's3:DeleteObject is granted: the platform may delete source files after ingestion (option).'
+        : 'No s3:DeleteObject: the platform cannot delete source files.',
     ];
     return { ok: true, document, summary: summarizeChanges(live.document, document), changed, notes, warnings: [] };
   },

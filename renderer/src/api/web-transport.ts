@@ -54,11 +54,25 @@ export function createWebTransport(token: string): WizardApi {
           body: JSON.stringify({ channel, input, ...(operationId ? { operationId } : {}) }),
         });
         if (res.status === 401) {
-          return { ok: false, error: { code: 'BAD_INPUT', message: 'This page has no valid access token.', fix: 'Open the URL that `npm run web` printed (it carries the token).' } };
+          return {
+            ok: false,
+            error: {
+              code: 'BAD_INPUT',
+              message: 'This page has no valid access token.',
+              fix: 'Open the URL that `npm run web` printed (it carries the token).',
+            },
+          };
         }
         return (await res.json()) as ApiResult<never>;
       } catch {
-        return { ok: false, error: { code: 'ENDPOINT_UNREACHABLE', message: 'The wizard back end is not reachable.', fix: 'Check that `npm run web` is still running, then retry.' } };
+        return {
+          ok: false,
+          error: {
+            code: 'ENDPOINT_UNREACHABLE',
+            message: 'The wizard back end is not reachable.',
+            fix: 'Check that `npm run web` is still running, then retry.',
+          },
+        };
       }
     },
     onEvent(listener) {

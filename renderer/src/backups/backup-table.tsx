@@ -50,12 +50,16 @@ export function BackupTable({
               <td>
                 <code title={entry.path}>{entry.file}</code>
               </td>
-              {onRestore && !restorable(entry) ? (
-                <td className="muted">record only</td>
-              ) : null}
+              {onRestore && !restorable(entry) ? <td className="muted">record only</td> : null}
               {onRestore && restorable(entry) ? (
                 <td>
-                  <button type="button" className="secondary small" onClick={() => onRestore(entry)} disabled={disabled} aria-label={`Restore ${entry.kind} backup taken ${entry.takenAt}`}>
+                  <button
+                    type="button"
+                    className="secondary small"
+                    onClick={() => onRestore(entry)}
+                    disabled={disabled}
+                    aria-label={`Restore ${entry.kind} backup taken ${entry.takenAt}`}
+                  >
                     Restore
                   </button>
                 </td>

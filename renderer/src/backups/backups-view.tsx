@@ -23,10 +23,7 @@ export function BackupsView({ setupName }: { readonly setupName: string }) {
     <main className="content" id="main">
       <section aria-labelledby="backups-title" className="panel" data-testid="backups-view">
         <PanelHeading id="backups-title">Backups of {setupName}</PanelHeading>
-        <p>
-          Before every change the wizard saves the document it replaces. Restoring one writes it back, after saving the live document as
-          another backup.
-        </p>
+        <p>Before every change the wizard saves the document it replaces. Restoring one writes it back, after saving the live document as another backup.</p>
         {listing.loading ? <ProgressLine message={listing.progress ?? 'Reading backups'} elapsedMs={listing.elapsedMs} /> : null}
         {listing.error ? <ErrorBanner error={listing.error} /> : null}
         {listing.value ? <BackupTable entries={listing.value} caption="Backups, newest first" onRestore={setSelected} /> : null}

@@ -34,7 +34,19 @@ export interface PlannedChangeProps {
  * change" / "blocked"), the write's progress, a drift note when the live document changed since the plan, and the
  * result with its backup.
  */
-export function PlannedChange({ change, onPlan, currentLabel, proposedLabel, confirmLabel, confirmTestId, sentence, unchangedText, onNoChange, afterApply, idPrefix }: PlannedChangeProps) {
+export function PlannedChange({
+  change,
+  onPlan,
+  currentLabel,
+  proposedLabel,
+  confirmLabel,
+  confirmTestId,
+  sentence,
+  unchangedText,
+  onNoChange,
+  afterApply,
+  idPrefix,
+}: PlannedChangeProps) {
   const { plan, apply, busy, confirm } = change;
   const value = plan.value;
   const noteId = `${idPrefix}-apply-note`;
@@ -77,8 +89,8 @@ export function PlannedChange({ change, onPlan, currentLabel, proposedLabel, con
             <>
               {apply.error.code === 'DRIFT' ? (
                 <p className="drift-note">
-                  <strong>Changed since the plan.</strong> Someone else edited this document after it was read. Plan again to see the new diff
-                  before confirming.
+                  <strong>Changed since the plan.</strong> Someone else edited this document after it was read. Plan again to see the new diff before
+                  confirming.
                 </p>
               ) : null}
               <ErrorBanner error={apply.error} />

@@ -5,7 +5,7 @@ const GROUPS: ReadonlyArray<{ readonly kind: ChangeKind; readonly title: string;
   { kind: 'added', title: 'Added', sign: '+' },
   { kind: 'replaced', title: 'Replaced', sign: '~' },
   { kind: 'removed', title: 'Removed', sign: '-' },
-  { kind: 'kept', title: 'Kept as is (not the wizard\'s)', sign: '=' },
+  { kind: 'kept', title: "Kept as is (not the wizard's)", sign: '=' },
   { kind: 'unchanged', title: 'Already right', sign: '=' },
 ];
 

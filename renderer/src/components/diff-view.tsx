@@ -61,9 +61,7 @@ export function DiffView({
   const rows = sideBySideRows(lines);
   return (
     <div className="diff" data-testid="diff-view" data-mode="side-by-side">
-      <p className="diff-caption">
-        {caption} Lines marked - are removed from the left document, + are added in the right one.
-      </p>
+      <p className="diff-caption">{caption} Lines marked - are removed from the left document, + are added in the right one.</p>
       <div className="diff-columns">
         <div className="diff-column">
           <h4 className="diff-heading">

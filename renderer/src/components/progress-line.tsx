@@ -1,5 +1,13 @@
 /** A running call: its latest progress message, elapsed time, and Cancel. */
-export function ProgressLine({ message, elapsedMs, onCancel }: { readonly message: string | null; readonly elapsedMs: number; readonly onCancel?: () => void }) {
+export function ProgressLine({
+  message,
+  elapsedMs,
+  onCancel,
+}: {
+  readonly message: string | null;
+  readonly elapsedMs: number;
+  readonly onCancel?: () => void;
+}) {
   return (
     <div className="progress" role="status" aria-live="polite">
       <span className="spinner" aria-hidden="true" />

@@ -39,7 +39,17 @@ export function CheckList({
   );
 }
 
-function PlanFixButton({ step, checkId, disabled, onPlanFix }: { readonly step: AwsStepId; readonly checkId: string; readonly disabled: boolean; readonly onPlanFix: (step: AwsStepId) => void }) {
+function PlanFixButton({
+  step,
+  checkId,
+  disabled,
+  onPlanFix,
+}: {
+  readonly step: AwsStepId;
+  readonly checkId: string;
+  readonly disabled: boolean;
+  readonly onPlanFix: (step: AwsStepId) => void;
+}) {
   const id = `plan-fix-${checkId.replace(/[^A-Za-z0-9_-]+/g, '-')}`;
   return (
     <div className="actions">

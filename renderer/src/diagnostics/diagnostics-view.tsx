@@ -37,9 +37,9 @@ export function DiagnosticsView({ setup, onPlanFix }: DiagnosticsViewProps) {
       <section aria-labelledby="diagnostics-title" className="panel" data-testid="diagnostics-view" aria-busy={busy}>
         <PanelHeading id="diagnostics-title">Diagnostics of {setup.name}</PanelHeading>
         <p>
-          Named checks of the live account against this setup: credentials, the bucket, the queue and its policy, the bucket notification,
-          the role, its trust and permissions policies, and the queue backlog. They only read. &quot;Run with live test&quot; also uploads a
-          test object and waits up to {LIVE_TEST_DEFAULT_SECONDS} s for its event.
+          Named checks of the live account against this setup: credentials, the bucket, the queue and its policy, the bucket notification, the role, its trust
+          and permissions policies, and the queue backlog. They only read. &quot;Run with live test&quot; also uploads a test object and waits up to{' '}
+          {LIVE_TEST_DEFAULT_SECONDS} s for its event.
         </p>
         <div className="actions">
           <button type="button" onClick={() => check(false)} disabled={busy || !connection} data-testid="diagnostics-run">

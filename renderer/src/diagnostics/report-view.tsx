@@ -6,7 +6,15 @@ import { CheckList } from './check-list';
 import { reportFileName, statusCounts } from './check-status';
 
 /** A diagnostics report: the verdict with counts, where it was checked, the downloads, and every check. */
-export function ReportView({ report, disabled, onPlanFix }: { readonly report: DoctorReport; readonly disabled: boolean; readonly onPlanFix: (step: AwsStepId) => void }) {
+export function ReportView({
+  report,
+  disabled,
+  onPlanFix,
+}: {
+  readonly report: DoctorReport;
+  readonly disabled: boolean;
+  readonly onPlanFix: (step: AwsStepId) => void;
+}) {
   return (
     <div className="report" data-testid="diagnostics-report" data-ok={report.ok}>
       <p className={`banner ${report.ok ? 'ok' : 'error'}`} data-testid="diagnostics-summary">
@@ -27,10 +35,18 @@ export function ReportView({ report, disabled, onPlanFix }: { readonly report: D
         <dd data-testid="permissions-evaluated-by">{report.permissionsEvaluatedBy}</dd>
       </dl>
       <div className="actions">
-        <button type="button" className="secondary small" onClick={() => downloadText(reportFileName(report.setupName, 'json'), `${JSON.stringify(report, null, 2)}\n`, 'application/json')}>
+        <button
+          type="button"
+          className="secondary small"
+          onClick={() => downloadText(reportFileName(report.setupName, 'json'), `${JSON.stringify(report, null, 2)}\n`, 'application/json')}
+        >
           Download JSON
         </button>
-        <button type="button" className="secondary small" onClick={() => downloadText(reportFileName(report.setupName, 'md'), reportMarkdown(report), 'text/markdown')}>
+        <button
+          type="button"
+          className="secondary small"
+          onClick={() => downloadText(reportFileName(report.setupName, 'md'), reportMarkdown(report), 'text/markdown')}
+        >
           Download Markdown
         </button>
       </div>

@@ -6,7 +6,8 @@ const DESCRIPTIONS: Readonly<Record<string, string>> = {
   [F.applyScript]:
     'The same changes as AWS CLI commands: backs up every live document first, stops if one changed since the export, merges instead of replacing, reads back. Needs bash, the AWS CLI and jq.',
   [F.queuePolicy]: "The queue's access policy (sqs set-queue-attributes, Policy): S3 may send from this bucket of this account only.",
-  [F.bucketNotification]: "The bucket's whole notification configuration as it would be put (s3api put-bucket-notification-configuration): every configuration the bucket keeps is in it.",
+  [F.bucketNotification]:
+    "The bucket's whole notification configuration as it would be put (s3api put-bucket-notification-configuration): every configuration the bucket keeps is in it.",
   [F.trustPolicy]: "The role's trust policy: the platform's roles may assume it only with the external ID.",
   [F.permissionsPolicy]: "The role's inline policy platform-s3-sqs-access: read the bucket and its objects, consume the queue.",
   [F.registration]: 'The values to register on the platform: Region, queue URL and ARN, role ARN, external ID, bucket, prefix and suffix.',

@@ -9,7 +9,12 @@ export function ExportFileItem({ file, testId }: { readonly file: ExportFile; re
     <li className="export-file" data-testid={testId} data-name={file.name}>
       <p className="export-file-head">
         <code className="export-file-name">{file.name}</code> <span className="muted">{file.content.length.toLocaleString()} characters</span>{' '}
-        <button type="button" className="secondary small" onClick={() => downloadText(saveAs, file.content, mimeTypeOf(file.name))} aria-label={`Download ${file.name}`}>
+        <button
+          type="button"
+          className="secondary small"
+          onClick={() => downloadText(saveAs, file.content, mimeTypeOf(file.name))}
+          aria-label={`Download ${file.name}`}
+        >
           Download
         </button>
       </p>

@@ -35,9 +35,9 @@ export function ExportResultView({ result }: { readonly result: ExportBuild }) {
         </button>
       </div>
       <p className="muted">
-        A download is saved without the executable bit: run the script as <code>bash apply.sh</code>. apply.sh reads the live documents
-        below from a folder named <code>base</code> next to it: they download as <code>base-NAME</code>, so move them there under their
-        own names. The CLI (<code>sqs-s3-wizard export --out DIR</code>) writes the folder as it is.
+        A download is saved without the executable bit: run the script as <code>bash apply.sh</code>. apply.sh reads the live documents below from a folder
+        named <code>base</code> next to it: they download as <code>base-NAME</code>, so move them there under their own names. The CLI (
+        <code>sqs-s3-wizard export --out DIR</code>) writes the folder as it is.
       </p>
       <ul className="export-files" aria-label="Export files">
         {files.map((file) => (

@@ -39,8 +39,8 @@ export function ExportView({ record }: ExportViewProps) {
       <section aria-labelledby="export-title" className="panel" data-testid="export-view" aria-busy={busy}>
         <PanelHeading id="export-title">Export of {setup.name}</PanelHeading>
         <p>
-          The folder for change control: the four documents the wizard would write, <code>platform-registration.json</code>,{' '}
-          <code>apply.sh</code> (the same changes as AWS CLI commands) and a <code>README.md</code> explaining each file.
+          The folder for change control: the four documents the wizard would write, <code>platform-registration.json</code>, <code>apply.sh</code> (the same
+          changes as AWS CLI commands) and a <code>README.md</code> explaining each file.
         </p>
         {connection ? (
           <div className="actions">
@@ -55,7 +55,11 @@ export function ExportView({ record }: ExportViewProps) {
           </div>
         ) : null}
         {showOfflineForm ? (
-          <OfflineExportForm initialAccountId={record.accountId ?? connection?.accountId ?? ''} disabled={busy} onExport={(accountId) => void run({ setup, accountId })} />
+          <OfflineExportForm
+            initialAccountId={record.accountId ?? connection?.accountId ?? ''}
+            disabled={busy}
+            onExport={(accountId) => void run({ setup, accountId })}
+          />
         ) : null}
         {busy ? <ProgressLine message={build.progress ?? 'Building the export'} elapsedMs={build.elapsedMs} onCancel={build.cancel} /> : null}
         {build.error ? <ErrorBanner error={build.error} /> : null}

@@ -5,7 +5,15 @@ import { TextField } from '../scope/text-field';
 const ACCOUNT_ID = /^\d{12}$/;
 
 /** The offline export without credentials: the account ID the documents are built for (they are not merged). */
-export function OfflineExportForm({ initialAccountId, disabled, onExport }: { readonly initialAccountId: string; readonly disabled: boolean; readonly onExport: (accountId: string) => void }) {
+export function OfflineExportForm({
+  initialAccountId,
+  disabled,
+  onExport,
+}: {
+  readonly initialAccountId: string;
+  readonly disabled: boolean;
+  readonly onExport: (accountId: string) => void;
+}) {
   const [accountId, setAccountId] = useState(initialAccountId);
   const [submitted, setSubmitted] = useState(false);
   const error = ACCOUNT_ID.test(accountId) ? null : 'A 12-digit AWS account ID, such as 123456789012.';

@@ -5,8 +5,8 @@ export function VerifiedStatus({ record, onRunLiveTest }: { readonly record: Set
   if (record.status === 'verified' && record.verifiedAt) {
     return (
       <p className="banner ok" data-testid="verified-status" data-status="verified">
-        <strong>Verified</strong> by the live test at{' '}
-        <time dateTime={record.verifiedAt}>{new Date(record.verifiedAt).toLocaleString()}</time>: an uploaded object&apos;s event reached the queue.
+        <strong>Verified</strong> by the live test at <time dateTime={record.verifiedAt}>{new Date(record.verifiedAt).toLocaleString()}</time>: an uploaded
+        object&apos;s event reached the queue.
       </p>
     );
   }

@@ -12,7 +12,9 @@ function otherMessages(result: LiveTestResult): string {
   if (result.released === 0 && result.held === 0) return 'none received';
   const parts = [
     ...(result.released > 0 ? [`${result.released} message(s), each made visible again at once`] : []),
-    ...(result.held > 0 ? [`${result.held} held until the end of the test, then made visible again (redrive policy: at most ${result.redriveMaxReceiveCount} receives)`] : []),
+    ...(result.held > 0
+      ? [`${result.held} held until the end of the test, then made visible again (redrive policy: at most ${result.redriveMaxReceiveCount} receives)`]
+      : []),
   ];
   return parts.join('; ');
 }

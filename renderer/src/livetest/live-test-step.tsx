@@ -62,15 +62,17 @@ export function LiveTestStep({ setup, outcome, onOutcome, onNext, onOpenStep }: 
     <section aria-labelledby="livetest-title" className="panel" data-testid="step-panel-liveTest" aria-busy={busy}>
       <PanelHeading id="livetest-title">Live test</PanelHeading>
       <p>
-        Proves the setup end to end: uploads a small test object to <code>s3://{setup.bucket}/{keyPattern}</code> (inside the prefix and
-        suffix; the space and <code>=</code> exercise key decoding), then long-polls <code>{setup.queueName}</code> until the event for that
-        object arrives or the deadline passes.
+        Proves the setup end to end: uploads a small test object to{' '}
+        <code>
+          s3://{setup.bucket}/{keyPattern}
+        </code>{' '}
+        (inside the prefix and suffix; the space and <code>=</code> exercise key decoding), then long-polls <code>{setup.queueName}</code> until the event for
+        that object arrives or the deadline passes.
       </p>
       <ul className="notes">
         <li>
-          Every other message received meanwhile is made visible again at once, so the platform&apos;s data is never swallowed. On a queue
-          with a redrive policy, a message received a second time is held until the test ends and then released, so the test never pushes
-          it towards the dead-letter queue.
+          Every other message received meanwhile is made visible again at once, so the platform&apos;s data is never swallowed. On a queue with a redrive
+          policy, a message received a second time is held until the test ends and then released, so the test never pushes it towards the dead-letter queue.
         </li>
         <li>The test&apos;s own messages and object are deleted afterwards; an object that cannot be deleted is reported with its key.</li>
         <li>On a timeout the wizard reads the live configuration and names the hop that most likely failed.</li>

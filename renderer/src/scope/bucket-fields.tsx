@@ -64,7 +64,7 @@ export function BucketFields({ bucket, region, bucketError, regionError, lookup,
       {lookup.progress !== null ? <ProgressLine message={lookup.progress} elapsedMs={lookup.elapsedMs} onCancel={lookup.cancel} /> : null}
       {lookup.error && lookup.error.code !== 'CANCELLED' ? (
         <div className="form-wide">
-          <ErrorBanner error={softError(lookup.error, "The bucket's Region could not be read", 'Check the Region yourself: it must be the bucket\'s.')} />
+          <ErrorBanner error={softError(lookup.error, "The bucket's Region could not be read", "Check the Region yourself: it must be the bucket's.")} />
         </div>
       ) : null}
       <TextField

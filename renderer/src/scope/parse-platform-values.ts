@@ -57,7 +57,11 @@ export function parsePlatformValues(text: string): PlatformValuesParse {
   collect(parsed, values, 0);
   const found = FIELD_ORDER.filter((field) => values[field] !== undefined);
   if (found.length === 0) {
-    return { ok: false, message: 'No known keys found: expected platformSetupRoleArn (or setupRoleArn), platformLoadRoleArn (or loadRoleArn) and externalId (or orgId, organizationId).' };
+    return {
+      ok: false,
+      message:
+        'No known keys found: expected platformSetupRoleArn (or setupRoleArn), platformLoadRoleArn (or loadRoleArn) and externalId (or orgId, organizationId).',
+    };
   }
   return { ok: true, values, found };
 }

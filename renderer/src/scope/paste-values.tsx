@@ -10,7 +10,13 @@ const FIELD_NAMES: Readonly<Record<PlatformField, string>> = {
 const ALL: ReadonlyArray<PlatformField> = ['platformSetupRoleArn', 'platformLoadRoleArn', 'externalId'];
 
 /** Paste the platform console's JSON once instead of copying three values; says which values it found. */
-export function PasteValues({ disabled, onFill }: { readonly disabled: boolean; readonly onFill: (values: Readonly<Partial<Record<PlatformField, string>>>) => void }) {
+export function PasteValues({
+  disabled,
+  onFill,
+}: {
+  readonly disabled: boolean;
+  readonly onFill: (values: Readonly<Partial<Record<PlatformField, string>>>) => void;
+}) {
   const [text, setText] = useState('');
   const [message, setMessage] = useState<{ readonly ok: boolean; readonly text: string } | null>(null);
 

@@ -27,7 +27,10 @@ const MAX_QUEUE_NAME = 80;
 /** The queue name offered for a bucket: "<bucket>-s3-events", dots made dashes, at most 80 characters. */
 export function defaultQueueName(bucket: string): string {
   if (bucket === '') return '';
-  return `${bucket}-s3-events`.replace(/\./g, '-').replace(/[^A-Za-z0-9_-]/g, '-').slice(0, MAX_QUEUE_NAME);
+  return `${bucket}-s3-events`
+    .replace(/\./g, '-')
+    .replace(/[^A-Za-z0-9_-]/g, '-')
+    .slice(0, MAX_QUEUE_NAME);
 }
 
 /** An empty form in the connected Region, with the seed's role name. */
@@ -68,7 +71,11 @@ export function setupFromDraft(draft: ScopeDraft): Setup {
 export function sameSetup(a: Setup, b: Setup): boolean {
   const canonical = (s: Setup): string => {
     const draft: Readonly<Record<string, unknown>> = draftFromSetup(s);
-    return JSON.stringify(Object.keys(draft).sort().map((key) => [key, draft[key]]));
+    return JSON.stringify(
+      Object.keys(draft)
+        .sort()
+        .map((key) => [key, draft[key]]),
+    );
   };
   return canonical(a) === canonical(b);
 }
@@ -89,7 +96,8 @@ export const FIELD_VALIDATORS: Readonly<Record<ScopeTextField, (value: string) =
 
 /** Every field's problem (null when the value is fine). */
 export function draftIssues(draft: ScopeDraft): Readonly<Record<ScopeTextField, FieldIssue | null>> {
-  return Object.fromEntries(
-    (Object.keys(FIELD_VALIDATORS) as ScopeTextField[]).map((field) => [field, FIELD_VALIDATORS[field](draft[field])]),
-  ) as Record<ScopeTextField, FieldIssue | null>;
+  return Object.fromEntries((Object.keys(FIELD_VALIDATORS) as ScopeTextField[]).map((field) => [field, FIELD_VALIDATORS[field](draft[field])])) as Record<
+    ScopeTextField,
+    FieldIssue | null
+  >;
 }

@@ -55,9 +55,7 @@ export function ScopeStep({ connectedRegion, initial, saved, onConfirmed }: Scop
     setCrossIssues(null);
     setEdited((set) => new Set(set).add(field));
     const follow =
-      field === 'bucket'
-        ? { ...(edited.has('queueName') ? {} : { queueName: defaultQueueName(value) }), ...(edited.has('name') ? {} : { name: value }) }
-        : {};
+      field === 'bucket' ? { ...(edited.has('queueName') ? {} : { queueName: defaultQueueName(value) }), ...(edited.has('name') ? {} : { name: value }) } : {};
     setDraft((d) => ({ ...d, [field]: value, ...follow }));
   }
 

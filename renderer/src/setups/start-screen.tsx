@@ -37,9 +37,9 @@ export function StartScreen({
       <section aria-labelledby="setups-title" className="panel" data-testid="start-screen">
         <PanelHeading id="setups-title">Setups</PanelHeading>
         <p>
-          Each setup connects one bucket to one queue and one role. Open a setup to review it or run it again: every step shows its diff
-          first, and a step that already matches writes nothing. Diagnostics checks a setup against the live account; Export gives its
-          documents and an AWS CLI script for change control.
+          Each setup connects one bucket to one queue and one role. Open a setup to review it or run it again: every step shows its diff first, and a step that
+          already matches writes nothing. Diagnostics checks a setup against the live account; Export gives its documents and an AWS CLI script for change
+          control.
         </p>
         <div className="actions">
           <button type="button" onClick={onNew}>
@@ -86,10 +86,20 @@ export function StartScreen({
                         <button type="button" className="secondary small" onClick={() => onOpen(record)} aria-label={`Open setup ${record.setup.name}`}>
                           Open
                         </button>
-                        <button type="button" className="secondary small" onClick={() => onBackups(record.setup.name)} aria-label={`Backups of ${record.setup.name}`}>
+                        <button
+                          type="button"
+                          className="secondary small"
+                          onClick={() => onBackups(record.setup.name)}
+                          aria-label={`Backups of ${record.setup.name}`}
+                        >
                           Backups
                         </button>
-                        <button type="button" className="secondary small" onClick={() => onDiagnostics(record)} aria-label={`Diagnostics of ${record.setup.name}`}>
+                        <button
+                          type="button"
+                          className="secondary small"
+                          onClick={() => onDiagnostics(record)}
+                          aria-label={`Diagnostics of ${record.setup.name}`}
+                        >
                           Diagnostics
                         </button>
                         <button type="button" className="secondary small" onClick={() => onExport(record)} aria-label={`Export ${record.setup.name}`}>
@@ -102,8 +112,8 @@ export function StartScreen({
               </tbody>
             </table>
             <p className="muted">
-              Status: <strong>draft</strong> saved, not fully applied; <strong>applied</strong> every step applied;{' '}
-              <strong>verified</strong> the live test received an event.
+              Status: <strong>draft</strong> saved, not fully applied; <strong>applied</strong> every step applied; <strong>verified</strong> the live test
+              received an event.
             </p>
           </div>
         ) : null}

@@ -41,7 +41,8 @@ export function ProfileStep({
   }, [runListing]);
 
   const selected = useMemo(() => listing.value?.profiles.find((p) => p.name === profile) ?? null, [listing.value, profile]);
-  const regionError = region && !apiContract['session.connect'].input.shape.region.safeParse(region).success ? 'Use a Region code such as us-east-1 or eu-west-1.' : null;
+  const regionError =
+    region && !apiContract['session.connect'].input.shape.region.safeParse(region).success ? 'Use a Region code such as us-east-1 or eu-west-1.' : null;
   const mfaError = selected?.mfaSerial && mfaCode && !/^\d{6}$/.test(mfaCode) ? 'The MFA code is 6 digits.' : null;
   const busy = connect.loading || listing.loading;
 
@@ -85,14 +86,30 @@ export function ProfileStep({
           ))}
         </select>
         <label htmlFor="region">Region</label>
-        <input id="region" value={region} onChange={(e) => setRegion(e.target.value.trim())} disabled={busy} aria-invalid={Boolean(regionError)} aria-describedby="region-help" spellCheck={false} />
+        <input
+          id="region"
+          value={region}
+          onChange={(e) => setRegion(e.target.value.trim())}
+          disabled={busy}
+          aria-invalid={Boolean(regionError)}
+          aria-describedby="region-help"
+          spellCheck={false}
+        />
         <p id="region-help" className={regionError ? 'field-error' : 'muted'}>
           {regionError ?? 'The Region of your bucket and queue.'}
         </p>
         {selected?.mfaSerial ? (
           <>
             <label htmlFor="mfa">MFA code for {selected.mfaSerial}</label>
-            <input id="mfa" inputMode="numeric" autoComplete="one-time-code" value={mfaCode} onChange={(e) => setMfaCode(e.target.value.trim())} disabled={busy} aria-invalid={Boolean(mfaError)} />
+            <input
+              id="mfa"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              value={mfaCode}
+              onChange={(e) => setMfaCode(e.target.value.trim())}
+              disabled={busy}
+              aria-invalid={Boolean(mfaError)}
+            />
             {mfaError ? <p className="field-error">{mfaError}</p> : null}
           </>
         ) : null}

@@ -68,7 +68,13 @@ export function StepResultsTable({ outcomes, liveTest }: { readonly outcomes: Re
                 <td>
                   <code>{resourceOf(outcome)}</code>
                 </td>
-                <td>{outcome.kind === 'applied' && outcome.result.backupPath ? <code title={outcome.result.backupPath}>{fileName(outcome.result.backupPath)}</code> : '—'}</td>
+                <td>
+                  {outcome.kind === 'applied' && outcome.result.backupPath ? (
+                    <code title={outcome.result.backupPath}>{fileName(outcome.result.backupPath)}</code>
+                  ) : (
+                    '—'
+                  )}
+                </td>
               </tr>
             );
           })}

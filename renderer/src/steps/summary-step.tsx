@@ -46,7 +46,13 @@ export function SummaryStep({ setup, outcomes, liveTest, onOpenBackups, onRunLiv
       {record.error ? <ErrorBanner error={record.error} /> : null}
       {record.value ? <VerifiedStatus record={record.value} onRunLiveTest={onRunLiveTest} /> : null}
       <h3>Values to register on the platform</h3>
-      {values.loading ? <ProgressLine message={values.progress ?? 'Reading the queue URL and role ARN from the account'} elapsedMs={values.elapsedMs} onCancel={values.cancel} /> : null}
+      {values.loading ? (
+        <ProgressLine
+          message={values.progress ?? 'Reading the queue URL and role ARN from the account'}
+          elapsedMs={values.elapsedMs}
+          onCancel={values.cancel}
+        />
+      ) : null}
       {values.error ? <ErrorBanner error={values.error} /> : null}
       {values.value ? <RegistrationValues values={values.value} /> : null}
       <h3>What changed</h3>

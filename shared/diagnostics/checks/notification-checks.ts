@@ -17,18 +17,33 @@ export function notificationCheck(s: AccountSnapshot, c: DiagnosticContext): Dia
   if (ours.length === 0) return check('notification', title, 'fail', `No notification rule sends to ${c.queueArn}.`, fix, 'bucketNotification');
   const good = ours.find((q) => {
     const f = keyFilterOf(q.Filter);
-    return q.Events.some((e) => eventCovers(e, 's3:ObjectCreated:*') || e === 's3:ObjectCreated:*') && f.prefix === c.setup.prefix && f.suffix === c.setup.suffix;
+    return (
+      q.Events.some((e) => eventCovers(e, 's3:ObjectCreated:*') || e === 's3:ObjectCreated:*') && f.prefix === c.setup.prefix && f.suffix === c.setup.suffix
+    );
   });
   if (!good) {
     const seen = ours.map((q) => `${q.Id ?? '(no Id)'}: events ${q.Events.join(', ')}, filter ${JSON.stringify(keyFilterOf(q.Filter))}`).join('; ');
-    return check('notification', title, 'fail', `The rule for the queue does not match the setup (prefix "${c.setup.prefix}", suffix "${c.setup.suffix}", s3:ObjectCreated:*): ${seen}.`, fix, 'bucketNotification');
+    return check(
+      'notification',
+      title,
+      'fail',
+      `The rule for the queue does not match the setup (prefix "${c.setup.prefix}", suffix "${c.setup.suffix}", s3:ObjectCreated:*): ${seen}.`,
+      fix,
+      'bucketNotification',
+    );
   }
   const sends = `Rule ${good.Id ?? '(no Id)'} sends ${good.Events.join(', ')} for prefix "${c.setup.prefix}" and suffix "${c.setup.suffix}".`;
   const others = ours.filter((q) => q !== good);
   if (others.length > 0) {
     // Events outside the setup's prefix/suffix would reach the platform too: the platform's guide asks for a dedicated queue.
     const list = others.map((q) => `${q.Id ?? '(no Id)'} (events ${q.Events.join(', ')}, filter ${JSON.stringify(keyFilterOf(q.Filter))})`).join('; ');
-    return check('notification', title, 'warn', `${sends} Other rule(s) of the bucket send to the same queue: ${list}; the platform would receive their events too.`, 'Remove the other rule(s) from the bucket notification, or send them to another queue.');
+    return check(
+      'notification',
+      title,
+      'warn',
+      `${sends} Other rule(s) of the bucket send to the same queue: ${list}; the platform would receive their events too.`,
+      'Remove the other rule(s) from the bucket notification, or send them to another queue.',
+    );
   }
   return check('notification', title, 'pass', sends);
 }
@@ -42,7 +57,14 @@ export function overlapCheck(s: AccountSnapshot, c: DiagnosticContext): Diagnost
   const conflicts = findOverlaps(ours, s.notification).filter((x) => x.arn !== c.queueArn);
   if (conflicts.length > 0) {
     const list = conflicts.map((x) => `${x.kind} ${x.id ?? `#${x.index}`} (${x.arn}): ${x.reason}`).join('; ');
-    return check('overlap', title, 'fail', `Overlapping rule(s): ${list}.`, 'Narrow the other rule or the setup\'s prefix/suffix so they no longer overlap, then apply the bucket notification step.', 'bucketNotification');
+    return check(
+      'overlap',
+      title,
+      'fail',
+      `Overlapping rule(s): ${list}.`,
+      "Narrow the other rule or the setup's prefix/suffix so they no longer overlap, then apply the bucket notification step.",
+      'bucketNotification',
+    );
   }
-  return check('overlap', title, 'pass', 'No other rule overlaps the setup\'s prefix/suffix for ObjectCreated events.');
+  return check('overlap', title, 'pass', "No other rule overlaps the setup's prefix/suffix for ObjectCreated events.");
 }

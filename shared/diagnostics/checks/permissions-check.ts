@@ -44,7 +44,15 @@ export function permissionsCheck(s: AccountSnapshot, c: DiagnosticContext): Diag
   if (s.simulation.available) {
     const results = s.simulation.results;
     const denied = needed.filter((n) => !results.some((r) => r.action === n.action && r.resource === n.resource && r.decision === 'allowed'));
-    if (denied.length > 0) return check('permissions', TITLE, 'fail', `Evaluated by iam:SimulatePrincipalPolicy. Not allowed: ${denied.map((d) => `${d.action} on ${d.resource}`).join(', ')}.`, STEP_FIX, 'rolePermissions');
+    if (denied.length > 0)
+      return check(
+        'permissions',
+        TITLE,
+        'fail',
+        `Evaluated by iam:SimulatePrincipalPolicy. Not allowed: ${denied.map((d) => `${d.action} on ${d.resource}`).join(', ')}.`,
+        STEP_FIX,
+        'rolePermissions',
+      );
     return check('permissions', TITLE, 'pass', `Evaluated by iam:SimulatePrincipalPolicy: all ${needed.length} action/resource pairs allowed.`);
   }
   if (s.readErrors.permissions) return readFailedCheck('permissions', TITLE, s.readErrors.permissions);

@@ -12,9 +12,22 @@ const SHARED_FIX = 'Give this data source a dedicated queue (a new queue name in
 export function queueCheck(s: AccountSnapshot, c: DiagnosticContext): DiagnosticCheck {
   const title = 'Queue exists: standard, same Region, compatible encryption';
   if (s.readErrors.queue) return readFailedCheck('queue', title, s.readErrors.queue);
-  if (!s.queueUrl || !s.queueAttributes) return check('queue', title, 'fail', `Queue ${c.setup.queueName} does not exist in ${c.setup.region}.`, 'Apply the queue step (it creates the queue).', 'queue');
+  if (!s.queueUrl || !s.queueAttributes)
+    return check(
+      'queue',
+      title,
+      'fail',
+      `Queue ${c.setup.queueName} does not exist in ${c.setup.region}.`,
+      'Apply the queue step (it creates the queue).',
+      'queue',
+    );
   const a = s.queueAttributes;
-  const facts: QueueFacts = { QueueName: c.setup.queueName, QueueArn: a.QueueArn ?? c.queueArn, FifoQueue: a.FifoQueue ?? 'false', ...(a.KmsMasterKeyId ? { KmsMasterKeyId: a.KmsMasterKeyId } : {}) };
+  const facts: QueueFacts = {
+    QueueName: c.setup.queueName,
+    QueueArn: a.QueueArn ?? c.queueArn,
+    FifoQueue: a.FifoQueue ?? 'false',
+    ...(a.KmsMasterKeyId ? { KmsMasterKeyId: a.KmsMasterKeyId } : {}),
+  };
   if (facts.QueueArn.split(':')[3] !== c.setup.region) {
     return check('queue', title, 'fail', `Queue ${facts.QueueArn} is not in ${c.setup.region}.`, `Use a queue in ${c.setup.region}.`, 'queue');
   }
@@ -43,7 +56,15 @@ export function queuePolicyCheck(s: AccountSnapshot, c: DiagnosticContext): Diag
     const fix = `Remove or narrow statement ${d.decidedBy} in the queue policy (SQS console > queue > Access policy): an explicit Deny wins over any Allow.`;
     return check('queue-policy', title, 'fail', `S3 may not send from ${c.bucketArn} (account ${c.accountId}): ${d.reason}`, fix);
   }
-  if (!d.allowed) return check('queue-policy', title, 'fail', `S3 may not send from ${c.bucketArn} (account ${c.accountId}): ${d.reason}`, 'Apply the queue policy step (it adds or replaces statement AllowS3ToSendMessage, keeping the others).', 'queuePolicy');
+  if (!d.allowed)
+    return check(
+      'queue-policy',
+      title,
+      'fail',
+      `S3 may not send from ${c.bucketArn} (account ${c.accountId}): ${d.reason}`,
+      'Apply the queue policy step (it adds or replaces statement AllowS3ToSendMessage, keeping the others).',
+      'queuePolicy',
+    );
   return check('queue-policy', title, 'pass', `Allowed by statement ${d.decidedBy ?? '(unnamed)'}: ${d.reason}`);
 }
 
@@ -55,6 +76,13 @@ export function backlogCheck(s: AccountSnapshot): DiagnosticCheck {
   const visible = Number(s.queueAttributes.ApproximateNumberOfMessages ?? '0');
   const inFlight = Number(s.queueAttributes.ApproximateNumberOfMessagesNotVisible ?? '0');
   const detail = `${visible} message(s) waiting, ${inFlight} in flight.`;
-  if (visible > 100 && inFlight === 0) return check('backlog', title, 'warn', `${detail} Nothing is being received: the platform may not be consuming yet.`, 'Check that the data source and its integration task are created and running on the platform.');
+  if (visible > 100 && inFlight === 0)
+    return check(
+      'backlog',
+      title,
+      'warn',
+      `${detail} Nothing is being received: the platform may not be consuming yet.`,
+      'Check that the data source and its integration task are created and running on the platform.',
+    );
   return check('backlog', title, 'pass', inFlight > 0 ? `${detail} Messages in flight suggest the platform is consuming.` : detail);
 }

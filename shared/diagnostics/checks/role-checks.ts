@@ -8,7 +8,8 @@ import { readFailedCheck } from '../read-failed-check';
 export function roleCheck(s: AccountSnapshot, c: DiagnosticContext): DiagnosticCheck {
   const title = 'Role exists';
   if (s.readErrors.role) return readFailedCheck('role', title, s.readErrors.role);
-  if (!s.role) return check('role', title, 'fail', `Role ${c.setup.roleName} does not exist.`, 'Apply the role trust policy step (it creates the role).', 'roleTrust');
+  if (!s.role)
+    return check('role', title, 'fail', `Role ${c.setup.roleName} does not exist.`, 'Apply the role trust policy step (it creates the role).', 'roleTrust');
   return check('role', title, 'pass', `Role ${s.role.arn}.`);
 }
 
@@ -22,11 +23,23 @@ export function trustCheck(s: AccountSnapshot, c: DiagnosticContext): Diagnostic
   let risky = false;
   for (const principal of [c.setup.platformSetupRoleArn, c.setup.platformLoadRoleArn]) {
     const d = trustPolicyAllowsAssume({ policy: s.role.trustPolicy, principalArn: principal, externalId: c.setup.externalId });
-    if (!d.allowed) return check('trust', title, 'fail', `${principal} may not assume the role with external ID ${c.setup.externalId}: ${d.reason}`, fix, 'roleTrust');
+    if (!d.allowed)
+      return check('trust', title, 'fail', `${principal} may not assume the role with external ID ${c.setup.externalId}: ${d.reason}`, fix, 'roleTrust');
     const without = trustPolicyAllowsAssume({ policy: s.role.trustPolicy, principalArn: principal, externalId: null });
     // Without the external ID any of the platform's customers could make the platform assume this role (confused deputy).
     risky ||= without.allowed;
-    lines.push(without.allowed ? `${principal} may also assume it WITHOUT the external ID (statement ${without.decidedBy ?? '?'}).` : `${principal}: allowed by ${d.decidedBy ?? '(unnamed)'}.`);
+    lines.push(
+      without.allowed
+        ? `${principal} may also assume it WITHOUT the external ID (statement ${without.decidedBy ?? '?'}).`
+        : `${principal}: allowed by ${d.decidedBy ?? '(unnamed)'}.`,
+    );
   }
-  return check('trust', title, risky ? 'warn' : 'pass', lines.join(' '), risky ? 'Remove the statement that allows assuming the role without sts:ExternalId.' : null, risky ? 'roleTrust' : null);
+  return check(
+    'trust',
+    title,
+    risky ? 'warn' : 'pass',
+    lines.join(' '),
+    risky ? 'Remove the statement that allows assuming the role without sts:ExternalId.' : null,
+    risky ? 'roleTrust' : null,
+  );
 }

@@ -21,7 +21,7 @@ describe('clientsFor', () => {
     releaseClients(target);
   });
 
-  it('points every client at the target\'s endpoint override and Region', async () => {
+  it("points every client at the target's endpoint override and Region", async () => {
     const target = motoTarget(motoUrl, 'eu-west-1');
     const { s3, sqs, iam } = clientsFor(target);
     for (const client of [s3, sqs, iam]) {

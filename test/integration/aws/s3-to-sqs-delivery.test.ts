@@ -66,7 +66,14 @@ describe('S3 -> SQS event delivery through the service modules (moto delivers sy
           Id: 'landing-events',
           QueueArn: queueArn,
           Events: ['s3:ObjectCreated:*'],
-          Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'incoming/' }, { Name: 'suffix', Value: '.csv' }] } },
+          Filter: {
+            Key: {
+              FilterRules: [
+                { Name: 'prefix', Value: 'incoming/' },
+                { Name: 'suffix', Value: '.csv' },
+              ],
+            },
+          },
         },
       ],
     });

@@ -25,7 +25,14 @@ const queueRule = {
   Id: 'platform-ingest',
   QueueArn: 'arn:aws:sqs:us-east-1:123456789012:ingest',
   Events: ['s3:ObjectCreated:*'],
-  Filter: { Key: { FilterRules: [{ Name: 'Prefix', Value: 'in/' }, { Name: 'Suffix', Value: '.csv' }] } },
+  Filter: {
+    Key: {
+      FilterRules: [
+        { Name: 'Prefix', Value: 'in/' },
+        { Name: 'Suffix', Value: '.csv' },
+      ],
+    },
+  },
 };
 
 describe('s3 module against moto', () => {
@@ -78,7 +85,17 @@ describe('s3 module against moto', () => {
 
   it('sends rule names moto accepts and reads them back as AWS spells them ("prefix" -> "Prefix")', async () => {
     await createBucket('busy-bucket');
-    const seedRule = { ...queueRule, Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'in/' }, { Name: 'SUFFIX', Value: '.csv' }] } } };
+    const seedRule = {
+      ...queueRule,
+      Filter: {
+        Key: {
+          FilterRules: [
+            { Name: 'prefix', Value: 'in/' },
+            { Name: 'SUFFIX', Value: '.csv' },
+          ],
+        },
+      },
+    };
     await putBucketNotification(target, 'busy-bucket', { QueueConfigurations: [seedRule] });
     expect(await getBucketNotification(target, 'busy-bucket')).toEqual({ QueueConfigurations: [queueRule] });
   });

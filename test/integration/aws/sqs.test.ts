@@ -95,7 +95,7 @@ describe('sqs module against moto', () => {
     expect(error.message).toContain('sqs:ReceiveMessage on arn:aws:sqs:us-east-1:123456789012:gone-queue');
   });
 
-  it('derives the queue ARN from a URL, in the Region\'s partition', () => {
+  it("derives the queue ARN from a URL, in the Region's partition", () => {
     expect(queueArnFromUrl('https://sqs.eu-west-1.amazonaws.com/123456789012/orders', 'eu-west-1')).toBe('arn:aws:sqs:eu-west-1:123456789012:orders');
     expect(queueArnFromUrl('https://sqs.cn-north-1.amazonaws.com.cn/123456789012/orders', 'cn-north-1')).toBe('arn:aws-cn:sqs:cn-north-1:123456789012:orders');
     expect(queueArnFromUrl('not a url', 'us-east-1')).toBe('not a url');

@@ -31,7 +31,12 @@ function healthy(): AccountSnapshot {
     bucketRegion: 'us-east-1',
     notification: { QueueConfigurations: [buildQueueConfiguration({ queueName: 'acme-events', queueArn, prefix: 'incoming/', suffix: '.csv' })] },
     queueUrl: 'https://sqs.us-east-1.amazonaws.com/123456789012/acme-events',
-    queueAttributes: { QueueArn: queueArn, Policy: JSON.stringify(buildQueuePolicy({ queueName: 'acme-events', queueArn, bucket: 'acme-raw', accountId: '123456789012' })), ApproximateNumberOfMessages: '0', ApproximateNumberOfMessagesNotVisible: '0' },
+    queueAttributes: {
+      QueueArn: queueArn,
+      Policy: JSON.stringify(buildQueuePolicy({ queueName: 'acme-events', queueArn, bucket: 'acme-raw', accountId: '123456789012' })),
+      ApproximateNumberOfMessages: '0',
+      ApproximateNumberOfMessagesNotVisible: '0',
+    },
     role: { arn: 'arn:aws:iam::123456789012:role/platform-role', trustPolicy: buildTrustPolicy(setup) },
     inlinePolicies: [{ name: 'platform-s3-sqs-access', document: buildPermissionsPolicy({ bucket: 'acme-raw', queueArn, prefix: 'incoming/' }) }],
     simulation: { available: false, reason: 'not implemented' },
@@ -39,7 +44,10 @@ function healthy(): AccountSnapshot {
   };
 }
 
-const denied = (action: string, resource: string): ApiError => apiError('ACCESS_DENIED', `Access denied: your identity may not call ${action} on ${resource}.`, { fix: `Ask for permission ${action} on ${resource}, or use a profile that has it.` });
+const denied = (action: string, resource: string): ApiError =>
+  apiError('ACCESS_DENIED', `Access denied: your identity may not call ${action} on ${resource}.`, {
+    fix: `Ask for permission ${action} on ${resource}, or use a profile that has it.`,
+  });
 
 /** What readSnapshot records when one read fails: the read's fields empty, and its error. */
 const FAILED_READS: ReadonlyArray<{ read: SnapshotRead; action: string; empty: Partial<AccountSnapshot>; fails: ReadonlyArray<string> }> = [
@@ -65,7 +73,9 @@ describe('diagnostic checks over a snapshot', () => {
   it('KMS with alias/aws/sqs fails; a customer managed key warns with the key-policy statement', () => {
     const s = healthy();
     expect(status({ ...s, queueAttributes: { ...s.queueAttributes, KmsMasterKeyId: 'alias/aws/sqs' } }, 'queue')).toBe('fail');
-    const cmk = runChecks(setup, { ...s, queueAttributes: { ...s.queueAttributes, KmsMasterKeyId: 'arn:aws:kms:us-east-1:123456789012:key/abc' } }).find((c) => c.id === 'queue');
+    const cmk = runChecks(setup, { ...s, queueAttributes: { ...s.queueAttributes, KmsMasterKeyId: 'arn:aws:kms:us-east-1:123456789012:key/abc' } }).find(
+      (c) => c.id === 'queue',
+    );
     expect(cmk?.status).toBe('warn');
     expect(cmk?.detail).toContain('kms:GenerateDataKey');
   });
@@ -73,8 +83,18 @@ describe('diagnostic checks over a snapshot', () => {
   it('other statements in the queue policy warn in the queue check that the queue seems shared', () => {
     const s = healthy();
     const policy = buildQueuePolicy({ queueName: 'acme-events', queueArn, bucket: 'acme-raw', accountId: '123456789012' });
-    const other = { Sid: 'OtherBucket', Effect: 'Allow', Principal: { Service: 's3.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: queueArn, Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:s3:::other-raw' } } };
-    const checks = runChecks(setup, { ...s, queueAttributes: { ...s.queueAttributes, Policy: JSON.stringify({ ...policy, Statement: [...policy.Statement, other] }) } });
+    const other = {
+      Sid: 'OtherBucket',
+      Effect: 'Allow',
+      Principal: { Service: 's3.amazonaws.com' },
+      Action: 'sqs:SendMessage',
+      Resource: queueArn,
+      Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:s3:::other-raw' } },
+    };
+    const checks = runChecks(setup, {
+      ...s,
+      queueAttributes: { ...s.queueAttributes, Policy: JSON.stringify({ ...policy, Statement: [...policy.Statement, other] }) },
+    });
     const queue = checks.find((c) => c.id === 'queue');
     expect(queue).toMatchObject({ status: 'warn', fix: expect.stringContaining('dedicated queue') });
     expect(queue?.detail).toContain('OtherBucket');
@@ -85,7 +105,14 @@ describe('diagnostic checks over a snapshot', () => {
   it('a customer managed key and a shared queue both warn, each with its fix', () => {
     const s = healthy();
     const policy = buildQueuePolicy({ queueName: 'acme-events', queueArn, bucket: 'acme-raw', accountId: '123456789012' });
-    const attributes = { ...s.queueAttributes, KmsMasterKeyId: 'arn:aws:kms:us-east-1:123456789012:key/abc', Policy: JSON.stringify({ ...policy, Statement: [...policy.Statement, { Effect: 'Allow', Principal: '*', Action: 'sqs:ReceiveMessage', Resource: queueArn }] }) };
+    const attributes = {
+      ...s.queueAttributes,
+      KmsMasterKeyId: 'arn:aws:kms:us-east-1:123456789012:key/abc',
+      Policy: JSON.stringify({
+        ...policy,
+        Statement: [...policy.Statement, { Effect: 'Allow', Principal: '*', Action: 'sqs:ReceiveMessage', Resource: queueArn }],
+      }),
+    };
     const queue = runChecks(setup, { ...s, queueAttributes: attributes }).find((c) => c.id === 'queue');
     expect(queue?.status).toBe('warn');
     expect(queue?.detail).toContain('Statement[1]');
@@ -94,7 +121,12 @@ describe('diagnostic checks over a snapshot', () => {
 
   it('another rule of the bucket sending to the same queue warns in the notification check, naming it', () => {
     const s = healthy();
-    const legacy = { Id: 'legacy-archive', QueueArn: queueArn, Events: ['s3:ObjectCreated:Put'], Filter: { Key: { FilterRules: [{ Name: 'prefix' as const, Value: 'archive/' }] } } };
+    const legacy = {
+      Id: 'legacy-archive',
+      QueueArn: queueArn,
+      Events: ['s3:ObjectCreated:Put'],
+      Filter: { Key: { FilterRules: [{ Name: 'prefix' as const, Value: 'archive/' }] } },
+    };
     const notification = { QueueConfigurations: [...(s.notification?.QueueConfigurations ?? []), legacy] };
     const c = runChecks(setup, { ...s, notification }).find((x) => x.id === 'notification');
     expect(c?.status).toBe('warn');
@@ -107,7 +139,10 @@ describe('diagnostic checks over a snapshot', () => {
   });
 
   it('uses the simulator when available, and reports a denied pair', () => {
-    const s: AccountSnapshot = { ...healthy(), simulation: { available: true, results: [{ action: 's3:GetObject', resource: 'arn:aws:s3:::acme-raw/sample-object.csv', decision: 'implicitDeny' }] } };
+    const s: AccountSnapshot = {
+      ...healthy(),
+      simulation: { available: true, results: [{ action: 's3:GetObject', resource: 'arn:aws:s3:::acme-raw/sample-object.csv', decision: 'implicitDeny' }] },
+    };
     const c = runChecks(setup, s).find((x) => x.id === 'permissions');
     expect(c?.status).toBe('fail');
     expect(c?.detail).toContain('Evaluated by iam:SimulatePrincipalPolicy');
@@ -122,7 +157,10 @@ describe('diagnostic checks over a snapshot', () => {
 
   it('a Deny in another inline policy fails, naming the action, the statement and the policy; its fix is not the permissions step', () => {
     const s = healthy();
-    const guard = { name: 'security-guard', document: { Version: '2012-10-17', Statement: [{ Sid: 'NoDeletes', Effect: 'Deny', Action: 'sqs:DeleteMessage', Resource: '*' }] } };
+    const guard = {
+      name: 'security-guard',
+      document: { Version: '2012-10-17', Statement: [{ Sid: 'NoDeletes', Effect: 'Deny', Action: 'sqs:DeleteMessage', Resource: '*' }] },
+    };
     const c = runChecks(setup, { ...s, inlinePolicies: [...(s.inlinePolicies ?? []), guard] }).find((x) => x.id === 'permissions');
     expect(c).toMatchObject({ status: 'fail', fixStep: null });
     expect(c?.detail).toContain(`sqs:DeleteMessage on ${queueArn} (explicitly denied by statement NoDeletes of inline policy security-guard)`);
@@ -142,7 +180,10 @@ describe('diagnostic checks over a snapshot', () => {
   it('a trust statement without the external ID condition warns', () => {
     const s = healthy();
     const trust = buildTrustPolicy(setup);
-    const open = { ...trust, Statement: [...trust.Statement, { Sid: 'Legacy', Effect: 'Allow', Principal: { AWS: setup.platformLoadRoleArn }, Action: 'sts:AssumeRole' }] };
+    const open = {
+      ...trust,
+      Statement: [...trust.Statement, { Sid: 'Legacy', Effect: 'Allow', Principal: { AWS: setup.platformLoadRoleArn }, Action: 'sts:AssumeRole' }],
+    };
     expect(status({ ...s, role: { arn: 'arn:aws:iam::123456789012:role/platform-role', trustPolicy: open } }, 'trust')).toBe('warn');
   });
 
@@ -152,12 +193,29 @@ describe('diagnostic checks over a snapshot', () => {
   });
 
   it('missing resources skip the checks that depend on them', () => {
-    const s: AccountSnapshot = { ...healthy(), role: null, inlinePolicies: null, queueUrl: null, queueAttributes: null, bucketRegion: null, notification: null };
+    const s: AccountSnapshot = {
+      ...healthy(),
+      role: null,
+      inlinePolicies: null,
+      queueUrl: null,
+      queueAttributes: null,
+      bucketRegion: null,
+      notification: null,
+    };
     const byId = Object.fromEntries(runChecks(setup, s).map((c) => [c.id, c.status]));
-    expect(byId).toMatchObject({ bucket: 'fail', queue: 'fail', 'queue-policy': 'skip', notification: 'skip', role: 'fail', trust: 'skip', permissions: 'skip', backlog: 'skip' });
+    expect(byId).toMatchObject({
+      bucket: 'fail',
+      queue: 'fail',
+      'queue-policy': 'skip',
+      notification: 'skip',
+      role: 'fail',
+      trust: 'skip',
+      permissions: 'skip',
+      backlog: 'skip',
+    });
   });
 
-  it.each(FAILED_READS)('a failed $read read fails only $fails, with the read\'s message and fix; the other checks pass', ({ read, action, empty, fails }) => {
+  it.each(FAILED_READS)("a failed $read read fails only $fails, with the read's message and fix; the other checks pass", ({ read, action, empty, fails }) => {
     const error = denied(action, 'the resource');
     const checks = runChecks(setup, { ...healthy(), ...empty, readErrors: { [read]: error } });
     for (const c of checks) {
@@ -168,19 +226,41 @@ describe('diagnostic checks over a snapshot', () => {
   });
 
   it('a failed read fails the check even when another read says its resource is missing (no guessing from a null)', () => {
-    const s: AccountSnapshot = { ...healthy(), role: null, inlinePolicies: null, readErrors: { role: denied('iam:GetRole', 'r'), permissions: denied('iam:GetRolePolicy', 'r') } };
+    const s: AccountSnapshot = {
+      ...healthy(),
+      role: null,
+      inlinePolicies: null,
+      readErrors: { role: denied('iam:GetRole', 'r'), permissions: denied('iam:GetRolePolicy', 'r') },
+    };
     const byId = Object.fromEntries(runChecks(setup, s).map((c) => [c.id, c.detail]));
-    expect(byId).toMatchObject({ role: expect.stringContaining('iam:GetRole'), trust: expect.stringContaining('iam:GetRole'), permissions: expect.stringContaining('iam:GetRolePolicy') });
+    expect(byId).toMatchObject({
+      role: expect.stringContaining('iam:GetRole'),
+      trust: expect.stringContaining('iam:GetRole'),
+      permissions: expect.stringContaining('iam:GetRolePolicy'),
+    });
   });
 
-  it('the simulator\'s verdict stands when the inline policy could not be read', () => {
+  it("the simulator's verdict stands when the inline policy could not be read", () => {
     const results = [{ action: 'sqs:ReceiveMessage', resource: queueArn, decision: 'allowed' }];
-    const s: AccountSnapshot = { ...healthy(), inlinePolicies: null, simulation: { available: true, results }, readErrors: { permissions: denied('iam:GetRolePolicy', 'r') } };
+    const s: AccountSnapshot = {
+      ...healthy(),
+      inlinePolicies: null,
+      simulation: { available: true, results },
+      readErrors: { permissions: denied('iam:GetRolePolicy', 'r') },
+    };
     expect(runChecks(setup, s).find((c) => c.id === 'permissions')?.detail).toContain('Evaluated by iam:SimulatePrincipalPolicy');
   });
 
   it('renders a Markdown table with escaped cells', () => {
-    const md = reportMarkdown({ ok: true, setupName: 'acme', accountId: '1', region: 'us-east-1', checkedAt: 'now', permissionsEvaluatedBy: 'policy engine', checks: [{ id: 'x', title: 'A | B', status: 'pass', detail: 'd', fix: null, fixStep: null }] });
+    const md = reportMarkdown({
+      ok: true,
+      setupName: 'acme',
+      accountId: '1',
+      region: 'us-east-1',
+      checkedAt: 'now',
+      permissionsEvaluatedBy: 'policy engine',
+      checks: [{ id: 'x', title: 'A | B', status: 'pass', detail: 'd', fix: null, fixStep: null }],
+    });
     expect(md).toContain('| A \\| B | PASS | d |  |');
   });
 });

@@ -40,7 +40,7 @@ describe('denyPermissions', () => {
     expect(device?.()).toBe(false);
   });
 
-  it('lets only the app\'s own page write text to the clipboard (its Copy buttons)', () => {
+  it("lets only the app's own page write text to the clipboard (its Copy buttons)", () => {
     const { request: handler, check } = installed();
     expect(request(handler, 'clipboard-sanitized-write', APP_ENTRY_URL)).toBe(true);
     expect(request(handler, 'clipboard-sanitized-write', 'https://evil.example/')).toBe(false);

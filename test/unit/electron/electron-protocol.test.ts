@@ -26,7 +26,7 @@ describe('app scheme', () => {
     expect(session.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
   });
 
-  it('is declared standard and secure (a real origin for the CSP\'s \'self\')', () => {
+  it("is declared standard and secure (a real origin for the CSP's 'self')", () => {
     registerAppScheme();
     expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
       expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }),

@@ -85,7 +85,10 @@ describe('an SSO profile whose cached token has expired', () => {
   });
 
   it('expired temporary credentials at call time are CREDENTIALS_EXPIRED with the sso login command', () => {
-    const error = toApiError({ name: 'ExpiredToken', message: 'The security token included in the request is expired', $metadata: { httpStatusCode: 400 } }, { profile: 'dev', action: 'sqs:GetQueueUrl' });
+    const error = toApiError(
+      { name: 'ExpiredToken', message: 'The security token included in the request is expired', $metadata: { httpStatusCode: 400 } },
+      { profile: 'dev', action: 'sqs:GetQueueUrl' },
+    );
     expect(error).toMatchObject({ code: 'CREDENTIALS_EXPIRED', command: 'aws sso login --profile dev' });
     expect(error.message).toContain('profile dev');
     expect(error.fix).toMatch(/aws sso login/);

@@ -33,7 +33,11 @@ describe('a live queue policy that cannot be read', () => {
     ['invalid JSON', '{"Version": "2012-10-17", "Statement": [', /queue policy could not be read\. The document is not valid JSON/],
     ['a JSON list', '[{"Effect": "Allow"}]', /queue policy could not be read\. The document must be a JSON object/],
     ['a bad URL escape', '%7B%ZZ', /queue policy could not be read\. .*invalid "%" escape/],
-    ['Statement as a string', '{"Version": "2012-10-17", "Statement": "Allow everything"}', /queue policy has a "Statement" that is neither an object nor a list/],
+    [
+      'Statement as a string',
+      '{"Version": "2012-10-17", "Statement": "Allow everything"}',
+      /queue policy has a "Statement" that is neither an object nor a list/,
+    ],
   ])('%s: the plan is blocked, naming the queue policy, and apply writes nothing', async (_name, policy, message) => {
     sqs.on(GetQueueAttributesCommand).resolves({ Attributes: { Policy: policy } });
     const ctx = stubStepContext(setup, dir);

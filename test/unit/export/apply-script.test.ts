@@ -22,7 +22,7 @@ describe('apply.sh', () => {
     expect(check.status, check.stderr).toBe(0);
   });
 
-  it('names the setup\'s resources in variables at the top', () => {
+  it("names the setup's resources in variables at the top", () => {
     for (const line of [
       "REGION='us-east-1'",
       "ACCOUNT_ID='123456789012'",
@@ -42,11 +42,22 @@ describe('apply.sh', () => {
     expect(script).toContain('if [ -n "${AWS_ENDPOINT_URL:-}" ]; then aws --endpoint-url "$AWS_ENDPOINT_URL" "$@"; else aws "$@"; fi');
   });
 
-  it('backs up and checks for drift before the first write, then writes in the platform guide\'s order', () => {
-    const backups = ['fetch_queue_attributes > "$BACKUPS/', 'fetch_notification > "$BACKUPS/', 'fetch_trust_policy > "$BACKUPS/', 'fetch_permissions_policy > "$BACKUPS/'];
+  it("backs up and checks for drift before the first write, then writes in the platform guide's order", () => {
+    const backups = [
+      'fetch_queue_attributes > "$BACKUPS/',
+      'fetch_notification > "$BACKUPS/',
+      'fetch_trust_policy > "$BACKUPS/',
+      'fetch_permissions_policy > "$BACKUPS/',
+    ];
     const lastBackup = Math.max(...backups.map(firstLine));
     const driftStop = firstLine('[ "$DRIFT" -eq 0 ] || fail');
-    const writes = ['sqs create-queue', 'sqs set-queue-attributes', 's3api put-bucket-notification-configuration', 'iam create-role', 'iam put-role-policy'].map(firstLine);
+    const writes = [
+      'sqs create-queue',
+      'sqs set-queue-attributes',
+      's3api put-bucket-notification-configuration',
+      'iam create-role',
+      'iam put-role-policy',
+    ].map(firstLine);
     expect(firstLine('sts get-caller-identity')).toBeLessThan(lastBackup);
     expect(lastBackup).toBeLessThan(driftStop);
     expect(driftStop).toBeLessThan(Math.min(...writes));

@@ -10,7 +10,7 @@ function fileMap(files: ReadonlyArray<{ name: string; content: string }>): Map<s
 describe('exportFiles', () => {
   const files = fileMap(exportFiles(exportInput()));
 
-  it('holds the issue\'s files plus base/ for the drift guard', () => {
+  it("holds the issue's files plus base/ for the drift guard", () => {
     expect([...files.keys()]).toEqual([
       'README.md',
       'apply.sh',
@@ -38,10 +38,21 @@ describe('exportFiles', () => {
 
   it('writes the notification as it is PUT: filter rule names in lower case, other configurations kept', () => {
     const live = {
-      TopicConfigurations: [{ Id: 'alerts', TopicArn: 'arn:aws:sns:us-east-1:123456789012:alerts', Events: ['s3:ObjectRemoved:*'], Filter: { Key: { FilterRules: [{ Name: 'Suffix', Value: '.log' }] } } }],
-      QueueConfigurations: [{ Id: 'orders-events', QueueArn: 'arn:q', Events: ['s3:ObjectCreated:*'], Filter: { Key: { FilterRules: [{ Name: 'Prefix', Value: 'incoming/' }] } } }],
+      TopicConfigurations: [
+        {
+          Id: 'alerts',
+          TopicArn: 'arn:aws:sns:us-east-1:123456789012:alerts',
+          Events: ['s3:ObjectRemoved:*'],
+          Filter: { Key: { FilterRules: [{ Name: 'Suffix', Value: '.log' }] } },
+        },
+      ],
+      QueueConfigurations: [
+        { Id: 'orders-events', QueueArn: 'arn:q', Events: ['s3:ObjectCreated:*'], Filter: { Key: { FilterRules: [{ Name: 'Prefix', Value: 'incoming/' }] } } },
+      ],
     };
-    const out = fileMap(exportFiles(exportInput({ proposed: { ...BUILT, bucketNotification: live }, base: { ...exportInput().base, bucketNotification: live } })));
+    const out = fileMap(
+      exportFiles(exportInput({ proposed: { ...BUILT, bucketNotification: live }, base: { ...exportInput().base, bucketNotification: live } })),
+    );
     const sent = JSON.parse(out.get('bucket-notification.json') ?? '');
     expect(sent.TopicConfigurations[0].Filter.Key.FilterRules).toEqual([{ Name: 'suffix', Value: '.log' }]);
     expect(sent.QueueConfigurations[0].Filter.Key.FilterRules).toEqual([{ Name: 'prefix', Value: 'incoming/' }]);
@@ -50,10 +61,19 @@ describe('exportFiles', () => {
 
   it('README names every file, the resources, how to run apply.sh, and that the documents were merged', () => {
     const readme = files.get('README.md') ?? '';
-    for (const name of ['queue-policy.json', 'bucket-notification.json', 'trust-policy.json', 'permissions-policy.json', 'platform-registration.json', 'apply.sh', 'base/']) {
+    for (const name of [
+      'queue-policy.json',
+      'bucket-notification.json',
+      'trust-policy.json',
+      'permissions-policy.json',
+      'platform-registration.json',
+      'apply.sh',
+      'base/',
+    ]) {
       expect(readme).toContain(`\`${name}\``);
     }
-    for (const value of ['123456789012', 'us-east-1', 'acme-raw', 'orders-events', 'platform-s3-sqs-consumer-role', 'platform-s3-sqs-access']) expect(readme).toContain(value);
+    for (const value of ['123456789012', 'us-east-1', 'acme-raw', 'orders-events', 'platform-s3-sqs-consumer-role', 'platform-s3-sqs-access'])
+      expect(readme).toContain(value);
     expect(readme).toContain('AWS_PROFILE=');
     expect(readme).toContain('backups/');
     expect(readme).toContain('merged with the live documents');

@@ -12,7 +12,9 @@ export const SETUP: Setup = { ...SAMPLE_SETUP_FILE };
 /** The seed's four documents for the sample setup, straight from the builders. */
 export const BUILT = {
   queuePolicy: buildQueuePolicy({ queueName: SAMPLE.queueName, queueArn: SAMPLE.queueArn, bucket: SAMPLE.bucket, accountId: SAMPLE.accountId }),
-  bucketNotification: { QueueConfigurations: [buildQueueConfiguration({ queueName: SAMPLE.queueName, queueArn: SAMPLE.queueArn, prefix: SAMPLE.prefix, suffix: SAMPLE.suffix })] },
+  bucketNotification: {
+    QueueConfigurations: [buildQueueConfiguration({ queueName: SAMPLE.queueName, queueArn: SAMPLE.queueArn, prefix: SAMPLE.prefix, suffix: SAMPLE.suffix })],
+  },
   trustPolicy: buildTrustPolicy(SAMPLE),
   permissionsPolicy: buildPermissionsPolicy({ bucket: SAMPLE.bucket, queueArn: SAMPLE.queueArn, prefix: SAMPLE.prefix }),
 } as const;

@@ -14,7 +14,7 @@ function content(build: ExportBuild, name: string): unknown {
 }
 
 describe('export.build without a connection', () => {
-  it('with an account id: the builders\' documents, not merged, and a note that says so', async () => {
+  it("with an account id: the builders' documents, not merged, and a note that says so", async () => {
     const result = await dispatcher()({ channel: 'export.build', input: { setup: SETUP, accountId: '123456789012' } });
     expect(result.ok).toBe(true);
     const build = (result as { value: ExportBuild }).value;

@@ -33,7 +33,7 @@ describe('electron-builder.yml', () => {
     config = await loadConfig();
   });
 
-  it('passes electron-builder\'s own configuration validation (offline)', async () => {
+  it("passes electron-builder's own configuration validation (offline)", async () => {
     await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
   });
 
@@ -132,12 +132,7 @@ describe('electron-builder packaging of the files list (offline, stand-in Electr
       const shipped = listPackage(asar, { isPack: false })
         .map((p) => p.replace(/\\/g, '/'))
         .filter((p) => !['/dist', '/dist/main', '/dist/preload', '/dist/renderer'].includes(p));
-      expect(shipped.sort()).toEqual([
-        '/dist/main/electron-main.cjs',
-        '/dist/preload/electron-preload.cjs',
-        '/dist/renderer/index.html',
-        '/package.json',
-      ]);
+      expect(shipped.sort()).toEqual(['/dist/main/electron-main.cjs', '/dist/preload/electron-preload.cjs', '/dist/renderer/index.html', '/package.json']);
     } finally {
       rmSync(work, { recursive: true, force: true });
     }

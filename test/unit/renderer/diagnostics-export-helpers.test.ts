@@ -30,7 +30,15 @@ describe('diagnostics helpers', () => {
 
 describe('export file helpers', () => {
   it('describes each file of the folder and the live copies in base/', () => {
-    for (const name of ['README.md', 'apply.sh', 'queue-policy.json', 'bucket-notification.json', 'trust-policy.json', 'permissions-policy.json', 'platform-registration.json']) {
+    for (const name of [
+      'README.md',
+      'apply.sh',
+      'queue-policy.json',
+      'bucket-notification.json',
+      'trust-policy.json',
+      'permissions-policy.json',
+      'platform-registration.json',
+    ]) {
       expect(describeExportFile(name), name).not.toBe('Part of the export folder.');
     }
     expect(isBaseFile('base/queue-policy.json')).toBe(true);

@@ -20,7 +20,10 @@ describe('sideBySideRows', () => {
   });
 
   it('keeps every line of both documents, in order, on its own side', () => {
-    const diff = diffDocuments({ Statement: [{ Sid: 'A', Effect: 'Allow' }], Id: 'x' }, { Statement: [{ Sid: 'B', Effect: 'Deny' }, { Sid: 'A' }], Version: '1' });
+    const diff = diffDocuments(
+      { Statement: [{ Sid: 'A', Effect: 'Allow' }], Id: 'x' },
+      { Statement: [{ Sid: 'B', Effect: 'Deny' }, { Sid: 'A' }], Version: '1' },
+    );
     const rows = sideBySideRows(diff.lines);
     const left = rows.flatMap((r) => (r.left.kind === 'filler' ? [] : [r.left.text]));
     const right = rows.flatMap((r) => (r.right.kind === 'filler' ? [] : [r.right.text]));

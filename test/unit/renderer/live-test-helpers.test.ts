@@ -17,7 +17,13 @@ describe('parseTimeout', () => {
 });
 
 describe('the step a live-test diagnosis opens', () => {
-  const expected = { region: 'us-east-1', bucketArn: 'arn:aws:s3:::b', queueArn: 'arn:aws:sqs:us-east-1:123456789012:q', accountId: '123456789012', key: 'in/x.csv' };
+  const expected = {
+    region: 'us-east-1',
+    bucketArn: 'arn:aws:s3:::b',
+    queueArn: 'arn:aws:sqs:us-east-1:123456789012:q',
+    accountId: '123456789012',
+    key: 'in/x.csv',
+  };
   const state = { bucketRegion: 'us-east-1', notification: {}, queuePolicy: null, kmsMasterKeyId: null };
 
   it('is data on the diagnosis (its hop), never read from the fix sentence', () => {

@@ -7,7 +7,11 @@ const LOAD = 'arn:aws:iam::111122223333:role/platform-load';
 describe('parsePlatformValues', () => {
   it('reads the canonical keys', () => {
     const result = parsePlatformValues(JSON.stringify({ platformSetupRoleArn: SETUP, platformLoadRoleArn: LOAD, externalId: 'org-123' }));
-    expect(result).toEqual({ ok: true, values: { platformSetupRoleArn: SETUP, platformLoadRoleArn: LOAD, externalId: 'org-123' }, found: ['platformSetupRoleArn', 'platformLoadRoleArn', 'externalId'] });
+    expect(result).toEqual({
+      ok: true,
+      values: { platformSetupRoleArn: SETUP, platformLoadRoleArn: LOAD, externalId: 'org-123' },
+      found: ['platformSetupRoleArn', 'platformLoadRoleArn', 'externalId'],
+    });
   });
 
   it('accepts other spellings, case-insensitively, ignoring _ and -', () => {

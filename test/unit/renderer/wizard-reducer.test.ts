@@ -32,7 +32,17 @@ function confirmed(): WizardState {
 
 describe('wizardReducer', () => {
   it('lists profile, scope, the five AWS steps, the live test and the summary with the hand-off', () => {
-    expect(WIZARD_STEPS.map((s) => s.id)).toEqual(['profile', 'scope', 'queue', 'queuePolicy', 'bucketNotification', 'roleTrust', 'rolePermissions', 'liveTest', 'summary']);
+    expect(WIZARD_STEPS.map((s) => s.id)).toEqual([
+      'profile',
+      'scope',
+      'queue',
+      'queuePolicy',
+      'bucketNotification',
+      'roleTrust',
+      'rolePermissions',
+      'liveTest',
+      'summary',
+    ]);
   });
 
   it('moves forward, and jumps only to steps already reached', () => {
@@ -110,7 +120,9 @@ describe('wizardReducer', () => {
   });
 
   it('a new connection forgets the AWS outcomes', () => {
-    const s = wizardReducer(wizardReducer(confirmed(), { type: 'outcome', step: 'queue', outcome: { kind: 'applied', result: RESULT } }), { type: 'disconnected' });
+    const s = wizardReducer(wizardReducer(confirmed(), { type: 'outcome', step: 'queue', outcome: { kind: 'applied', result: RESULT } }), {
+      type: 'disconnected',
+    });
     expect(s.step).toBe('profile');
     expect(s.outcomes.queue.kind).toBe('todo');
   });

@@ -48,7 +48,9 @@ describe('static security checks (Electron security checklist)', () => {
   it('no window option turns on Node integration, blink features or experimental features anywhere (checklist 2, 9, 10)', () => {
     for (const p of sources('main')) {
       const text = read(p);
-      expect(text, p).not.toMatch(/nodeIntegration:\s*true|contextIsolation:\s*false|sandbox:\s*false|webSecurity:\s*false|enableBlinkFeatures|experimentalFeatures:\s*true|allowRunningInsecureContent:\s*true/);
+      expect(text, p).not.toMatch(
+        /nodeIntegration:\s*true|contextIsolation:\s*false|sandbox:\s*false|webSecurity:\s*false|enableBlinkFeatures|experimentalFeatures:\s*true|allowRunningInsecureContent:\s*true/,
+      );
     }
   });
 
@@ -56,20 +58,25 @@ describe('static security checks (Electron security checklist)', () => {
     const eslint = new ESLint({ cwd: root });
     const [shared] = await eslint.lintText("import { app } from 'electron';\nexport const x = app;\n", { filePath: join(root, 'shared/bad.ts') });
     expect(shared?.messages.map((m) => m.ruleId)).toContain('no-restricted-imports');
-    const [renderer] = await eslint.lintText("import { handlers } from '../../main/api/handlers';\nexport const h = handlers;\n", { filePath: join(root, 'renderer/src/bad.ts') });
+    const [renderer] = await eslint.lintText("import { handlers } from '../../main/api/handlers';\nexport const h = handlers;\n", {
+      filePath: join(root, 'renderer/src/bad.ts'),
+    });
     expect(renderer?.messages.map((m) => m.ruleId)).toContain('no-restricted-imports');
     const [shell] = await eslint.lintText("import { app } from 'electron';\nexport const x = app;\n", { filePath: join(root, 'main/electron/bad.ts') });
     expect(shell?.messages.filter((m) => m.ruleId === 'no-restricted-imports')).toEqual([]);
   });
 
-  it.each(['aws', 'steps', 'store', 'livetest', 'diagnostics', 'export', 'handoff'])('the lint rule refuses an import of main/api from main/%s (features never import the API layer)', async (folder) => {
-    const eslint = new ESLint({ cwd: root });
-    const code = "import type { HandlerContext } from '../api/handler-context';\nexport type C = HandlerContext;\n";
-    const [bad] = await eslint.lintText(code, { filePath: join(root, `main/${folder}/bad.ts`) });
-    expect(bad?.messages.map((m) => m.ruleId)).toContain('no-restricted-imports');
-    const [electron] = await eslint.lintText("import { app } from 'electron';\nexport const x = app;\n", { filePath: join(root, `main/${folder}/bad.ts`) });
-    expect(electron?.messages.map((m) => m.ruleId)).toContain('no-restricted-imports');
-    const [api] = await eslint.lintText(code, { filePath: join(root, 'main/cli/ok.ts') });
-    expect(api?.messages.filter((m) => m.ruleId === 'no-restricted-imports')).toEqual([]);
-  });
+  it.each(['aws', 'steps', 'store', 'livetest', 'diagnostics', 'export', 'handoff'])(
+    'the lint rule refuses an import of main/api from main/%s (features never import the API layer)',
+    async (folder) => {
+      const eslint = new ESLint({ cwd: root });
+      const code = "import type { HandlerContext } from '../api/handler-context';\nexport type C = HandlerContext;\n";
+      const [bad] = await eslint.lintText(code, { filePath: join(root, `main/${folder}/bad.ts`) });
+      expect(bad?.messages.map((m) => m.ruleId)).toContain('no-restricted-imports');
+      const [electron] = await eslint.lintText("import { app } from 'electron';\nexport const x = app;\n", { filePath: join(root, `main/${folder}/bad.ts`) });
+      expect(electron?.messages.map((m) => m.ruleId)).toContain('no-restricted-imports');
+      const [api] = await eslint.lintText(code, { filePath: join(root, 'main/cli/ok.ts') });
+      expect(api?.messages.filter((m) => m.ruleId === 'no-restricted-imports')).toEqual([]);
+    },
+  );
 });

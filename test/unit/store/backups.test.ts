@@ -102,7 +102,11 @@ describe('backups', () => {
       ['torn.json', '{"kind": "queue-pol', /torn\.json is not a usable backup: it is not valid JSON/],
       ['wrong-kind.json', JSON.stringify({ ...policyBackup, kind: 'lambda', takenAt: new Date().toISOString() }), /wrong-kind\.json .*field kind/],
       ['no-time.json', JSON.stringify({ kind: 'queue', resource: 'r', account: 'a', region: 'r', document: null }), /no-time\.json .*field takenAt/],
-      ['no-document.json', JSON.stringify({ kind: 'queue', resource: 'r', account: 'a', region: 'r', takenAt: new Date().toISOString() }), /no-document\.json .*no document/],
+      [
+        'no-document.json',
+        JSON.stringify({ kind: 'queue', resource: 'r', account: 'a', region: 'r', takenAt: new Date().toISOString() }),
+        /no-document\.json .*no document/,
+      ],
       ['list.json', '[1, 2]', /list\.json .*field \(root\)/],
     ];
     for (const [file, text, message] of cases) {
@@ -122,7 +126,7 @@ describe('backups', () => {
     writeFileSync(outside, JSON.stringify({ ...policyBackup, takenAt: new Date().toISOString() }));
     expect(await readBackup(outside)).toMatchObject({ kind: 'queue-policy' });
     const refused = await failureOf(readBackup(outside, dir));
-    expect(refused.error).toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining('not in the wizard\'s backups folder') });
+    expect(refused.error).toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining("not in the wizard's backups folder") });
     const inside = await writeBackup(dir, policyBackup);
     expect(await readBackup(inside, dir)).toMatchObject({ kind: 'queue-policy' });
   });

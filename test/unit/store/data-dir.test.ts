@@ -41,7 +41,7 @@ describe('ensureDataDir', () => {
     expect(permissions(statSync(dir).mode)).toBe(0o700);
   });
 
-  posixOnly('never changes the permissions of a folder that holds anything but the wizard\'s own files', async () => {
+  posixOnly("never changes the permissions of a folder that holds anything but the wizard's own files", async () => {
     const dir = join(tempDir(), 'shared');
     mkdirSync(dir, { mode: 0o755 });
     chmodSync(dir, 0o755);

@@ -44,7 +44,14 @@ describe('readJsonFile: one reader for the setup file, saved setups and backups'
     addBom(join(setupsDir(dir), `${setup.name}.json`));
     expect((await getSetup(dir, setup.name))?.setup).toEqual(setup);
 
-    const backup = await writeBackup(dir, { setupName: setup.name, kind: 'queue-policy', resource: 'arn:aws:sqs:us-east-1:123456789012:q', account: '123456789012', region: 'us-east-1', document: null });
+    const backup = await writeBackup(dir, {
+      setupName: setup.name,
+      kind: 'queue-policy',
+      resource: 'arn:aws:sqs:us-east-1:123456789012:q',
+      account: '123456789012',
+      region: 'us-east-1',
+      document: null,
+    });
     addBom(backup);
     expect(await readBackup(backup)).toMatchObject({ kind: 'queue-policy', document: null });
   });

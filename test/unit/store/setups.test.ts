@@ -41,10 +41,23 @@ describe('saved setups', () => {
     expect(created).toMatchObject({ setup, status: 'draft' });
     expect(created.createdAt).toBe(created.updatedAt);
     await tick();
-    const marked = await markSetup(dir, 'orders-prod', { status: 'applied', appliedAt: '2026-11-24T23:45:01.123Z', accountId: '123456789012', queueArn: 'arn:q', roleArn: 'arn:r' });
+    const marked = await markSetup(dir, 'orders-prod', {
+      status: 'applied',
+      appliedAt: '2026-11-24T23:45:01.123Z',
+      accountId: '123456789012',
+      queueArn: 'arn:q',
+      roleArn: 'arn:r',
+    });
     await tick();
     const updated = await saveSetup(dir, { ...setup, suffix: '.json' });
-    expect(updated).toMatchObject({ status: 'applied', appliedAt: '2026-11-24T23:45:01.123Z', accountId: '123456789012', queueArn: 'arn:q', roleArn: 'arn:r', createdAt: created.createdAt });
+    expect(updated).toMatchObject({
+      status: 'applied',
+      appliedAt: '2026-11-24T23:45:01.123Z',
+      accountId: '123456789012',
+      queueArn: 'arn:q',
+      roleArn: 'arn:r',
+      createdAt: created.createdAt,
+    });
     expect(updated.setup.suffix).toBe('.json');
     expect(updated.updatedAt > marked.updatedAt).toBe(true);
     expect(await getSetup(dir, 'orders-prod')).toEqual(updated);
@@ -104,7 +117,10 @@ describe('saved setups', () => {
 
   it('refuses an invalid setup and names a damaged file', async () => {
     const dir = tempDir();
-    expect((await failureOf(saveSetup(dir, { ...setup, bucket: 'Bad_Bucket' }))).error).toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining('bucket') });
+    expect((await failureOf(saveSetup(dir, { ...setup, bucket: 'Bad_Bucket' }))).error).toMatchObject({
+      code: 'BAD_INPUT',
+      message: expect.stringContaining('bucket'),
+    });
     expect((await failureOf(saveSetup(dir, { ...setup, name: '../escape' }))).error.code).toBe('BAD_INPUT');
     await saveSetup(dir, setup);
     writeFileSync(join(setupsDir(dir), 'orders-prod.json'), '{"setup": {');

@@ -12,7 +12,11 @@ const other = {
 
 describe('diffDocuments', () => {
   it('shows no change for the same document in another encoding or key order', () => {
-    const diff = diffDocuments(encodeURIComponent(JSON.stringify(SEED_QUEUE_POLICY)), { Statement: SEED_QUEUE_POLICY.Statement, Id: SEED_QUEUE_POLICY.Id, Version: '2012-10-17' });
+    const diff = diffDocuments(encodeURIComponent(JSON.stringify(SEED_QUEUE_POLICY)), {
+      Statement: SEED_QUEUE_POLICY.Statement,
+      Id: SEED_QUEUE_POLICY.Id,
+      Version: '2012-10-17',
+    });
     expect(diff.lines.every((l) => l.kind === 'same')).toBe(true);
     expect(diff.unified).toBe('');
   });

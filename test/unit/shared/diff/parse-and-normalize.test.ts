@@ -67,7 +67,10 @@ describe('documentsEqual', () => {
         Action: ['SQS:SendMessage'],
         Resource: [statement.Resource],
         Principal: { Service: ['s3.amazonaws.com'] },
-        Condition: { StringEquals: { 'aws:SourceAccount': [SEED_QUEUE_POLICY.Statement[0].Condition.StringEquals['aws:SourceAccount']] }, ArnLike: statement.Condition.ArnLike },
+        Condition: {
+          StringEquals: { 'aws:SourceAccount': [SEED_QUEUE_POLICY.Statement[0].Condition.StringEquals['aws:SourceAccount']] },
+          ArnLike: statement.Condition.ArnLike,
+        },
       },
     };
     expect(documentsEqual(encodeURIComponent(JSON.stringify(variant)), SEED_QUEUE_POLICY)).toBe(true);
@@ -80,10 +83,47 @@ describe('documentsEqual', () => {
   });
 
   it('compares notification filter rule names case-insensitively and events as a set', () => {
-    const ours = { QueueConfigurations: [{ Id: 'q', QueueArn: 'a', Events: ['s3:ObjectCreated:Put', 's3:ObjectCreated:Post'], Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'in/' }, { Name: 'suffix', Value: '.csv' }] } } }] };
-    const asAwsReturnsIt = { QueueConfigurations: [{ Id: 'q', QueueArn: 'a', Events: ['s3:ObjectCreated:Post', 's3:ObjectCreated:Put'], Filter: { Key: { FilterRules: [{ Name: 'Suffix', Value: '.csv' }, { Name: 'Prefix', Value: 'in/' }] } } }] };
+    const ours = {
+      QueueConfigurations: [
+        {
+          Id: 'q',
+          QueueArn: 'a',
+          Events: ['s3:ObjectCreated:Put', 's3:ObjectCreated:Post'],
+          Filter: {
+            Key: {
+              FilterRules: [
+                { Name: 'prefix', Value: 'in/' },
+                { Name: 'suffix', Value: '.csv' },
+              ],
+            },
+          },
+        },
+      ],
+    };
+    const asAwsReturnsIt = {
+      QueueConfigurations: [
+        {
+          Id: 'q',
+          QueueArn: 'a',
+          Events: ['s3:ObjectCreated:Post', 's3:ObjectCreated:Put'],
+          Filter: {
+            Key: {
+              FilterRules: [
+                { Name: 'Suffix', Value: '.csv' },
+                { Name: 'Prefix', Value: 'in/' },
+              ],
+            },
+          },
+        },
+      ],
+    };
     expect(documentsEqual(ours, asAwsReturnsIt)).toBe(true);
-    expect(documentsEqual({ QueueConfigurations: [{ Id: 'q', QueueArn: 'a', Events: [], Filter: { Key: { FilterRules: [] } } }] }, { QueueConfigurations: [{ Id: 'q', QueueArn: 'a', Events: [] }] })).toBe(true);
+    expect(
+      documentsEqual(
+        { QueueConfigurations: [{ Id: 'q', QueueArn: 'a', Events: [], Filter: { Key: { FilterRules: [] } } }] },
+        { QueueConfigurations: [{ Id: 'q', QueueArn: 'a', Events: [] }] },
+      ),
+    ).toBe(true);
     expect(documentsEqual({ QueueConfigurations: [] }, {})).toBe(true);
   });
 });

@@ -63,7 +63,13 @@ describe('queuePolicyAllowsS3', () => {
   });
 
   it('a Deny whose condition does not hold does not block; an unmodelled operator in a Deny blocks (conservative)', () => {
-    const denyOther = { Effect: 'Deny', Principal: '*', Action: 'sqs:SendMessage', Resource: '*', Condition: { StringNotEquals: { 'aws:SourceAccount': SAMPLE.accountId } } };
+    const denyOther = {
+      Effect: 'Deny',
+      Principal: '*',
+      Action: 'sqs:SendMessage',
+      Resource: '*',
+      Condition: { StringNotEquals: { 'aws:SourceAccount': SAMPLE.accountId } },
+    };
     expect(ask({ Statement: [ours, denyOther] }).allowed).toBe(true);
     const denyIp = { Effect: 'Deny', Principal: '*', Action: 'sqs:SendMessage', Resource: '*', Condition: { NotIpAddress: { 'aws:SourceIp': '10.0.0.0/8' } } };
     const decision = ask({ Statement: [ours, denyIp] });
@@ -79,7 +85,10 @@ describe('queuePolicyAllowsS3', () => {
   });
 
   it('accepts the IfExists forms', () => {
-    const ifExists = { ...ours, Condition: { ArnLikeIfExists: { 'aws:SourceArn': SAMPLE.bucketArn }, StringEqualsIfExists: { 'aws:SourceAccount': SAMPLE.accountId } } };
+    const ifExists = {
+      ...ours,
+      Condition: { ArnLikeIfExists: { 'aws:SourceArn': SAMPLE.bucketArn }, StringEqualsIfExists: { 'aws:SourceAccount': SAMPLE.accountId } },
+    };
     expect(ask({ Statement: [ifExists] }).allowed).toBe(true);
     expect(ask({ Statement: [ifExists] }, 'arn:aws:s3:::other').allowed).toBe(false);
   });

@@ -9,10 +9,14 @@ describe('trustPolicyAllowsAssume', () => {
   const urlEncoded = encodeURIComponent(JSON.stringify(SEED_TRUST_POLICY));
 
   it('allows each platform role with the external ID, naming its statement (URL-encoded as GetRole returns it)', () => {
-    expect(trustPolicyAllowsAssume({ policy: urlEncoded, principalArn: SAMPLE.platformSetupRoleArn, externalId: 'org-42' }))
-      .toMatchObject({ allowed: true, decidedBy: 'AllowPlatformSetupAssumeRole' });
-    expect(trustPolicyAllowsAssume({ policy: urlEncoded, principalArn: SAMPLE.platformLoadRoleArn, externalId: 'org-42' }))
-      .toMatchObject({ allowed: true, decidedBy: 'AllowPlatformLoadAssumeRole' });
+    expect(trustPolicyAllowsAssume({ policy: urlEncoded, principalArn: SAMPLE.platformSetupRoleArn, externalId: 'org-42' })).toMatchObject({
+      allowed: true,
+      decidedBy: 'AllowPlatformSetupAssumeRole',
+    });
+    expect(trustPolicyAllowsAssume({ policy: urlEncoded, principalArn: SAMPLE.platformLoadRoleArn, externalId: 'org-42' })).toMatchObject({
+      allowed: true,
+      decidedBy: 'AllowPlatformLoadAssumeRole',
+    });
   });
 
   it('denies a wrong or missing external ID and other principals', () => {
@@ -44,8 +48,10 @@ describe('trustPolicyAllowsAssume', () => {
       ],
     };
     expect(trustPolicyAllowsAssume({ policy, principalArn: SAMPLE.platformSetupRoleArn, externalId: 'org-42' }).allowed).toBe(true);
-    expect(trustPolicyAllowsAssume({ policy, principalArn: SAMPLE.platformSetupRoleArn, externalId: 'x' }))
-      .toMatchObject({ allowed: false, decidedBy: 'OnlyOrg' });
+    expect(trustPolicyAllowsAssume({ policy, principalArn: SAMPLE.platformSetupRoleArn, externalId: 'x' })).toMatchObject({
+      allowed: false,
+      decidedBy: 'OnlyOrg',
+    });
   });
 });
 
@@ -64,7 +70,13 @@ describe('permissionsPolicyGrants', () => {
   });
 
   it('honours the prefix scope and the delete option', () => {
-    const policy = buildPermissionsPolicy({ bucket: SAMPLE.bucket, queueArn: SAMPLE.queueArn, prefix: 'incoming/', objectReadScope: 'prefix', allowDeleteObject: true });
+    const policy = buildPermissionsPolicy({
+      bucket: SAMPLE.bucket,
+      queueArn: SAMPLE.queueArn,
+      prefix: 'incoming/',
+      objectReadScope: 'prefix',
+      allowDeleteObject: true,
+    });
     const grants = (action: string, resource: string) => permissionsPolicyGrants({ policies: [policy], action, resource }).allowed;
     expect(grants('s3:GetObject', objects)).toBe(true);
     expect(grants('s3:GetObject', `${SAMPLE.bucketArn}/other/a.csv`)).toBe(false);
@@ -73,14 +85,20 @@ describe('permissionsPolicyGrants', () => {
 
   it('evaluates several policies together: a Deny in any of them wins', () => {
     const deny = { Version: '2012-10-17', Statement: { Effect: 'Deny', Action: 's3:*', NotResource: `${SAMPLE.bucketArn}/incoming/*` } };
-    const decision = permissionsPolicyGrants({ policies: [SEED_PERMISSIONS_POLICY, JSON.stringify(deny)], action: 's3:GetObject', resource: `${SAMPLE.bucketArn}/x` });
+    const decision = permissionsPolicyGrants({
+      policies: [SEED_PERMISSIONS_POLICY, JSON.stringify(deny)],
+      action: 's3:GetObject',
+      resource: `${SAMPLE.bucketArn}/x`,
+    });
     expect(decision).toMatchObject({ allowed: false, decidedBy: 'Statement[0]' });
     expect(decision.reason).toMatch(/policy 2/);
     expect(permissionsPolicyGrants({ policies: [SEED_PERMISSIONS_POLICY, deny], action: 's3:GetObject', resource: objects }).allowed).toBe(true);
   });
 
   it('uses the request context for conditions when given', () => {
-    const listUnderPrefix = { Statement: [{ Effect: 'Allow', Action: 's3:ListBucket', Resource: SAMPLE.bucketArn, Condition: { StringLike: { 's3:prefix': 'incoming/*' } } }] };
+    const listUnderPrefix = {
+      Statement: [{ Effect: 'Allow', Action: 's3:ListBucket', Resource: SAMPLE.bucketArn, Condition: { StringLike: { 's3:prefix': 'incoming/*' } } }],
+    };
     const ask = (context?: Record<string, string>) =>
       permissionsPolicyGrants({ policies: [listUnderPrefix], action: 's3:ListBucket', resource: SAMPLE.bucketArn, ...(context ? { context } : {}) }).allowed;
     expect(ask({ 's3:prefix': 'incoming/2024/' })).toBe(true);

@@ -19,7 +19,11 @@ describe('ARN helpers', () => {
 
   it('parses ARNs, keeping colons in the resource', () => {
     expect(parseArn('arn:aws:iam::111122223333:role/x')).toEqual({
-      partition: 'aws', service: 'iam', region: '', account: '111122223333', resource: 'role/x',
+      partition: 'aws',
+      service: 'iam',
+      region: '',
+      account: '111122223333',
+      resource: 'role/x',
     });
     expect(parseArn('arn:aws:logs:us-east-1:1:log-group:a:b')?.resource).toBe('log-group:a:b');
     expect(parseArn('not-an-arn')).toBeNull();

@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { documentsEqual } from '../../../../shared/diff/semantic-form';
 import { buildQueueConfiguration } from '../../../../shared/policy/build-bucket-notification';
-import {
-  buildPermissionsPolicy,
-  PERMISSIONS_POLICY_NAME,
-} from '../../../../shared/policy/build-permissions-policy';
+import { buildPermissionsPolicy, PERMISSIONS_POLICY_NAME } from '../../../../shared/policy/build-permissions-policy';
 import { buildQueuePolicy } from '../../../../shared/policy/build-queue-policy';
 import { buildTrustPolicy } from '../../../../shared/policy/build-trust-policy';
 import { seedJqFixture } from '../fixtures/load-fixture';
 import { SAMPLE } from '../fixtures/sample-setup';
-import {
-  SEED_BUCKET_NOTIFICATION,
-  SEED_PERMISSIONS_POLICY,
-  SEED_QUEUE_POLICY,
-  SEED_TRUST_POLICY,
-} from '../fixtures/seed-documents';
+import { SEED_BUCKET_NOTIFICATION, SEED_PERMISSIONS_POLICY, SEED_QUEUE_POLICY, SEED_TRUST_POLICY } from '../fixtures/seed-documents';
 
 /** The guide's bucket-notification.json: our one configuration, before any merge with existing ones. */
 const notification = (prefix: string, suffix: string) => ({
@@ -65,12 +57,7 @@ describe('options beyond the seed', () => {
 
   it('adds s3:DeleteObject as its own statement on the same object path', () => {
     const policy = permissions({ objectReadScope: 'prefix', allowDeleteObject: true });
-    expect(policy.Statement.map((s) => s.Sid)).toEqual([
-      'S3BucketMetadataAccess',
-      'S3ObjectReadAccess',
-      'S3ObjectDeleteAccess',
-      'SQSConsumeAccess',
-    ]);
+    expect(policy.Statement.map((s) => s.Sid)).toEqual(['S3BucketMetadataAccess', 'S3ObjectReadAccess', 'S3ObjectDeleteAccess', 'SQSConsumeAccess']);
     expect(policy.Statement[2]).toEqual({
       Sid: 'S3ObjectDeleteAccess',
       Effect: 'Allow',

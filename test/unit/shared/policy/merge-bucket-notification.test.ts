@@ -8,9 +8,19 @@ const ours = buildQueueConfiguration({ queueName: SAMPLE.queueName, queueArn: SA
 const filter = (prefix: string, suffix: string) => ({
   Key: { FilterRules: [...(prefix ? [{ Name: 'Prefix', Value: prefix }] : []), ...(suffix ? [{ Name: 'Suffix', Value: suffix }] : [])] },
 });
-const thumbs = { Id: 'thumbs', LambdaFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:thumbs', Events: ['s3:ObjectCreated:*'], Filter: filter('images/', '') };
+const thumbs = {
+  Id: 'thumbs',
+  LambdaFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:thumbs',
+  Events: ['s3:ObjectCreated:*'],
+  Filter: filter('images/', ''),
+};
 const audit = { Id: 'audit', TopicArn: 'arn:aws:sns:us-east-1:123456789012:audit', Events: ['s3:ObjectRemoved:*'] };
-const otherQueue = { Id: 'exports', QueueArn: 'arn:aws:sqs:us-east-1:123456789012:exports', Events: ['s3:ObjectCreated:Put'], Filter: filter('exports/', '.json') };
+const otherQueue = {
+  Id: 'exports',
+  QueueArn: 'arn:aws:sqs:us-east-1:123456789012:exports',
+  Events: ['s3:ObjectCreated:Put'],
+  Filter: filter('exports/', '.json'),
+};
 
 describe('mergeBucketNotification', () => {
   it('adds ours to an empty bucket (nothing, {} or the SDK answer with $metadata)', () => {
@@ -46,7 +56,10 @@ describe('mergeBucketNotification', () => {
   });
 
   it('is idempotent and "no change" when AWS returns ours with capitalised rule names', () => {
-    const asReturned = { QueueConfigurations: [{ Id: ours.Id, QueueArn: ours.QueueArn, Events: ['s3:ObjectCreated:*'], Filter: filter(SAMPLE.prefix, SAMPLE.suffix) }], TopicConfigurations: [audit] };
+    const asReturned = {
+      QueueConfigurations: [{ Id: ours.Id, QueueArn: ours.QueueArn, Events: ['s3:ObjectCreated:*'], Filter: filter(SAMPLE.prefix, SAMPLE.suffix) }],
+      TopicConfigurations: [audit],
+    };
     const result = mergeBucketNotification(JSON.stringify(asReturned), ours);
     expect(result).toMatchObject({ ok: true, changed: false, document: asReturned, notes: [] });
     expect(result.ok && result.summary[0]).toEqual({ kind: 'unchanged', label: 'QueueConfiguration orders-events' });
@@ -63,7 +76,9 @@ describe('mergeBucketNotification', () => {
     if (result.ok) return;
     expect(result.error.code).toBe('CONFLICT');
     expect(result.error.message).toMatch(/overlaps an existing configuration.*ambiguously defined/);
-    expect(result.error.message).toMatch(/LambdaFunctionConfiguration "thumbs" \(arn:aws:lambda:.*\): both receive s3:ObjectCreated:\*; both use prefix "incoming\/"; its empty suffix matches every key/);
+    expect(result.error.message).toMatch(
+      /LambdaFunctionConfiguration "thumbs" \(arn:aws:lambda:.*\): both receive s3:ObjectCreated:\*; both use prefix "incoming\/"; its empty suffix matches every key/,
+    );
     expect(result.error.fix).toMatch(/Narrow our prefix or suffix/);
   });
 
@@ -85,7 +100,9 @@ describe('mergeBucketNotification', () => {
     const theirs = { Id: SAMPLE.queueName, QueueArn: 'arn:aws:sqs:us-east-1:444455556666:other-team', Events: ['s3:ObjectRemoved:*'] };
     const result = mergeBucketNotification({ QueueConfigurations: [theirs] }, ours);
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.error.message).toMatch(/Id "orders-events" is taken.*QueueConfiguration "orders-events" \(arn:aws:sqs:us-east-1:444455556666:other-team\)/);
+    expect(!result.ok && result.error.message).toMatch(
+      /Id "orders-events" is taken.*QueueConfiguration "orders-events" \(arn:aws:sqs:us-east-1:444455556666:other-team\)/,
+    );
   });
 
   it('explains a malformed current document', () => {
@@ -105,7 +122,12 @@ describe('mergeBucketNotification', () => {
 
 describe('mergeBucketNotification on a large document', () => {
   it('keeps 1,000 existing configurations and diffs only our lines', () => {
-    const queues = Array.from({ length: 1000 }, (_, i) => ({ Id: `t-${i}`, QueueArn: `arn:aws:sqs:us-east-1:1:t-${i}`, Events: ['s3:ObjectCreated:*'], Filter: filter(`tenants/${i}/`, '') }));
+    const queues = Array.from({ length: 1000 }, (_, i) => ({
+      Id: `t-${i}`,
+      QueueArn: `arn:aws:sqs:us-east-1:1:t-${i}`,
+      Events: ['s3:ObjectCreated:*'],
+      Filter: filter(`tenants/${i}/`, ''),
+    }));
     const result = mergeBucketNotification({ QueueConfigurations: queues }, ours);
     expect(result.ok).toBe(true);
     if (!result.ok) return;

@@ -37,7 +37,10 @@ describe('mergeQueuePolicy', () => {
   });
 
   it('replaces ours by Sid in place and says whose access changes', () => {
-    const stale = { ...ours.Statement[0], Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:s3:::old-bucket' }, StringEquals: { 'aws:SourceAccount': SAMPLE.accountId } } };
+    const stale = {
+      ...ours.Statement[0],
+      Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:s3:::old-bucket' }, StringEquals: { 'aws:SourceAccount': SAMPLE.accountId } },
+    };
     const result = mergeQueuePolicy({ Version: '2012-10-17', Statement: [other('A'), stale, other('B')] }, ours);
     expect(result.ok && result.document['Statement']).toEqual([other('A'), ours.Statement[0], other('B')]);
     expect(result.ok && result.summary.map((s) => s.kind)).toEqual(['kept', 'replaced', 'kept']);
@@ -87,7 +90,10 @@ describe('mergeQueuePolicy', () => {
   });
 
   it('refuses past 8,192 bytes, counting UTF-8 bytes of the compact JSON', () => {
-    const padded = (n: number) => ({ Version: '2012-10-17', Statement: [{ ...other('Big'), Resource: `arn:aws:sqs:us-east-1:123456789012:${'é'.repeat(n)}` }] });
+    const padded = (n: number) => ({
+      Version: '2012-10-17',
+      Statement: [{ ...other('Big'), Resource: `arn:aws:sqs:us-east-1:123456789012:${'é'.repeat(n)}` }],
+    });
     const empty = mergeQueuePolicy(padded(0), ours);
     const base = empty.ok ? JSON.stringify(empty.document).length : 0;
     const fits = Math.floor((8192 - base) / 2);

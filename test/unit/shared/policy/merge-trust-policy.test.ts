@@ -14,7 +14,7 @@ describe('mergeTrustPolicy', () => {
     expect(result.ok && result.summary.map((s) => s.kind)).toEqual(['added', 'added']);
   });
 
-  it('keeps unrelated statements (listed as kept) and replaces ours by Sid, from GetRole\'s URL-encoded form', () => {
+  it("keeps unrelated statements (listed as kept) and replaces ours by Sid, from GetRole's URL-encoded form", () => {
     const old = { ...ours.Statement[0], Condition: { StringEquals: { 'sts:ExternalId': 'old-org' } } };
     const current = encodeURIComponent(JSON.stringify({ Version: '2012-10-17', Statement: [ec2, old] }));
     const result = mergeTrustPolicy(current, ours);
@@ -36,7 +36,7 @@ describe('mergeTrustPolicy', () => {
     expect(result.ok && result.notes).toEqual([expect.stringMatching(/Statement Legacy still lets .*platform-load assume the role without the external ID/)]);
   });
 
-  it('notes when the trust policy passes IAM\'s default 2,048 characters', () => {
+  it("notes when the trust policy passes IAM's default 2,048 characters", () => {
     const many = Array.from({ length: 16 }, (_, i) => ({ ...ec2, Sid: `Service${i}`, Principal: { Service: `service-number-${i}.example.amazonaws.com` } }));
     const result = mergeTrustPolicy({ Version: '2012-10-17', Statement: many }, ours);
     expect(result.ok && result.notes.join()).toMatch(/IAM's default limit is 2,048/);

@@ -11,12 +11,22 @@ import { SAMPLE } from '../fixtures/sample-setup';
 // Random live documents, including configurations and statements that collide with ours by Id/Sid or by scope.
 
 const short = (chars: string) => fc.string({ unit: fc.constantFrom(...chars.split('')), maxLength: 3 });
-const events = fc.uniqueArray(fc.constantFrom('s3:ObjectCreated:*', 's3:ObjectCreated:Put', 's3:ObjectRemoved:*', 's3:ObjectTagging:*', 's3:ObjectRestore:*', 's3:ObjectAcl:Put'), {
-  minLength: 1,
-  maxLength: 2,
-});
+const events = fc.uniqueArray(
+  fc.constantFrom('s3:ObjectCreated:*', 's3:ObjectCreated:Put', 's3:ObjectRemoved:*', 's3:ObjectTagging:*', 's3:ObjectRestore:*', 's3:ObjectAcl:Put'),
+  {
+    minLength: 1,
+    maxLength: 2,
+  },
+);
 const filter = fc.option(
-  fc.record({ Key: fc.record({ FilterRules: fc.tuple(short('in/x'), short('.cvx')).map(([p, s]) => [{ Name: 'Prefix', Value: p }, { Name: 'Suffix', Value: s }]) }) }),
+  fc.record({
+    Key: fc.record({
+      FilterRules: fc.tuple(short('in/x'), short('.cvx')).map(([p, s]) => [
+        { Name: 'Prefix', Value: p },
+        { Name: 'Suffix', Value: s },
+      ]),
+    }),
+  }),
   { nil: undefined, freq: 6 },
 );
 const configuration = (arnKey: string, arn: fc.Arbitrary<string>) =>
@@ -49,14 +59,24 @@ const notificationDoc = fc
     };
     const doc: Record<string, unknown> = {};
     const queueList: unknown[] = queues.map(withId);
-    if (oursAt !== undefined) queueList.splice(oursAt, 0, { ...ours, Filter: { Key: { FilterRules: [{ Name: 'Suffix', Value: '.csv' }, { Name: 'Prefix', Value: 'in/' }] } } });
+    if (oursAt !== undefined)
+      queueList.splice(oursAt, 0, {
+        ...ours,
+        Filter: {
+          Key: {
+            FilterRules: [
+              { Name: 'Suffix', Value: '.csv' },
+              { Name: 'Prefix', Value: 'in/' },
+            ],
+          },
+        },
+      });
     if (queueList.length > 0) doc['QueueConfigurations'] = queueList;
     if (topics.length > 0) doc['TopicConfigurations'] = topics.map(withId);
     if (lambdas.length > 0) doc['LambdaFunctionConfigurations'] = lambdas.map(withId);
     if (eventBridge) doc['EventBridgeConfiguration'] = {};
     return doc;
   });
-
 
 function others(doc: Record<string, unknown>): ReadonlyArray<unknown> {
   const list = (key: string): ReadonlyArray<Record<string, unknown>> => (doc[key] as ReadonlyArray<Record<string, unknown>> | undefined) ?? [];
@@ -126,7 +146,11 @@ function statementList(doc: Record<string, unknown>): ReadonlyArray<Record<strin
 }
 
 describe.each([
-  ['mergeQueuePolicy', mergeQueuePolicy, buildQueuePolicy({ queueName: SAMPLE.queueName, queueArn: SAMPLE.queueArn, bucket: SAMPLE.bucket, accountId: SAMPLE.accountId })],
+  [
+    'mergeQueuePolicy',
+    mergeQueuePolicy,
+    buildQueuePolicy({ queueName: SAMPLE.queueName, queueArn: SAMPLE.queueArn, bucket: SAMPLE.bucket, accountId: SAMPLE.accountId }),
+  ],
   ['mergeTrustPolicy', mergeTrustPolicy, buildTrustPolicy(SAMPLE)],
 ] as const)('%s properties', (_name, merge, ours) => {
   const ourSids = ours.Statement.map((s) => s.Sid ?? '');
@@ -138,7 +162,11 @@ describe.each([
         if (!result.ok) return;
         const isOurs = (s: Record<string, unknown>) => ourSids.includes(String(s['Sid']));
         expect(statementList(result.document).filter((s) => !isOurs(s))).toEqual(statementList(doc).filter((s) => !isOurs(s)));
-        expect(statementList(result.document).filter(isOurs).map((s) => s['Sid'])).toHaveLength(ourSids.length);
+        expect(
+          statementList(result.document)
+            .filter(isOurs)
+            .map((s) => s['Sid']),
+        ).toHaveLength(ourSids.length);
         expect(result.document['Id']).toBe(doc.Id ?? ('Id' in ours ? ours.Id : undefined));
         expect(result.document['Version']).toBe('2012-10-17');
         const again = merge(JSON.stringify(result.document), ours);

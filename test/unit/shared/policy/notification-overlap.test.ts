@@ -7,7 +7,14 @@ const rule = (Id: string, events: ReadonlyArray<string>, prefix: string, suffix:
   Id,
   QueueArn: `arn:aws:sqs:us-east-1:123456789012:${Id}`,
   Events: events,
-  Filter: { Key: { FilterRules: [{ Name: 'Prefix', Value: prefix }, { Name: 'suffix', Value: suffix }] } },
+  Filter: {
+    Key: {
+      FilterRules: [
+        { Name: 'Prefix', Value: prefix },
+        { Name: 'suffix', Value: suffix },
+      ],
+    },
+  },
 });
 const ours = rule('ours', ['s3:ObjectCreated:*'], 'incoming/', '.csv');
 const overlaps = (other: QueueConfiguration) => findOverlaps(ours, { QueueConfigurations: [other] });
@@ -28,7 +35,9 @@ describe('findOverlaps (AWS rule: shared event, overlapping prefixes, overlappin
       'both receive s3:ObjectCreated:Put; its prefix "incoming/2024/" starts with ours, "incoming/"; its empty suffix matches every key ' +
         '(its filter: prefix "incoming/2024/", suffix (none))',
     );
-    expect(overlaps(rule('b', ['s3:ObjectCreated:*'], 'in', 'data.csv'))[0]?.reason).toMatch(/our prefix "incoming\/" starts with its prefix "in"; its suffix "data.csv" ends with ours, ".csv"/);
+    expect(overlaps(rule('b', ['s3:ObjectCreated:*'], 'in', 'data.csv'))[0]?.reason).toMatch(
+      /our prefix "incoming\/" starts with its prefix "in"; its suffix "data.csv" ends with ours, ".csv"/,
+    );
     expect(overlaps(rule('c', ['s3:ObjectCreated:*'], '', '')).length).toBe(1);
   });
 

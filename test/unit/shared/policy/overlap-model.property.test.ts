@@ -54,7 +54,14 @@ const asConfiguration = (id: string, r: Rule): QueueConfiguration => ({
   Id: id,
   QueueArn: `arn:aws:sqs:us-east-1:123456789012:${id}`,
   Events: r.events,
-  Filter: { Key: { FilterRules: [{ Name: 'Prefix', Value: r.prefix }, { Name: 'Suffix', Value: r.suffix }] } },
+  Filter: {
+    Key: {
+      FilterRules: [
+        { Name: 'Prefix', Value: r.prefix },
+        { Name: 'Suffix', Value: r.suffix },
+      ],
+    },
+  },
 });
 
 describe('findOverlaps agrees with a brute-force model', () => {

@@ -159,7 +159,11 @@ describe('validatePrefix / validateSuffix', () => {
     expect(keyFilterWarnings('incoming/', '')).toEqual([]);
   });
   it('warns about a leading slash and literal wildcards', () => {
-    expect(keyFilterWarnings('/incoming', '').map((w) => w.message).join()).toMatch(/starts with "\/"/);
+    expect(
+      keyFilterWarnings('/incoming', '')
+        .map((w) => w.message)
+        .join(),
+    ).toMatch(/starts with "\/"/);
     expect(keyFilterWarnings('in*', '*.csv').map((w) => w.field)).toEqual(['prefix', 'suffix']);
   });
 });
