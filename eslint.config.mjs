@@ -12,7 +12,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-empty-pattern': 'off',
-      // Only the thin Electron shell may import electron (DESIGN.md "Rules").
+      // Only the thin Electron shell may import electron (docs/ARCHITECTURE.md#layers-and-rules).
       'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only main/electron/ may import electron.' }] }],
     },
   },

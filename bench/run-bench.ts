@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     writeFileSync(setupFile, JSON.stringify(setup));
     const env = { ...motoEnv(moto.url), SQS_S3_WIZARD_DATA_DIR: join(dir, 'data') };
 
-    // 1. apply vs the seed's procedure, each on a fresh account of the same server.
+    // 1. apply vs the platform guide's procedure, each on a fresh account of the same server.
     const applyTimes: number[] = [];
     const seedTimes: number[] = [];
     const seedEnv = {

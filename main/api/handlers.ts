@@ -23,7 +23,7 @@ const handledByDispatcher = async (): Promise<never> => {
   throw new Error('operation.cancel is handled by the dispatcher');
 };
 
-/** The one handler table behind Electron IPC, the browser host and the CLI (DESIGN.md, "One handler table"). */
+/** The one handler table behind Electron IPC, the browser host and the CLI (docs/ARCHITECTURE.md#one-handler-table). */
 export const handlers: HandlerTable = {
   'app.info': async (_input, ctx) => ({ name: APP_NAME, version: APP_VERSION, frontEnd: ctx.frontEnd }),
   'profiles.list': async (_input, ctx) => listProfiles(ctx.workspace.env),

@@ -40,7 +40,7 @@ function roleArnGuess(target: AwsTarget, roleName: string): string {
   return `arn:${partitionOfRegion(target.region)}:iam::*:role/${roleName}`;
 }
 
-/** IAM returns policy documents URL-encoded (AWS-NOTES): one shared parser reads them, and a broken one names the role. */
+/** IAM returns policy documents URL-encoded (docs/aws-behaviour.md#iam-roles-and-policies): one shared parser reads them, and a broken one names the role. */
 export function decodePolicyDocument(text: string, what = 'IAM policy document'): unknown {
   const parsed = parsePolicyDocument(text);
   if (!parsed.ok) throw new ApiFailure({ ...parsed.error, message: `${what}: ${parsed.error.message}` });
@@ -65,7 +65,7 @@ export async function getRole(target: AwsTarget, roleName: string, signal?: Abor
   }
 }
 
-/** Creates the role with its trust policy and returns its ARN (new roles may take seconds to be assumable, AWS-NOTES). */
+/** Creates the role with its trust policy and returns its ARN (new roles may take seconds to be assumable: docs/aws-behaviour.md#iam-roles-and-policies). */
 export async function createRole(target: AwsTarget, roleName: string, trustPolicyJson: string, description: string, signal?: AbortSignal): Promise<string> {
   try {
     const out = await clientsFor(target).iam.send(

@@ -49,7 +49,7 @@ export function regionFromLocationConstraint(constraint: string | null | undefin
   return constraint;
 }
 
-/** The bucket's Region (the queue must be in it, AWS-NOTES), or null when the bucket does not exist. */
+/** The bucket's Region (the queue must be in it: docs/aws-behaviour.md#s3-bucket-notifications), or null when the bucket does not exist. */
 export async function getBucketRegion(target: AwsTarget, bucket: string, signal?: AbortSignal): Promise<string | null> {
   try {
     const out = await clientsFor(target).s3.send(new GetBucketLocationCommand({ Bucket: bucket }), { abortSignal: signal });

@@ -1,6 +1,6 @@
 import type { ApiError } from '../../shared/contract/api-error';
 
-/** Exit codes of the CLI (issue contract): 0 done, 1 a step or check failed, 2 bad input (nothing written). */
+/** Exit codes of the CLI (README, "Command line"): 0 done, 1 a step or check failed, 2 bad input (nothing written). */
 export const EXIT = { ok: 0, failed: 1, badInput: 2 } as const;
 
 /** Error codes that mean the caller's input was wrong, so nothing was attempted. */

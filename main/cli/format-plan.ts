@@ -8,7 +8,7 @@ const ACTION_TEXT: Readonly<Record<StepPlan['action'], string>> = {
   blocked: 'BLOCKED',
 };
 
-/** One step's plan for a terminal: the structural summary first, then the unified diff (DESIGN.md data flow). */
+/** One step's plan for a terminal: the structural summary first, then the unified diff (docs/ARCHITECTURE.md#one-request-end-to-end). */
 export function formatPlan(plan: StepPlan): string {
   const lines = [`== ${plan.title}: ${ACTION_TEXT[plan.action]}`, `   ${plan.resource}`];
   if (plan.blocked) {

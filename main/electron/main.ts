@@ -11,7 +11,7 @@ import { denyPermissions } from './permissions';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { buildWindowOptions } from './window-options';
 
-// Where main modules keep backups and saved setups (DESIGN.md, Backups); Electron's per-user directory by default.
+// Where main modules keep backups and saved setups (docs/ARCHITECTURE.md#data-on-disk); Electron's per-user directory by default.
 const DATA_DIR_ENV = 'SQS_S3_WIZARD_DATA_DIR';
 
 // Bundled layout: dist/main/electron-main.cjs, dist/preload/electron-preload.cjs, dist/renderer/index.html.

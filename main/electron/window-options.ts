@@ -2,7 +2,7 @@ import type { BrowserWindowConstructorOptions } from 'electron';
 
 /**
  * The main window's options, built in one pure function so a unit test can assert every security flag
- * (Electron security checklist 2, 3, 4, 6, 8, 9, 10, 12; STYLE.md 9). `preloadPath` is the bundled
+ * (Electron security checklist 2, 3, 4, 6, 8, 9, 10, 12; docs/ARCHITECTURE.md#conventions). `preloadPath` is the bundled
  * dist/preload/electron-preload.cjs; DevTools stay available in development and are off in a packaged build.
  */
 export function buildWindowOptions(preloadPath: string, devTools = true): BrowserWindowConstructorOptions {

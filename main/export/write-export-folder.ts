@@ -15,7 +15,7 @@ async function entriesOf(dir: string): Promise<ReadonlyArray<string> | null> {
   }
 }
 
-/** Refuses a folder that holds anything, so an export never overwrites or mixes with other files (issue "Exports"). */
+/** Refuses a folder that holds anything, so an export never overwrites or mixes with other files (README, "Export"). */
 export async function checkExportFolder(dir: string): Promise<void> {
   const entries = await entriesOf(dir);
   if (entries !== null && entries.length > 0) {

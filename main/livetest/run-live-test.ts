@@ -20,7 +20,7 @@ const MAX_WAIT_SECONDS = 20;
 const BACKLOG_PAUSE_MS = 250;
 
 /**
- * Seed step 6: upload a test object in the setup's scope, long-poll the queue until its event arrives (or the deadline,
+ * Platform guide step 6: upload a test object in the setup's scope, long-poll the queue until its event arrives (or the deadline,
  * or Cancel), verify the record, hand every other message back (ForeignMessages), delete the test's messages and object.
  */
 export async function runLiveTest(ctx: StepContext, timeoutSeconds: number): Promise<LiveTestResult> {

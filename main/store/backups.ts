@@ -35,7 +35,7 @@ const backupFileSchema = z
   .custom<object>((v) => typeof v !== 'object' || v === null || Array.isArray(v) || 'document' in v, 'it has no document')
   .pipe(backupSchema);
 
-/** One backup file's content (DESIGN.md "Backups"): `{kind, resource, account, region, takenAt, document}`. */
+/** One backup file's content (docs/ARCHITECTURE.md#data-on-disk): `{kind, resource, account, region, takenAt, document}`. */
 export interface BackupRecord {
   readonly kind: BackupKind;
   readonly resource: string;

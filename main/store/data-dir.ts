@@ -2,7 +2,7 @@ import { chmod, mkdir, readdir, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-/** Overrides the data directory (tests and e2e runs give each run a fresh one; DESIGN.md, STYLE.md 10). */
+/** Overrides the data directory (tests and e2e runs give each run a fresh one; docs/ARCHITECTURE.md#tests). */
 export const DATA_DIR_ENV = 'SQS_S3_WIZARD_DATA_DIR';
 
 /** The app's folder name inside the OS app-data folder. */
@@ -23,7 +23,7 @@ export function dataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.P
   return join(xdg && xdg.startsWith('/') ? xdg : join(homeOf(env), '.config'), APP_FOLDER);
 }
 
-/** What the wizard itself keeps in its data directory (DESIGN.md); anything else means the folder is not only ours. */
+/** What the wizard itself keeps in its data directory (docs/ARCHITECTURE.md#data-on-disk); anything else means the folder is not only ours. */
 const OWN_ENTRIES = new Set(['setups', 'backups', 'audit.log']);
 
 /**

@@ -3,7 +3,7 @@ import { assertNever } from '../../shared/util/assert-never';
 import { freshOutcomes, nextStep, stepIndex, type LiveTestOutcome, type WizardStepId, type StepOutcome, type WizardState } from './wizard-state';
 import type { AwsStepId } from '../../shared/steps/aws-steps';
 
-/** Everything that moves the wizard (STYLE.md 4: a union handled by one exhaustive switch). */
+/** Everything that moves the wizard (docs/ARCHITECTURE.md#conventions: a union handled by one exhaustive switch). */
 export type WizardAction =
   | { readonly type: 'goto'; readonly step: WizardStepId }
   | { readonly type: 'next' }

@@ -1,4 +1,4 @@
-/** Error codes every front end can branch on; user errors are values, never thrown across the API (STYLE.md 7). */
+/** Error codes every front end can branch on; user errors are values, never thrown across the API (docs/ARCHITECTURE.md#conventions). */
 export type ApiErrorCode =
   | 'BAD_INPUT'
   | 'UNKNOWN_CHANNEL'

@@ -9,7 +9,7 @@ export interface ChannelSpec<S extends z.ZodType, O> {
   readonly summary: string;
 }
 
-/** Declares a channel: `defineChannel<Output>()(inputSchema, summary)` (STYLE.md 1: one typed map, zod per channel). */
+/** Declares a channel: `defineChannel<Output>()(inputSchema, summary)` (docs/ARCHITECTURE.md#conventions: one typed map, zod per channel). */
 export function defineChannel<O>() {
   return <S extends z.ZodType>(input: S, summary: string): ChannelSpec<S, O> => ({ input, summary });
 }

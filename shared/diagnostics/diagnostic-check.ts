@@ -14,7 +14,7 @@ export interface DiagnosticCheck {
   readonly fixStep: AwsStepId | null;
 }
 
-/** The report `doctor --json` prints (issue contract: `{ok, checks: [{id, title, status, detail, fix}]}`). */
+/** The report `doctor --json` prints (README, "Diagnostics": `{ok, checks: [{id, title, status, detail, fix}]}`). */
 export interface DoctorReport {
   readonly ok: boolean;
   readonly setupName: string;

@@ -81,7 +81,7 @@ export function sameStatement(a: unknown, b: unknown): boolean {
   return semanticKey({ Statement: [a] }) === semanticKey({ Statement: [b] });
 }
 
-/** True when two notification configurations mean the same (AWS returns "Prefix" where the seed writes "prefix"). */
+/** True when two notification configurations mean the same (AWS returns "Prefix" where the platform guide writes "prefix"). */
 export function sameConfiguration(a: unknown, b: unknown): boolean {
   return semanticKey({ QueueConfigurations: [a] }) === semanticKey({ QueueConfigurations: [b] });
 }

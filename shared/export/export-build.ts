@@ -9,7 +9,7 @@ export interface ExportBuild {
   readonly notes: ReadonlyArray<string>;
 }
 
-/** What the CLI and the GUI say about an offline export (issue "Exports": it must say the documents were not merged). */
+/** What the CLI and the GUI say about an offline export (an offline export must say the documents were not merged). */
 export function offlineNote(accountId: string): string {
   return (
     `Offline export for account ${accountId}: the queue policy, bucket notification and trust policy were NOT merged ` +

@@ -17,7 +17,7 @@ function documentFiles(documents: ExportDocuments, folder: string, asSent: boole
 }
 
 /**
- * Every file of the export folder (issue "Exports"): README.md, apply.sh, the four documents apply would write (the
+ * Every file of the export folder (README, "Export"): README.md, apply.sh, the four documents apply would write (the
  * notification as it is PUT), platform-registration.json, and base/ with the live documents they were merged with.
  */
 export function exportFiles(input: ExportInput): ReadonlyArray<ExportFile> {

@@ -19,7 +19,7 @@ function mergeSection(input: ExportInput): string {
   );
 }
 
-/** README.md of the export folder: what each file is, where it goes, and how to run apply.sh (issue "Exports"). */
+/** README.md of the export folder: what each file is, where it goes, and how to run apply.sh (README, "Export"). */
 export function exportReadme(input: ExportInput): string {
   const s = input.setup;
   const r = input.registration;

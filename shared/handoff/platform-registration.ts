@@ -1,4 +1,4 @@
-/** The values the admin registers on the platform (seed "Information to Provide"), as platform-registration.json holds them. */
+/** The values the admin registers on the platform (the platform guide's "Information to Provide"), as platform-registration.json holds them. */
 export interface PlatformRegistration {
   readonly region: string;
   readonly queueUrl: string;

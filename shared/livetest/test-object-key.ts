@@ -1,6 +1,6 @@
 /**
  * Key of the live test's object: inside the setup's prefix/suffix scope, and containing a space and an `=` so the
- * event key decoding is exercised (S3 sends keys form-encoded: space as `+`, `=` as `%3D`: AWS-NOTES).
+ * event key decoding is exercised (S3 sends keys form-encoded: space as `+`, `=` as `%3D`: docs/aws-behaviour.md#s3-event-messages).
  */
 export function liveTestObjectKey(prefix: string, suffix: string, now: Date, random: string): string {
   const stamp = now

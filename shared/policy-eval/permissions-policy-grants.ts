@@ -10,7 +10,7 @@ export interface PermissionsCheck {
   readonly context?: Readonly<Record<string, string>>;
 }
 
-/** Do the role's identity policies grant this action on this resource? A fallback because moto lacks SimulatePrincipalPolicy (AWS-NOTES). */
+/** Do the role's identity policies grant this action on this resource? A fallback because moto lacks SimulatePrincipalPolicy (docs/aws-behaviour.md#where-moto-differs). */
 export function permissionsPolicyGrants(check: PermissionsCheck): PolicyDecision {
   return evaluatePolicies(check.policies, { action: check.action, resource: check.resource, context: check.context ?? {} });
 }

@@ -9,7 +9,7 @@ export interface QueuePolicyCheck {
   readonly accountId: string;
 }
 
-/** Can S3 deliver events from this bucket of this account? S3 sends as s3.amazonaws.com with SourceArn/SourceAccount (AWS-NOTES). */
+/** Can S3 deliver events from this bucket of this account? S3 sends as s3.amazonaws.com with SourceArn/SourceAccount (docs/aws-behaviour.md#sqs-queue-policy). */
 export function queuePolicyAllowsS3(check: QueuePolicyCheck): PolicyDecision {
   return evaluatePolicies([check.policy], {
     principal: { service: 's3.amazonaws.com' },

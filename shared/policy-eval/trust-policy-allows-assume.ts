@@ -8,7 +8,7 @@ export interface TrustPolicyCheck {
   readonly externalId?: string | null;
 }
 
-/** Can this principal call sts:AssumeRole on the role with this external ID (seed step 4, AWS-NOTES "IAM role")? */
+/** Can this principal call sts:AssumeRole on the role with this external ID (guide step 4: docs/aws-behaviour.md#iam-roles-and-policies)? */
 export function trustPolicyAllowsAssume(check: TrustPolicyCheck): PolicyDecision {
   const context: Record<string, string> = {};
   if (check.externalId !== undefined && check.externalId !== null) context['sts:ExternalId'] = check.externalId;

@@ -13,7 +13,7 @@ export function bucketArn(bucket: string, partition: Partition = 'aws'): string 
   return `arn:${partition}:s3:::${bucket}`;
 }
 
-/** Object ARN pattern for keys starting with `keyPrefix` ("arn:aws:s3:::bucket/prefix*"); the seed uses "/*". */
+/** Object ARN pattern for keys starting with `keyPrefix` ("arn:aws:s3:::bucket/prefix*"); the platform guide uses "/*". */
 export function objectArnPattern(bucket: string, keyPrefix: string, partition: Partition = 'aws'): string {
   return `${bucketArn(bucket, partition)}/${keyPrefix}*`;
 }

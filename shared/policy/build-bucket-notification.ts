@@ -1,9 +1,9 @@
 import type { FilterRule, QueueConfiguration } from './notification-document';
 
-/** The event type the seed subscribes to: every way an object can be created. */
+/** The event type the platform guide subscribes to: every way an object can be created. */
 export const OBJECT_CREATED_EVENTS: ReadonlyArray<string> = ['s3:ObjectCreated:*'];
 
-/** Inputs of the bucket notification (seed step 3). */
+/** Inputs of the bucket notification (guide step 3). */
 export interface BucketNotificationInput {
   readonly queueName: string;
   readonly queueArn: string;
@@ -11,7 +11,7 @@ export interface BucketNotificationInput {
   readonly suffix: string;
 }
 
-/** Our one configuration: Id = queue name, FilterRules only for a non-empty prefix/suffix (seed step 3's jq). */
+/** Our one configuration: Id = queue name, FilterRules only for a non-empty prefix/suffix (guide step 3's jq). */
 export function buildQueueConfiguration(input: BucketNotificationInput): QueueConfiguration {
   const rules: FilterRule[] = [];
   if (input.prefix !== '') rules.push({ Name: 'prefix', Value: input.prefix });

@@ -1,7 +1,7 @@
 import { bucketArn, objectArnPattern, type Partition } from './arns';
 import { POLICY_VERSION, type PolicyDocument, type PolicyStatement } from './policy-document';
 
-/** The inline policy name the seed attaches with put-role-policy (seed step 5). */
+/** The inline policy name the platform guide attaches with put-role-policy (guide step 5). */
 export const PERMISSIONS_POLICY_NAME = 'platform-s3-sqs-access';
 
 /** Sids of the permissions statements; the delete statement exists only when the option is on. */
@@ -12,19 +12,19 @@ export const PERMISSIONS_POLICY_SIDS = {
   queue: 'SQSConsumeAccess',
 } as const;
 
-/** Inputs of the permissions policy; the two options go beyond the seed and default to its behaviour. */
+/** Inputs of the permissions policy; the two options go beyond the platform guide and default to its behaviour. */
 export interface PermissionsPolicyInput {
   readonly bucket: string;
   readonly queueArn: string;
   readonly prefix: string;
-  /** 'prefix' narrows object reads to keys under the prefix; the seed's 'bucket' allows every object. */
+  /** 'prefix' narrows object reads to keys under the prefix; the platform guide's 'bucket' allows every object. */
   readonly objectReadScope?: 'bucket' | 'prefix';
-  /** For platform tasks that delete source files after ingestion (seed step 5 checklist). */
+  /** For platform tasks that delete source files after ingestion (guide step 5 checklist). */
   readonly allowDeleteObject?: boolean;
   readonly partition?: Partition;
 }
 
-/** Bucket metadata, object read and queue consume access (seed step 5), plus the opt-in scope and delete options. */
+/** Bucket metadata, object read and queue consume access (guide step 5), plus the opt-in scope and delete options. */
 export function buildPermissionsPolicy(input: PermissionsPolicyInput): PolicyDocument {
   const partition = input.partition ?? 'aws';
   const keyPrefix = input.objectReadScope === 'prefix' ? input.prefix : '';
@@ -50,7 +50,7 @@ export function buildPermissionsPolicy(input: PermissionsPolicyInput): PolicyDoc
   return { Version: POLICY_VERSION, Statement: statements };
 }
 
-/** The permissions policy of a setup: the seed's statements plus the setup's two options (one source for apply and checks). */
+/** The permissions policy of a setup: the platform guide's statements plus the setup's two options (one source for apply and checks). */
 export function permissionsPolicyForSetup(
   setup: { readonly bucket: string; readonly prefix: string; readonly objectReadScope?: 'bucket' | 'prefix'; readonly allowDeleteObject?: boolean },
   queueArn: string,

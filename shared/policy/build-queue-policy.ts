@@ -1,10 +1,10 @@
 import { bucketArn, partitionOfArn } from './arns';
 import { POLICY_VERSION, type PolicyDocument, type PolicyStatement } from './policy-document';
 
-/** The Sid the seed gives the S3 statement; merges find and replace our statement by it. */
+/** The Sid the platform guide gives the S3 statement; merges find and replace our statement by it. */
 export const QUEUE_POLICY_SID = 'AllowS3ToSendMessage';
 
-/** Inputs of the queue policy (seed step 2). */
+/** Inputs of the queue policy (guide step 2). */
 export interface QueuePolicyInput {
   readonly queueName: string;
   readonly queueArn: string;
@@ -12,7 +12,7 @@ export interface QueuePolicyInput {
   readonly accountId: string;
 }
 
-/** Lets S3 send from one bucket of one account (confused deputy guard, seed step 2); the bucket shares the queue's partition. */
+/** Lets S3 send from one bucket of one account (confused deputy guard, guide step 2); the bucket shares the queue's partition. */
 export function buildQueuePolicyStatement(input: QueuePolicyInput): PolicyStatement {
   return {
     Sid: QUEUE_POLICY_SID,
@@ -27,7 +27,7 @@ export function buildQueuePolicyStatement(input: QueuePolicyInput): PolicyStatem
   };
 }
 
-/** The queue policy document exactly as the seed's jq command builds it (Id "<queue>-policy"). */
+/** The queue policy document exactly as the platform guide's jq command builds it (Id "<queue>-policy"). */
 export function buildQueuePolicy(input: QueuePolicyInput): PolicyDocument {
   return {
     Version: POLICY_VERSION,

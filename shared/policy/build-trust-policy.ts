@@ -1,12 +1,12 @@
 import { POLICY_VERSION, type PolicyDocument, type PolicyStatement } from './policy-document';
 
-/** Sids of the two trust statements (seed step 4); merges replace them by Sid. */
+/** Sids of the two trust statements (guide step 4); merges replace them by Sid. */
 export const TRUST_POLICY_SIDS = {
   setup: 'AllowPlatformSetupAssumeRole',
   load: 'AllowPlatformLoadAssumeRole',
 } as const;
 
-/** Inputs of the trust policy (seed step 4). */
+/** Inputs of the trust policy (guide step 4). */
 export interface TrustPolicyInput {
   readonly platformSetupRoleArn: string;
   readonly platformLoadRoleArn: string;
@@ -23,7 +23,7 @@ function assumeStatement(sid: string, principalArn: string, externalId: string):
   };
 }
 
-/** One statement per platform role, each requiring the external ID (seed step 4, AWS-NOTES "IAM role"). */
+/** One statement per platform role, each requiring the external ID (guide step 4: docs/aws-behaviour.md#iam-roles-and-policies). */
 export function buildTrustPolicy(input: TrustPolicyInput): PolicyDocument {
   return {
     Version: POLICY_VERSION,

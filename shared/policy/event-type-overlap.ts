@@ -4,7 +4,7 @@ export function eventCovers(pattern: string, event: string): boolean {
   return pattern.endsWith('*') && event.startsWith(pattern.slice(0, -1));
 }
 
-/** The event types two rules share, each as the narrower of the two names (S3 overlap rule, AWS-NOTES). */
+/** The event types two rules share, each as the narrower of the two names (S3 overlap rule: docs/aws-behaviour.md#s3-bucket-notifications). */
 export function sharedEventTypes(a: ReadonlyArray<string>, b: ReadonlyArray<string>): ReadonlyArray<string> {
   const shared = new Set<string>();
   for (const x of a) {
@@ -16,12 +16,12 @@ export function sharedEventTypes(a: ReadonlyArray<string>, b: ReadonlyArray<stri
   return [...shared];
 }
 
-/** Prefixes overlap when one starts with the other; an empty prefix matches every key (AWS-NOTES). */
+/** Prefixes overlap when one starts with the other; an empty prefix matches every key (docs/aws-behaviour.md#s3-bucket-notifications). */
 export function prefixesOverlap(a: string, b: string): boolean {
   return a.startsWith(b) || b.startsWith(a);
 }
 
-/** Suffixes overlap when one ends with the other; an empty suffix matches every key (AWS-NOTES). */
+/** Suffixes overlap when one ends with the other; an empty suffix matches every key (docs/aws-behaviour.md#s3-bucket-notifications). */
 export function suffixesOverlap(a: string, b: string): boolean {
   return a.endsWith(b) || b.endsWith(a);
 }

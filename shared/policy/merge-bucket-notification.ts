@@ -61,7 +61,7 @@ function checkOne(mine: QueueConfiguration, live: BucketNotificationDocument): {
 /**
  * Puts our queue configuration into the bucket's live notification document. PutBucketNotificationConfiguration
  * replaces the whole document, so every other Queue/Topic/Lambda configuration and EventBridgeConfiguration is kept
- * unchanged and in order; ours is replaced by Id; overlaps and duplicates are refused with the reason (AWS-NOTES).
+ * unchanged and in order; ours is replaced by Id; overlaps and duplicates are refused with the reason (docs/aws-behaviour.md#s3-bucket-notifications).
  */
 export function mergeBucketNotification(current: unknown, ours: QueueConfiguration | BucketNotificationDocument): MergeResult<BucketNotificationDocument> {
   const read = readNotificationDocument(current);

@@ -6,7 +6,7 @@ import { mergeStatementsBySid, statementsOf } from './merge-statements-by-sid';
 import type { PolicyDocument } from './policy-document';
 import { compactPolicySize, formatCount } from './policy-size';
 
-/** SQS queue policy limits (SQS Developer Guide, "Quotas related to policies"; AWS-NOTES). */
+/** SQS queue policy limits (SQS Developer Guide, "Quotas related to policies"; docs/aws-behaviour.md#sqs-queue-policy). */
 export const QUEUE_POLICY_LIMITS = { maxBytes: 8192, maxStatements: 20 } as const;
 
 const LIMIT_FIX = "Remove statements that are no longer needed from the queue's access policy (SQS console > queue > Access policy), then plan again.";

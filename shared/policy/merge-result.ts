@@ -4,7 +4,7 @@ import type { ChangeSummary } from '../diff/change-summary';
 /** Re-exported so merge callers need one import for the result and its summary (defined with the diff model). */
 export type { ChangeSummary, ChangeSummaryItem, ChangeKind } from '../diff/change-summary';
 
-/** Every merge's answer: the document to write and what it changes, or why it must not be written (STYLE.md 7). */
+/** Every merge's answer: the document to write and what it changes, or why it must not be written (docs/ARCHITECTURE.md#conventions). */
 export type MergeResult<D> =
   | {
       readonly ok: true;

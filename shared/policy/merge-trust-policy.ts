@@ -35,7 +35,7 @@ function warnings(document: JsonObject, ours: PolicyDocument): ReadonlyArray<str
 
 /**
  * For a new role (current null) the trust policy is ours as built; for an existing role (GetRole's URL-encoded
- * document) unrelated statements are kept and listed as kept, and ours are replaced by Sid (seed step 4).
+ * document) unrelated statements are kept and listed as kept, and ours are replaced by Sid (guide step 4).
  */
 export function mergeTrustPolicy(current: unknown, ours: PolicyDocument): MergeResult<JsonObject> {
   const result = mergeStatementsBySid(current, ours, 'trust policy');

@@ -13,7 +13,7 @@ function lowerCaseRules(configuration: unknown): unknown {
 
 /**
  * The notification document as the app PUTs it (main/aws/s3.ts putBucketNotification): filter rule names in lower
- * case, since AWS accepts any case but moto 5 accepts only "prefix"/"suffix" while reads answer "Prefix" (AWS-NOTES).
+ * case, since AWS accepts any case but moto 5 accepts only "prefix"/"suffix" while reads answer "Prefix" (docs/aws-behaviour.md#s3-bucket-notifications).
  */
 export function notificationAsSent(document: unknown): unknown {
   if (!isJsonObject(document)) return document;

@@ -1,4 +1,4 @@
-/** One key filter rule; AWS returns the names capitalised ("Prefix"/"Suffix"), the seed writes them lowercase. */
+/** One key filter rule; AWS returns the names capitalised ("Prefix"/"Suffix"), the platform guide writes them lowercase. */
 export interface FilterRule {
   readonly Name: string;
   readonly Value: string;

@@ -52,7 +52,7 @@ function eachConfiguration(
 
 /**
  * Existing configurations S3 would call "ambiguously defined" next to ours: a shared event type (wildcards included),
- * overlapping prefixes and overlapping suffixes (AWS-NOTES). Our own configuration (same Id) is skipped.
+ * overlapping prefixes and overlapping suffixes (docs/aws-behaviour.md#s3-bucket-notifications). Our own configuration (same Id) is skipped.
  */
 export function findOverlaps(candidate: QueueConfiguration, existing: BucketNotificationDocument): ReadonlyArray<ConflictingConfiguration> {
   const ours = keyFilterOf(candidate.Filter);

@@ -16,7 +16,7 @@ function checked(validate: (value: string) => FieldIssue | null) {
   });
 }
 
-/** The setup file (DESIGN.md "Setup file"); strict, so a misspelt key is an error rather than silently ignored. */
+/** The setup file (docs/ARCHITECTURE.md#data-on-disk); strict, so a misspelt key is an error rather than silently ignored. */
 export const setupSchema = z.strictObject({
   name: checked(validateSetupName),
   region: checked(validateRegion),
@@ -32,11 +32,11 @@ export const setupSchema = z.strictObject({
   allowDeleteObject: z.boolean().optional(),
 });
 
-/** One saved setup: everything the wizard needs to build the four documents of the seed. */
+/** One saved setup: everything the wizard needs to build the platform guide's four documents. */
 export type Setup = z.infer<typeof setupSchema>;
 
 /** Every key of the setup file, in the order the wizard asks for them. */
 export const SETUP_FIELDS = Object.keys(setupSchema.shape) as ReadonlyArray<keyof Setup>;
 
-/** Fields the file must have; the options beyond the seed default to the seed's behaviour when absent. */
+/** Fields the file must have; the options beyond the platform guide default to the guide's behaviour when absent. */
 export const REQUIRED_SETUP_FIELDS: ReadonlyArray<keyof Setup> = SETUP_FIELDS.filter((key) => key !== 'objectReadScope' && key !== 'allowDeleteObject');

@@ -10,7 +10,7 @@ export type SetupValidation =
   | { readonly ok: false; readonly issues: ReadonlyArray<FieldIssue> };
 
 const TYPE_HINTS: Readonly<Record<string, string>> = {
-  objectReadScope: 'must be "bucket" (read every object, as the seed does) or "prefix" (read only keys under the prefix)',
+  objectReadScope: 'must be "bucket" (read every object, as the platform guide does) or "prefix" (read only keys under the prefix)',
   allowDeleteObject: 'must be true or false (true lets the platform delete source files after ingestion)',
 };
 
@@ -53,7 +53,7 @@ function crossFieldIssues(setup: Setup): ReadonlyArray<FieldIssue> {
   return issues;
 }
 
-/** Validates a whole setup file: each field by its rule, unknown keys and missing fields named one by one (DESIGN.md). */
+/** Validates a whole setup file: each field by its rule, unknown keys and missing fields named one by one (docs/ARCHITECTURE.md#data-on-disk). */
 export function validateSetup(input: unknown): SetupValidation {
   const issues = shapeIssues(input);
   if (issues.length > 0) return { ok: false, issues: sortByField(issues) };

@@ -12,7 +12,7 @@ export interface QueueFacts {
   readonly KmsMasterKeyId?: string;
 }
 
-/** The key-policy statement a customer managed KMS key needs so S3 can send to the encrypted queue (AWS-NOTES). */
+/** The key-policy statement a customer managed KMS key needs so S3 can send to the encrypted queue (docs/aws-behaviour.md#sqs-queues). */
 export function kmsKeyStatementForS3(bucketArn: string, accountId: string) {
   return {
     Sid: 'AllowS3ToUseTheKeyForSqsNotifications',
@@ -31,9 +31,9 @@ export interface QueueTriage {
 }
 
 /**
- * Whether an existing queue can receive S3 events: FIFO queues cannot (AWS-NOTES); SSE-KMS with the AWS managed key
+ * Whether an existing queue can receive S3 events: FIFO queues cannot (docs/aws-behaviour.md#sqs-queues); SSE-KMS with the AWS managed key
  * alias/aws/sqs cannot (its key policy cannot be changed); a customer managed key needs a key-policy statement; other
- * statements in the queue policy mean the queue is shared, while the seed asks for a dedicated queue.
+ * statements in the queue policy mean the queue is shared, while the platform guide asks for a dedicated queue.
  */
 export function triageQueue(facts: QueueFacts, policy: string | null, ctx: { bucketArn: string; accountId: string }): QueueTriage {
   if (facts.FifoQueue === 'true' || facts.QueueName.endsWith('.fifo')) {

@@ -1,6 +1,6 @@
 import type { FieldIssue } from '../contract/api-error';
 
-/** Checks an external ID (STS AssumeRole ExternalId: 2-1,224 of [A-Za-z0-9+=,.@:/_-], AWS-NOTES). */
+/** Checks an external ID (STS AssumeRole ExternalId: 2-1,224 of [A-Za-z0-9+=,.@:/_-], docs/aws-behaviour.md#iam-roles-and-policies). */
 export function validateExternalId(value: string, field = 'externalId'): FieldIssue | null {
   const fail = (message: string): FieldIssue => ({ field, message });
   if (value === '') return fail('External ID is required: paste the organization ID shown in the platform console.');

@@ -1,6 +1,6 @@
 import type { FieldIssue } from '../contract/api-error';
 
-/** S3 notification filter values are at most 1,024 characters (AWS-NOTES, S3 event notification filtering). */
+/** S3 notification filter values are at most 1,024 characters (docs/aws-behaviour.md#s3-bucket-notifications). */
 export const MAX_FILTER_VALUE_LENGTH = 1024;
 
 function validateFilterValue(value: string, field: string, what: string): FieldIssue | null {

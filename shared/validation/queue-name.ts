@@ -1,6 +1,6 @@
 import type { FieldIssue } from '../contract/api-error';
 
-/** Checks an SQS queue name (SQS CreateQueue: 1-80 of [A-Za-z0-9_-]); S3 cannot send events to FIFO queues (AWS-NOTES). */
+/** Checks an SQS queue name (SQS CreateQueue: 1-80 of [A-Za-z0-9_-]); S3 cannot send events to FIFO queues (docs/aws-behaviour.md#sqs-queues). */
 export function validateQueueName(value: string, field = 'queueName'): FieldIssue | null {
   const fail = (message: string): FieldIssue => ({ field, message });
   if (value === '') return fail('Queue name is required: enter the name of an SQS standard queue (not its URL or ARN).');

@@ -26,7 +26,7 @@ async function withRedriveAndPlatformMessage(queueName: string): Promise<string>
   const queueUrl = (await sqs.send(new GetQueueUrlCommand({ QueueName: queueName }))).QueueUrl ?? '';
   const dlqUrl = (await sqs.send(new CreateQueueCommand({ QueueName: `${queueName}-dlq` }))).QueueUrl ?? '';
   const dlqArn = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: dlqUrl, AttributeNames: ['QueueArn'] }))).Attributes?.QueueArn ?? '';
-  // moto wipes the Policy on a SetQueueAttributes without it (AWS-NOTES).
+  // moto wipes the Policy on a SetQueueAttributes without it (docs/aws-behaviour.md#where-moto-differs).
   const policy = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['Policy'] }))).Attributes?.Policy ?? '';
   await sqs.send(
     new SetQueueAttributesCommand({

@@ -70,7 +70,7 @@ describe('live test against moto', () => {
     const { setup, call, sqs, queueUrl } = await configured();
     const dlqUrl = (await sqs.send(new CreateQueueCommand({ QueueName: 'acme-raw-s3-events-dlq' }))).QueueUrl ?? '';
     const dlqArn = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: dlqUrl, AttributeNames: ['QueueArn'] }))).Attributes?.QueueArn ?? '';
-    // moto wipes the Policy on a SetQueueAttributes without it (AWS-NOTES), so the current one is sent along.
+    // moto wipes the Policy on a SetQueueAttributes without it (docs/aws-behaviour.md#where-moto-differs), so the current one is sent along.
     const policy = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['Policy'] }))).Attributes?.Policy ?? '';
     const redrivePolicy = JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount: 3 });
     await sqs.send(new SetQueueAttributesCommand({ QueueUrl: queueUrl, Attributes: { Policy: policy, RedrivePolicy: redrivePolicy } }));

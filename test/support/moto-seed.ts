@@ -30,7 +30,7 @@ export async function createQueueWithPolicy(motoUrl: string, name: string, polic
   return { url, arn };
 }
 
-/** A valid setup for tests (DESIGN.md contract). */
+/** A valid setup for tests (docs/ARCHITECTURE.md#data-on-disk). */
 export function sampleSetup(overrides: Record<string, unknown> = {}) {
   return {
     name: 'acme-raw',

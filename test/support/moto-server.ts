@@ -27,7 +27,7 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** moto_server from PATH, else from a local virtualenv made with `pip install "moto[server]"` (DESIGN.md). */
+/** moto_server from PATH, else from a local virtualenv made with `pip install "moto[server]"` (docs/ARCHITECTURE.md#tests). */
 export function motoExecutable(): string {
   const onPath = spawnSync('sh', ['-c', 'command -v moto_server'], { encoding: 'utf8' }).stdout.trim();
   if (onPath) return onPath;

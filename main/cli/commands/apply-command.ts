@@ -10,7 +10,7 @@ import { loadSetupFile } from '../load-setup-file';
 import { planAll } from '../plan-all';
 import { liveTestTimeout } from '../live-test-timeout';
 
-/** The CLI's answer for `apply --json` (issue contract). */
+/** The CLI's answer for `apply --json` (README, "Command line"). */
 export interface ApplyReport {
   readonly queueUrl: string | null;
   readonly queueArn: string;

@@ -17,7 +17,7 @@ async function connectOrHint(call: CliCall, flags: CliFlags, region: string): Pr
 }
 
 /**
- * `export --setup FILE --out DIR [--account-id ID]` (issue "Exports"): the change-control folder. With --account-id it
+ * `export --setup FILE --out DIR [--account-id ID]` (README, "Export"): the change-control folder. With --account-id it
  * works offline (no connection, documents not merged); otherwise it connects and merges with the live documents.
  */
 export async function exportCommand(call: CliCall, flags: CliFlags): Promise<number> {

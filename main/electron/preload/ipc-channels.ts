@@ -1,4 +1,4 @@
-/** The one IPC channel for API calls; the preload exposes no other way to reach main (STYLE.md 3). */
+/** The one IPC channel for API calls; the preload exposes no other way to reach main (Electron security checklist 20). */
 export const INVOKE_CHANNEL = 'wizard:invoke';
 
 /** The one IPC channel main uses to push events (progress) to the window that made the call. */

@@ -5,7 +5,7 @@ import { EVENT_CHANNEL, INVOKE_CHANNEL, PRELOAD_GLOBAL } from './ipc-channels';
 
 /**
  * The page's only bridge to main: the typed API object and nothing else, never ipcRenderer or a channel name chosen
- * by the page (Electron security checklist 20; STYLE.md 3). Typed by the shared contract, so drift fails to compile.
+ * by the page (Electron security checklist 20). Typed by the shared contract, so drift fails to compile.
  */
 export const wizardApi: WizardApi = {
   invoke: (channel, input, operationId) => ipcRenderer.invoke(INVOKE_CHANNEL, { channel, input, ...(operationId === undefined ? {} : { operationId }) }),

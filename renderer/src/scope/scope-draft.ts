@@ -9,7 +9,7 @@ import { validateRoleArn } from '../../../shared/validation/role-arn';
 import { validateRoleName } from '../../../shared/validation/role-name';
 import { validateSetupName } from '../../../shared/validation/setup-name';
 
-/** The seed's role name (ROLE_NAME in the platform guide). */
+/** The platform guide's role name (its ROLE_NAME). */
 export const DEFAULT_ROLE_NAME = 'platform-s3-sqs-consumer-role';
 
 /** The text fields of the scope form: the setup file's keys. */
@@ -33,7 +33,7 @@ export function defaultQueueName(bucket: string): string {
     .slice(0, MAX_QUEUE_NAME);
 }
 
-/** An empty form in the connected Region, with the seed's role name. */
+/** An empty form in the connected Region, with the platform guide's role name. */
 export function emptyDraft(region: string): ScopeDraft {
   return {
     name: '',
@@ -57,7 +57,7 @@ export function draftFromSetup(setup: Setup): ScopeDraft {
   return { ...text, limitReadsToPrefix: objectReadScope === 'prefix', allowDeleteObject: allowDeleteObject === true };
 }
 
-/** The setup the form describes; the options are written only when switched on (their absence is the seed's behaviour). */
+/** The setup the form describes; the options are written only when switched on (their absence is the platform guide's behaviour). */
 export function setupFromDraft(draft: ScopeDraft): Setup {
   const { limitReadsToPrefix, allowDeleteObject, ...text } = draft;
   return {

@@ -8,7 +8,7 @@ import { readFailedCheck } from '../read-failed-check';
 const KMS_FIX = 'Add the key-policy statement shown to the KMS key.';
 const SHARED_FIX = 'Give this data source a dedicated queue (a new queue name in the setup), or remove the other statements if nothing uses them any more.';
 
-/** The queue exists, is standard, is in the setup's Region, its encryption lets S3 deliver (AWS-NOTES), and it is not shared. */
+/** The queue exists, is standard, is in the setup's Region, its encryption lets S3 deliver (docs/aws-behaviour.md#sqs-queues), and it is not shared. */
 export function queueCheck(s: AccountSnapshot, c: DiagnosticContext): DiagnosticCheck {
   const title = 'Queue exists: standard, same Region, compatible encryption';
   if (s.readErrors.queue) return readFailedCheck('queue', title, s.readErrors.queue);

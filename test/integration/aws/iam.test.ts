@@ -15,7 +15,7 @@ import { failureOf, motoTarget } from './moto-target';
 const motoUrl = inject('motoUrl');
 const target = motoTarget(motoUrl);
 
-// Characters that URL-encoding changes: '+', '=', ',', '@', ':' and '/' are all valid in an external ID (AWS-NOTES).
+// Characters that URL-encoding changes: '+', '=', ',', '@', ':' and '/' are all valid in an external ID (docs/aws-behaviour.md#iam-roles-and-policies).
 const EXTERNAL_ID = 'ext+id=a,b@c:d/e_f';
 
 function trustPolicy(externalId: string, platformRoles: ReadonlyArray<string>) {

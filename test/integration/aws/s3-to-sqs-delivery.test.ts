@@ -20,7 +20,7 @@ function recordsOf(message: ReceivedMessage): ReadonlyArray<EventRecord> {
   return body.Records ?? [];
 }
 
-/** Event keys are form-encoded: '+' for space; moto also encodes '/' as %2F (AWS-NOTES). */
+/** Event keys are form-encoded: '+' for space; moto also encodes '/' as %2F (docs/aws-behaviour.md#s3-event-messages). */
 function decodeKey(key: string): string {
   return decodeURIComponent(key.replace(/\+/g, ' '));
 }
@@ -42,7 +42,7 @@ describe('S3 -> SQS event delivery through the service modules (moto delivers sy
     await clientsFor(target).s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
     const queueUrl = await createQueue(target, 'landing-events', {});
     const queueArn = (await getQueueAttributes(target, queueUrl, ['QueueArn']))['QueueArn'] ?? '';
-    // Queue policy first: on AWS, S3 validates the destination when the configuration is put (AWS-NOTES).
+    // Queue policy first: on AWS, S3 validates the destination when the configuration is put (docs/aws-behaviour.md#s3-bucket-notifications).
     await setQueuePolicy(
       target,
       queueUrl,

@@ -9,7 +9,7 @@ import { SAMPLE, SAMPLE_SETUP_FILE } from '../shared/fixtures/sample-setup';
 /** The sample setup as the export sees it. */
 export const SETUP: Setup = { ...SAMPLE_SETUP_FILE };
 
-/** The seed's four documents for the sample setup, straight from the builders. */
+/** The platform guide's four documents for the sample setup, straight from the builders. */
 export const BUILT = {
   queuePolicy: buildQueuePolicy({ queueName: SAMPLE.queueName, queueArn: SAMPLE.queueArn, bucket: SAMPLE.bucket, accountId: SAMPLE.accountId }),
   bucketNotification: {

@@ -36,7 +36,7 @@ describe('backups', () => {
     expect([...formatted].sort()).toEqual(formatted);
   });
 
-  it('writes backups/<setup>/<timestamp>-<kind>.json with the DESIGN.md fields', async () => {
+  it('writes backups/<setup>/<timestamp>-<kind>.json with the fields docs/ARCHITECTURE.md lists', async () => {
     const dir = tempDir();
     const path = await writeBackup(dir, policyBackup);
     expect(path.startsWith(join(dir, 'backups', 'orders-prod'))).toBe(true);

@@ -9,7 +9,7 @@ const ask = (policy: unknown, bucketArn: string = SAMPLE.bucketArn, accountId: s
 const ours = SEED_QUEUE_POLICY.Statement[0];
 
 describe('queuePolicyAllowsS3', () => {
-  it('allows the seed policy for the right bucket and account, naming the statement', () => {
+  it('allows the platform guide policy for the right bucket and account, naming the statement', () => {
     const decision = ask(JSON.stringify(SEED_QUEUE_POLICY));
     expect(decision).toMatchObject({ allowed: true, decidedBy: 'AllowS3ToSendMessage' });
     expect(decision.reason).toMatch(/allows sqs:SendMessage/);

@@ -58,7 +58,7 @@ describe('trustPolicyAllowsAssume', () => {
 describe('permissionsPolicyGrants', () => {
   const objects = `${SAMPLE.bucketArn}/incoming/a.csv`;
 
-  it('grants what the seed grants and nothing more', () => {
+  it('grants what the platform guide grants and nothing more', () => {
     const grants = (action: string, resource: string) => permissionsPolicyGrants({ policies: [SEED_PERMISSIONS_POLICY], action, resource });
     expect(grants('s3:GetObject', objects)).toMatchObject({ allowed: true, decidedBy: 'S3ObjectReadAccess' });
     expect(grants('s3:ListBucket', SAMPLE.bucketArn)).toMatchObject({ allowed: true, decidedBy: 'S3BucketMetadataAccess' });

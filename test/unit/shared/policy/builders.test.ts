@@ -16,7 +16,7 @@ const notification = (prefix: string, suffix: string) => ({
 const permissions = (extra: { objectReadScope?: 'bucket' | 'prefix'; allowDeleteObject?: boolean } = {}) =>
   buildPermissionsPolicy({ bucket: SAMPLE.bucket, queueArn: SAMPLE.queueArn, prefix: SAMPLE.prefix, ...extra });
 
-describe('builders match the seed (jq output of steps 2-5)', () => {
+describe('builders match the platform guide (jq output of steps 2-5)', () => {
   it('queue policy', () => {
     const built = buildQueuePolicy({ queueName: SAMPLE.queueName, queueArn: SAMPLE.queueArn, bucket: SAMPLE.bucket, accountId: SAMPLE.accountId });
     expect(built).toEqual(seedJqFixture('queue-policy.json'));
@@ -49,7 +49,7 @@ describe('builders match the seed (jq output of steps 2-5)', () => {
   });
 });
 
-describe('options beyond the seed', () => {
+describe('options beyond the platform guide', () => {
   it('scopes object reads to the prefix', () => {
     const statement = permissions({ objectReadScope: 'prefix' }).Statement.find((s) => s.Sid === 'S3ObjectReadAccess');
     expect(statement?.Resource).toBe('arn:aws:s3:::acme-raw/incoming/*');

@@ -9,7 +9,7 @@ describe('validateSetup', () => {
     expect(result).toEqual({ ok: true, setup: SAMPLE_SETUP_FILE, warnings: [] });
   });
 
-  it('accepts the two options beyond the seed', () => {
+  it('accepts the two options beyond the platform guide', () => {
     const result = validateSetup({ ...SAMPLE_SETUP_FILE, objectReadScope: 'prefix', allowDeleteObject: true });
     expect(result.ok && result.setup.objectReadScope).toBe('prefix');
     expect(result.ok && result.setup.allowDeleteObject).toBe(true);
