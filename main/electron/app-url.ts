@@ -12,11 +12,7 @@ export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
 /** True when `url` belongs to the app's own origin (checklist 13, 14: everything else is foreign). */
 export function isOwnAppUrl(url: string): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
+  if (!URL.canParse(url)) return false;
+  const parsed = new URL(url);
   return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST && parsed.username === '' && parsed.password === '';
 }

@@ -8,12 +8,8 @@ const EXTERNAL_HOST_SUFFIXES: ReadonlyArray<string> = ['.console.aws.amazon.com'
 
 /** True for an http(s) URL on an allow-listed host, without credentials or an unusual port (checklist 15). */
 export function isAllowedExternalUrl(url: string): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
+  if (!URL.canParse(url)) return false;
+  const parsed = new URL(url);
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return false;
   if (parsed.username !== '' || parsed.password !== '' || parsed.port !== '') return false;
   const host = parsed.hostname.toLowerCase();

@@ -15,38 +15,55 @@ export function ScopeOptions({
   return (
     <fieldset className="form">
       <legend>Options</legend>
-      <div className="form-wide checkbox">
-        <input
-          type="checkbox"
-          id="scope-limit-reads"
-          checked={limitReadsToPrefix}
-          onChange={(e) => onChange({ limitReadsToPrefix: e.target.checked })}
-          disabled={disabled}
-          aria-describedby="scope-limit-reads-help"
-        />
-        <label htmlFor="scope-limit-reads">Limit object reads to the prefix</label>
-        <p id="scope-limit-reads-help" className="muted">
-          {limitReadsToPrefix
+      <OptionCheckbox
+        id="scope-limit-reads"
+        label="Limit object reads to the prefix"
+        checked={limitReadsToPrefix}
+        disabled={disabled}
+        onChange={(checked) => onChange({ limitReadsToPrefix: checked })}
+        help={
+          limitReadsToPrefix
             ? prefixEmpty
               ? 'The prefix is empty, so every object stays readable.'
               : 'The role may read only objects under the prefix.'
-            : 'Off (as in the platform guide): the role may read every object of the bucket.'}
-        </p>
-      </div>
-      <div className="form-wide checkbox">
-        <input
-          type="checkbox"
-          id="scope-allow-delete"
-          checked={allowDeleteObject}
-          onChange={(e) => onChange({ allowDeleteObject: e.target.checked })}
-          disabled={disabled}
-          aria-describedby="scope-allow-delete-help"
-        />
-        <label htmlFor="scope-allow-delete">Allow the platform to delete source files (s3:DeleteObject)</label>
-        <p id="scope-allow-delete-help" className="muted">
-          Only for platform tasks that clean up original files after ingestion.
-        </p>
-      </div>
+            : 'Off (as in the platform guide): the role may read every object of the bucket.'
+        }
+      />
+      <OptionCheckbox
+        id="scope-allow-delete"
+        label="Allow the platform to delete source files (s3:DeleteObject)"
+        checked={allowDeleteObject}
+        disabled={disabled}
+        onChange={(checked) => onChange({ allowDeleteObject: checked })}
+        help="Only for platform tasks that clean up original files after ingestion."
+      />
     </fieldset>
+  );
+}
+
+/** One option: a checkbox with its label, and a line under it saying what the choice means. */
+function OptionCheckbox({
+  id,
+  label,
+  checked,
+  disabled,
+  onChange,
+  help,
+}: {
+  readonly id: string;
+  readonly label: string;
+  readonly checked: boolean;
+  readonly disabled: boolean;
+  readonly onChange: (checked: boolean) => void;
+  readonly help: string;
+}) {
+  return (
+    <div className="form-wide checkbox">
+      <input type="checkbox" id={id} checked={checked} onChange={(e) => onChange(e.target.checked)} disabled={disabled} aria-describedby={`${id}-help`} />
+      <label htmlFor={id}>{label}</label>
+      <p id={`${id}-help`} className="muted">
+        {help}
+      </p>
+    </div>
   );
 }

@@ -41,7 +41,7 @@ describe('static security checks (Electron security checklist)', () => {
 
   it('index.html carries the CSP meta tag and no inline script (checklist 7)', () => {
     const html = read('renderer/index.html');
-    expect(html).toMatch(/<meta http-equiv="Content-Security-Policy"/);
+    expect(html).toMatch(/<meta\s+http-equiv="Content-Security-Policy"/);
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
   });
 
