@@ -2,6 +2,7 @@ import type { ChannelParsed } from '../../shared/contract/api-contract';
 import { apiError, ApiFailure } from '../../shared/contract/api-error';
 import type { ExportBuild } from '../../shared/export/export-build';
 import { liveExport, offlineExport } from '../export/build-export';
+import { planContextFor } from '../steps/neighbourhood';
 import type { HandlerContext } from './handler-context';
 import { stepContextOf } from './operation-context';
 
@@ -18,5 +19,5 @@ export async function exportHandler(input: ChannelParsed<'export.build'>, ctx: H
       }),
     );
   }
-  return liveExport(stepContextOf(input.setup, ctx));
+  return liveExport(await planContextFor(stepContextOf(input.setup, ctx)));
 }

@@ -3,15 +3,16 @@ import { listProfiles } from '../aws/profiles';
 import { connectSession } from './connect-session';
 import { APP_NAME, APP_VERSION } from './app-version';
 import { bucketRegionHandler, listBucketsHandler } from './scope-handlers';
-import { applyStepHandler, planStepHandler } from './step-handlers';
+import { applyStepHandler, planAllHandler, planStepHandler, removeApplyHandler, removePlanHandler } from './step-handlers';
 import { liveTestHandler } from './livetest-handlers';
 import { exportHandler } from './export-handler';
 import { operationContext, stepContextOf } from './operation-context';
+import { markDiagnosed } from './setup-status';
 import { runDoctor } from '../diagnostics/run-doctor';
 import { readRegistration } from '../handoff/read-registration';
 import { planRestore, restoreBackup } from '../steps/restore';
 import { listBackups } from '../store/backups';
-import { getSetup, listSetups, saveSetup } from '../store/setups';
+import { deleteSetup, getSetup, listSetups, renameSetup, saveSetup } from '../store/setups';
 
 /** GUI front ends may only restore files of the data directory; the CLI admin may name any backup file (--backup-dir). */
 function restoreScope(ctx: HandlerContext) {
@@ -33,15 +34,24 @@ export const handlers: HandlerTable = {
   'scope.bucketRegion': async (input, ctx) => bucketRegionHandler(input.bucket, ctx),
   'steps.plan': planStepHandler,
   'steps.apply': applyStepHandler,
+  'steps.planAll': planAllHandler,
+  'remove.plan': removePlanHandler,
+  'remove.apply': removeApplyHandler,
   'setups.list': async (_input, ctx) => listSetups(ctx.workspace.dataDir()),
   'setups.get': async (input, ctx) => getSetup(ctx.workspace.dataDir(), input.name),
   'setups.save': async (input, ctx) => saveSetup(ctx.workspace.dataDir(), input.setup),
+  'setups.rename': async (input, ctx) => renameSetup(ctx.workspace.dataDir(), input.name, input.to),
+  'setups.delete': async (input, ctx) => ({ deleted: await deleteSetup(ctx.workspace.dataDir(), input.name) }),
   'backups.list': async (input, ctx) => listBackups(ctx.workspace.dataDir(), input.setupName),
   'backups.planRestore': async (input, ctx) => planRestore(input.path, operationContext(ctx), restoreScope(ctx)),
   'backups.restore': async (input, ctx) => restoreBackup(input.path, input.basis, operationContext(ctx), restoreScope(ctx)),
   'livetest.run': liveTestHandler,
   'handoff.values': async (input, ctx) => readRegistration(stepContextOf(input.setup, ctx)),
-  'doctor.run': async (input, ctx) => runDoctor(stepContextOf(input.setup, ctx), input),
+  'doctor.run': async (input, ctx) => {
+    const report = await runDoctor(stepContextOf(input.setup, ctx), input);
+    await markDiagnosed(ctx.workspace.dataDir(), input.setup.name, report);
+    return report;
+  },
   'export.build': exportHandler,
   'operation.cancel': handledByDispatcher,
 };

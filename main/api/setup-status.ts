@@ -1,9 +1,35 @@
+import type { DoctorReport } from '../../shared/diagnostics/diagnostic-check';
+import type { LiveTestResult } from '../../shared/livetest/live-test-result';
+import type { SetupOwnership } from '../../shared/setup/ownership';
 import type { StepResult } from '../../shared/steps/step-plan';
-import { getSetup, markSetup } from '../store/setups';
-import type { StepContext } from '../steps/step-context';
+import type { PlanContext } from '../steps/step-context';
+import type { AnyStepDefinition } from '../steps/step-definition';
+import { getSetup, markSetup, type SetupRecord } from '../store/setups';
 
-/** After a step is applied, the saved setup (if any) records the account and the ARNs/URL; the last step marks it applied. */
-export async function markApplied(ctx: StepContext, result: StepResult): Promise<void> {
+/** Ownership merged with what one applied step claims; a resource once created by the setup stays recorded as created. */
+function mergedOwnership(record: SetupRecord, claim: Partial<SetupOwnership>): SetupOwnership {
+  const previous: SetupOwnership = record.ownership ?? {
+    tagName: record.setup.name,
+    queue: null,
+    notificationId: null,
+    queuePolicySid: null,
+    role: null,
+    trustSids: [],
+    inlinePolicy: null,
+  };
+  return {
+    ...previous,
+    ...claim,
+    queue: claim.queue ? { ...claim.queue, created: claim.queue.created || previous.queue?.created === true } : previous.queue,
+    role: claim.role ? { ...claim.role, created: claim.role.created || previous.role?.created === true } : previous.role,
+  };
+}
+
+/**
+ * After a step is applied (or found unchanged), the saved setup (if any) records the account, the ARNs/URL and what the
+ * setup owns through the step; the last step marks a draft, removed or needs-attention setup applied.
+ */
+export async function markApplied(ctx: PlanContext, def: AnyStepDefinition, result: StepResult): Promise<void> {
   const record = await getSetup(ctx.dataDir, ctx.setup.name);
   if (!record) return;
   const ids = {
@@ -12,6 +38,39 @@ export async function markApplied(ctx: StepContext, result: StepResult): Promise
     roleArn: ctx.roleArn,
     ...(result.step === 'queue' && result.resource.startsWith('http') ? { queueUrl: result.resource } : {}),
   };
-  const applied = result.step === 'rolePermissions' && record.status === 'draft' ? { status: 'applied' as const, appliedAt: new Date().toISOString() } : {};
-  await markSetup(ctx.dataDir, ctx.setup.name, { ...ids, ...applied });
+  const ownership = mergedOwnership(record, def.owns(ctx, result.action === 'created'));
+  const done = result.step === 'rolePermissions' && record.status !== 'applied' && record.status !== 'verified';
+  const applied = done ? { status: 'applied' as const, appliedAt: new Date().toISOString(), attention: [] } : {};
+  await markSetup(ctx.dataDir, ctx.setup.name, { ...ids, ownership, ...applied });
+}
+
+/** After the last document of a removal: the setup stays listed as removed, and can be applied again or deleted. */
+export async function markRemoved(ctx: PlanContext): Promise<void> {
+  if (!(await getSetup(ctx.dataDir, ctx.setup.name))) return;
+  await markSetup(ctx.dataDir, ctx.setup.name, { status: 'removed', removedAt: new Date().toISOString(), attention: [] });
+}
+
+/**
+ * Honest status after diagnostics: a failing check makes the setup "needs attention" (naming the checks); a clean run
+ * clears it (verified again when the live test ran and passed, else applied).
+ */
+export async function markDiagnosed(dataDir: string, name: string, report: DoctorReport): Promise<void> {
+  const record = await getSetup(dataDir, name);
+  if (!record || record.status === 'draft' || record.status === 'removed') return;
+  const failing = report.checks.filter((c) => c.status === 'fail').map((c) => c.title);
+  if (failing.length > 0) {
+    await markSetup(dataDir, name, { status: 'needs-attention', attention: failing });
+    return;
+  }
+  const livePassed = report.checks.some((c) => c.id === 'live-test' && c.status === 'pass');
+  if (livePassed) await markSetup(dataDir, name, { status: 'verified', verifiedAt: report.checkedAt, attention: [] });
+  else if (record.status === 'needs-attention') await markSetup(dataDir, name, { status: 'applied', attention: [] });
+}
+
+/** After a live test: a pass marks the setup verified; a failure marks it needs attention with the diagnosis. */
+export async function markLiveTested(dataDir: string, name: string, result: LiveTestResult): Promise<void> {
+  const record = await getSetup(dataDir, name);
+  if (!record || record.status === 'draft' || record.status === 'removed') return;
+  if (result.ok) await markSetup(dataDir, name, { status: 'verified', verifiedAt: result.finishedAt, attention: [] });
+  else await markSetup(dataDir, name, { status: 'needs-attention', attention: [`Live test: ${result.diagnosis ?? 'the event did not arrive'}`] });
 }

@@ -1,21 +1,43 @@
 import type { ChannelParsed } from '../../shared/contract/api-contract';
-import type { StepPlan, StepResult } from '../../shared/steps/step-plan';
+import type { RemovalPlan, StepPlan, StepResult } from '../../shared/steps/step-plan';
 import { applyStep } from '../steps/apply-step';
+import { planContextFor } from '../steps/neighbourhood';
+import { planSetup } from '../steps/plan-setup';
 import { planStep } from '../steps/plan-step';
+import { planRemoval, REMOVAL_ORDER, removeStep } from '../steps/remove-setup';
 import { STEP_DEFINITIONS } from '../steps/step-registry';
-import { markApplied } from './setup-status';
 import type { HandlerContext } from './handler-context';
 import { stepContextOf } from './operation-context';
+import { markApplied, markRemoved } from './setup-status';
 
-/** steps.plan: one step's plan against the live account; writes nothing. */
+/** steps.plan: one step's plan against the live account and the setup's neighbours; writes nothing. */
 export async function planStepHandler(input: ChannelParsed<'steps.plan'>, ctx: HandlerContext): Promise<StepPlan> {
-  return planStep(STEP_DEFINITIONS[input.step], stepContextOf(input.setup, ctx));
+  return planStep(STEP_DEFINITIONS[input.step], await planContextFor(stepContextOf(input.setup, ctx)));
 }
 
-/** steps.apply: one confirmed step, guarded by the plan's basis; records ids on the saved setup. */
+/** steps.planAll: the whole setup's plan, before the first write. */
+export async function planAllHandler(input: ChannelParsed<'steps.planAll'>, ctx: HandlerContext): Promise<ReadonlyArray<StepPlan>> {
+  return planSetup(await planContextFor(stepContextOf(input.setup, ctx)));
+}
+
+/** steps.apply: one confirmed step, guarded by the plan's basis; records ids and ownership on the saved setup. */
 export async function applyStepHandler(input: ChannelParsed<'steps.apply'>, ctx: HandlerContext): Promise<StepResult> {
-  const sctx = stepContextOf(input.setup, ctx);
-  const result = await applyStep(STEP_DEFINITIONS[input.step], sctx, input.basis);
-  await markApplied(sctx, result);
+  const pctx = await planContextFor(stepContextOf(input.setup, ctx));
+  const def = STEP_DEFINITIONS[input.step];
+  const result = await applyStep(def, pctx, input.basis);
+  await markApplied(pctx, def, result);
+  return result;
+}
+
+/** remove.plan: what removing the setup does to each document, in the order remove writes. */
+export async function removePlanHandler(input: ChannelParsed<'remove.plan'>, ctx: HandlerContext): Promise<ReadonlyArray<RemovalPlan>> {
+  return planRemoval(await planContextFor(stepContextOf(input.setup, ctx)), input);
+}
+
+/** remove.apply: one document of a confirmed removal; the last one in REMOVAL_ORDER marks the saved setup removed. */
+export async function removeApplyHandler(input: ChannelParsed<'remove.apply'>, ctx: HandlerContext): Promise<StepResult> {
+  const pctx = await planContextFor(stepContextOf(input.setup, ctx));
+  const result = await removeStep(STEP_DEFINITIONS[input.step], pctx, input.basis, input);
+  if (input.step === REMOVAL_ORDER.at(-1)) await markRemoved(pctx);
   return result;
 }

@@ -1,7 +1,10 @@
 import {
   CreateRoleCommand,
+  DeleteRoleCommand,
+  DeleteRolePolicyCommand,
   GetRoleCommand,
   GetRolePolicyCommand,
+  ListAttachedRolePoliciesCommand,
   ListRolePoliciesCommand,
   PutRolePolicyCommand,
   SimulatePrincipalPolicyCommand,
@@ -19,6 +22,8 @@ export interface RoleInfo {
   readonly roleName: string;
   readonly trustPolicy: unknown;
   readonly createDate: string | null;
+  /** Its tags (the wizard's sqs-s3-wizard:setup tag says which setup created it). */
+  readonly tags: Readonly<Record<string, string>>;
 }
 
 /** One SimulatePrincipalPolicy answer row. */
@@ -58,6 +63,7 @@ export async function getRole(target: AwsTarget, roleName: string, signal?: Abor
       roleName: role.RoleName ?? roleName,
       trustPolicy: role.AssumeRolePolicyDocument ? decodePolicyDocument(role.AssumeRolePolicyDocument, `Trust policy of role ${roleName}`) : null,
       createDate: role.CreateDate?.toISOString() ?? null,
+      tags: Object.fromEntries((role.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? ''])),
     };
   } catch (err) {
     if (isAwsError(err, NO_SUCH_ENTITY)) return null;
@@ -66,16 +72,63 @@ export async function getRole(target: AwsTarget, roleName: string, signal?: Abor
 }
 
 /** Creates the role with its trust policy and returns its ARN (new roles may take seconds to be assumable: docs/aws-behaviour.md#iam-roles-and-policies). */
-export async function createRole(target: AwsTarget, roleName: string, trustPolicyJson: string, description: string, signal?: AbortSignal): Promise<string> {
+export async function createRole(
+  target: AwsTarget,
+  roleName: string,
+  trustPolicyJson: string,
+  description: string,
+  signal?: AbortSignal,
+  tags: Readonly<Record<string, string>> = {},
+): Promise<string> {
   try {
+    const Tags = Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
     const out = await clientsFor(target).iam.send(
-      new CreateRoleCommand({ RoleName: roleName, AssumeRolePolicyDocument: trustPolicyJson, Description: description }),
+      new CreateRoleCommand({ RoleName: roleName, AssumeRolePolicyDocument: trustPolicyJson, Description: description, ...(Tags.length > 0 ? { Tags } : {}) }),
       { abortSignal: signal },
     );
     return out.Role?.Arn ?? '';
   } catch (err) {
     throw awsFailure(err, 'iam:CreateRole', roleArnGuess(target, roleName));
   }
+}
+
+/** Deletes a role (remove, only a role its setup created and nothing else uses); IAM refuses while policies are attached. */
+export async function deleteRole(target: AwsTarget, roleName: string, signal?: AbortSignal): Promise<void> {
+  try {
+    await clientsFor(target).iam.send(new DeleteRoleCommand({ RoleName: roleName }), { abortSignal: signal });
+  } catch (err) {
+    if (isAwsError(err, NO_SUCH_ENTITY)) return;
+    throw awsFailure(err, 'iam:DeleteRole', roleArnGuess(target, roleName));
+  }
+}
+
+/** Deletes one inline policy of the role (remove: the setup's own permissions policy); a missing one is already gone. */
+export async function deleteRolePolicy(target: AwsTarget, roleName: string, policyName: string, signal?: AbortSignal): Promise<void> {
+  try {
+    await clientsFor(target).iam.send(new DeleteRolePolicyCommand({ RoleName: roleName, PolicyName: policyName }), { abortSignal: signal });
+  } catch (err) {
+    if (isAwsError(err, NO_SUCH_ENTITY)) return;
+    throw awsFailure(err, 'iam:DeleteRolePolicy', roleArnGuess(target, roleName));
+  }
+}
+
+/** The ARNs of the managed policies attached to the role (a role with any is used by something else, so remove keeps it). */
+export async function listAttachedRolePolicies(target: AwsTarget, roleName: string, signal?: AbortSignal): Promise<ReadonlyArray<string> | null> {
+  const arns: string[] = [];
+  let marker: string | undefined;
+  try {
+    do {
+      const out = await clientsFor(target).iam.send(new ListAttachedRolePoliciesCommand({ RoleName: roleName, ...(marker ? { Marker: marker } : {}) }), {
+        abortSignal: signal,
+      });
+      for (const p of out.AttachedPolicies ?? []) if (p.PolicyArn) arns.push(p.PolicyArn);
+      marker = out.IsTruncated ? out.Marker : undefined;
+    } while (marker);
+  } catch (err) {
+    if (isAwsError(err, NO_SUCH_ENTITY)) return null;
+    throw awsFailure(err, 'iam:ListAttachedRolePolicies', roleArnGuess(target, roleName));
+  }
+  return arns;
 }
 
 /** Replaces the role's trust policy. */

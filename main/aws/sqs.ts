@@ -2,8 +2,10 @@ import {
   ChangeMessageVisibilityCommand,
   CreateQueueCommand,
   DeleteMessageCommand,
+  DeleteQueueCommand,
   GetQueueAttributesCommand,
   GetQueueUrlCommand,
+  ListQueueTagsCommand,
   ReceiveMessageCommand,
   SetQueueAttributesCommand,
   type QueueAttributeName,
@@ -57,13 +59,42 @@ export async function getQueueUrl(target: AwsTarget, queueName: string, signal?:
   }
 }
 
-/** Creates a standard queue and returns its URL; SQS answers with the same URL if it exists with the same attributes. */
-export async function createQueue(target: AwsTarget, queueName: string, attributes: Readonly<Record<string, string>>, signal?: AbortSignal): Promise<string> {
+/** Creates a standard queue with its tags and returns its URL; SQS answers with the same URL if it exists with the same attributes. */
+export async function createQueue(
+  target: AwsTarget,
+  queueName: string,
+  attributes: Readonly<Record<string, string>>,
+  signal?: AbortSignal,
+  tags: Readonly<Record<string, string>> = {},
+): Promise<string> {
   try {
-    const out = await clientsFor(target).sqs.send(new CreateQueueCommand({ QueueName: queueName, Attributes: { ...attributes } }), { abortSignal: signal });
+    const out = await clientsFor(target).sqs.send(
+      new CreateQueueCommand({ QueueName: queueName, Attributes: { ...attributes }, ...(Object.keys(tags).length > 0 ? { tags: { ...tags } } : {}) }),
+      { abortSignal: signal },
+    );
     return out.QueueUrl ?? '';
   } catch (err) {
     throw awsFailure(err, 'sqs:CreateQueue', queueArnGuess(target, queueName));
+  }
+}
+
+/** Deletes a queue and every message in it (remove, only for a queue its setup created and nothing else uses). */
+export async function deleteQueue(target: AwsTarget, queueUrl: string, signal?: AbortSignal): Promise<void> {
+  try {
+    await clientsFor(target).sqs.send(new DeleteQueueCommand({ QueueUrl: queueUrl }), { abortSignal: signal });
+  } catch (err) {
+    if (isAwsError(err, NO_SUCH_QUEUE)) return;
+    throw awsFailure(err, 'sqs:DeleteQueue', queueArnFromUrl(queueUrl, target.region));
+  }
+}
+
+/** The queue's tags (the wizard's sqs-s3-wizard:setup tag says which setup created it). */
+export async function listQueueTags(target: AwsTarget, queueUrl: string, signal?: AbortSignal): Promise<Readonly<Record<string, string>>> {
+  try {
+    const out = await clientsFor(target).sqs.send(new ListQueueTagsCommand({ QueueUrl: queueUrl }), { abortSignal: signal });
+    return { ...(out.Tags ?? {}) };
+  } catch (err) {
+    throw awsFailure(err, 'sqs:ListQueueTags', queueArnFromUrl(queueUrl, target.region));
   }
 }
 

@@ -8,6 +8,7 @@ import { applyCommand } from './commands/apply-command';
 import { planCommand } from './commands/plan-command';
 import { profilesCommand, whoamiCommand } from './commands/profile-commands';
 import { restoreCommand } from './commands/restore-command';
+import { removeCommand } from './commands/remove-command';
 import { doctorCommand } from './commands/doctor-command';
 import { exportCommand } from './commands/export-command';
 import { silenceSdkNodeVersionNotice } from '../aws/sdk-node-warning';
@@ -21,6 +22,8 @@ Commands:
   apply --setup FILE --yes      Plan every step, then apply them in order with backups
         [--skip-test] [--test-timeout SECONDS] [--backup-dir DIR]
   restore --backup FILE --yes   Put a backed-up document back (the live one is backed up first)
+  remove --setup FILE --yes     Take the setup out of AWS: its rule, statements and inline policy; the queue
+        [--delete-queue-with-messages]  and role only when it created them and nothing else uses them
   doctor --setup FILE [--live]  Named checks of a configured account (--live adds the live test)
         [--report DIR]          also write doctor-report.json and doctor-report.md
   export --setup FILE --out DIR Write the change-control folder (documents, apply.sh, README)
@@ -30,8 +33,9 @@ Options:
   --profile NAME        AWS profile (default: AWS_PROFILE, else "default")
   --region CODE         Region for the connection (default: the setup's, AWS_REGION, the profile's)
   --mfa-code CODE       MFA code for a profile with mfa_serial
-  --backup-dir DIR      Where apply writes backups (default: the app's data directory)
+  --backup-dir DIR      Where apply and remove write backups (default: the app's data directory)
   --skip-test           apply: skip the live upload-and-receive test
+  --delete-queue-with-messages  remove: also delete a queue the setup created that still holds messages
   --test-timeout SECS   apply: how long the live test waits for the event (default 120, max 900)
   --out DIR             export: a new or empty folder for the files
   --account-id ID       export: work offline for this 12-digit account ID
@@ -51,6 +55,7 @@ const COMMANDS: Readonly<Record<string, (call: CliCall, flags: CliFlags) => Prom
   plan: planCommand,
   apply: applyCommand,
   restore: restoreCommand,
+  remove: removeCommand,
   doctor: doctorCommand,
   export: exportCommand,
 };

@@ -4,6 +4,7 @@ import type { StepPlan, StepResult } from '../../shared/steps/step-plan';
 const ACTION_TEXT: Readonly<Record<StepPlan['action'], string>> = {
   create: 'will create',
   update: 'will update',
+  delete: 'will DELETE',
   unchanged: 'no change',
   blocked: 'BLOCKED',
 };

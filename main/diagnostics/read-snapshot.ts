@@ -6,7 +6,7 @@ import { getRole } from '../aws/iam';
 import { getBucketNotification, getBucketRegion } from '../aws/s3';
 import { getQueueAttributes, getQueueUrl } from '../aws/sqs';
 import { guardRead, type GuardedRead } from './guard-read';
-import { readInlinePolicies } from './read-inline-policies';
+import { readInlinePolicies } from '../aws/inline-policies';
 import { simulateRole } from './simulate-role';
 
 function valueOr<T, F>(read: GuardedRead<T>, fallback: F): T | F {

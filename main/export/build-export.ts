@@ -4,10 +4,10 @@ import { offlineNote } from '../../shared/export/export-build';
 import { exportFiles } from '../../shared/export/export-files';
 import { predictedQueueUrl } from '../../shared/export/predicted-queue-url';
 import type { Setup } from '../../shared/setup/setup';
-import { AWS_STEP_IDS, type AwsStepId } from '../../shared/steps/aws-steps';
+import type { AwsStepId } from '../../shared/steps/aws-steps';
 import type { StepPlan } from '../../shared/steps/step-plan';
-import { planStep } from '../steps/plan-step';
-import type { StepContext } from '../steps/step-context';
+import { planSetup } from '../steps/plan-setup';
+import type { PlanContext, StepContext } from '../steps/step-context';
 import { STEP_DEFINITIONS } from '../steps/step-registry';
 import { exportSources, type ExportSources, type StepDocuments } from './export-sources';
 import { offlineStepContext } from './offline-step-context';
@@ -38,10 +38,10 @@ function build(setup: Setup, sctx: StepContext, sources: ExportSources, merged: 
 }
 
 /** With credentials: the documents are the step plans' (read live, merged), exactly what `apply` would write. */
-export async function liveExport(sctx: StepContext): Promise<ExportBuild> {
+export async function liveExport(sctx: PlanContext): Promise<ExportBuild> {
   const setup = sctx.setup;
   const plans = new Map<AwsStepId, StepPlan>();
-  for (const plan of await Promise.all(AWS_STEP_IDS.map((id) => planStep(STEP_DEFINITIONS[id], sctx)))) plans.set(plan.step, plan);
+  for (const plan of await planSetup(sctx)) plans.set(plan.step, plan);
   const blocked = [...plans.values()].find((p) => p.blocked !== null);
   if (blocked?.blocked) {
     throw new ApiFailure({ ...blocked.blocked, message: `Nothing was exported: ${blocked.title}: ${blocked.blocked.message}` });

@@ -5,7 +5,7 @@ import { toApiError } from '../aws/aws-errors';
 import { appendAudit, type AuditOutcome } from '../store/audit-log';
 import { writeBackup } from '../store/backups';
 import { basisOf } from './plan-basis';
-import type { OperationContext } from './step-context';
+import type { OperationContext, PlanContext } from './step-context';
 import type { LiveState, StepDefinition } from './step-definition';
 
 /** What a guarded write decides on the fresh read: write this document (null: remove it), nothing to do, or refuse. */
@@ -18,8 +18,10 @@ export interface GuardedWriteRequest<Doc, Facts> {
   readonly resource: string;
   /** The plan's basis: the fingerprint of the live document the admin confirmed a change of. */
   readonly basis: string;
-  /** What the admin confirmed, in messages: "plan" (apply), "restore plan" (restore). */
+  /** What the admin confirmed, in messages: "plan" (apply), "restore plan" (restore), "removal plan" (remove). */
   readonly planName: string;
+  /** The setup's plan context, for what a write creates (its tags); null for a restore. */
+  readonly planContext: PlanContext | null;
   decide(live: LiveState<Doc, Facts>): WriteDecision<Doc>;
   /** True when the resource read back after the write shows the change. */
   verify(after: LiveState<Doc, Facts>, written: Doc | null): boolean;
@@ -28,7 +30,7 @@ export interface GuardedWriteRequest<Doc, Facts> {
 }
 
 /**
- * The one guarded write behind apply and restore (docs/ARCHITECTURE.md, "One guarded write"): re-read; stop when the
+ * The one guarded write behind apply, restore and remove (docs/ARCHITECTURE.md#one-guarded-write): re-read; stop when the
  * live document no longer matches the plan's basis (someone else changed it); back up the live document; make the
  * one write; audit it; read back and check.
  */
@@ -69,11 +71,13 @@ export async function guardedWrite<Doc, Facts>(request: GuardedWriteRequest<Doc,
     region: op.target.region,
     document: live.document,
   });
-  let action: 'created' | 'updated';
+  const deleting = decision.document === null && live.document !== null;
+  let action: 'created' | 'updated' | 'deleted';
   try {
-    action = await def.write(op, live, decision.document);
+    const written = await def.write(op, live, decision.document, request.planContext);
+    action = deleting ? 'deleted' : written;
   } catch (err) {
-    const writeAction = AWS_STEPS[step].writeAction[live.document === null ? 'create' : 'update'];
+    const writeAction = AWS_STEPS[step].writeAction[deleting ? 'delete' : live.document === null ? 'create' : 'update'];
     const error = toApiError(err, { action: writeAction, resource: live.resource });
     await audit('failed', live.resource, backupPath, error.message);
     // A lost response or a cancel after sending leaves the write unknown: one call, so old or new, never half-written.

@@ -4,11 +4,11 @@ import { AWS_STEPS } from '../../shared/steps/aws-steps';
 import type { StepPlan } from '../../shared/steps/step-plan';
 import { toApiError } from '../aws/aws-errors';
 import { basisOf } from './plan-basis';
-import type { StepContext } from './step-context';
+import type { PlanContext } from './step-context';
 import type { LiveState, StepDefinition } from './step-definition';
 
 /** Plans one step: read live -> propose (shared) -> diff (shared). Writes nothing; a refusal is a 'blocked' plan. */
-export async function planStep<Doc, Facts>(def: StepDefinition<Doc, Facts>, ctx: StepContext): Promise<StepPlan> {
+export async function planStep<Doc, Facts>(def: StepDefinition<Doc, Facts>, ctx: PlanContext): Promise<StepPlan> {
   const title = AWS_STEPS[def.id].title;
   const resource = def.resource(ctx);
   let live: LiveState<Doc, Facts>;

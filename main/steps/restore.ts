@@ -95,6 +95,7 @@ export async function restoreBackup(path: string, basis: string, op: OperationCo
       resource: backup.resource,
       basis,
       planName: 'restore plan',
+      planContext: null,
       decide: (live) => (sameAsBackup(live.document, backup.document) ? { kind: 'unchanged' } : { kind: 'write', document: backup.document }),
       verify: (after) => sameAsBackup(after.document, backup.document),
       record: { backupRoot: root, setupName, auditStep: `restore:${definition.id}`, note: `restored ${path}` },

@@ -1,4 +1,5 @@
 import type { ProgressDetail } from '../../shared/contract/api-events';
+import type { Neighbourhood } from '../../shared/neighbours/neighbourhood';
 import type { Setup } from '../../shared/setup/setup';
 import { setupArns, type SetupArns } from '../../shared/setup/setup-arns';
 import type { AwsTarget } from '../aws/client-config';
@@ -24,6 +25,11 @@ export interface OperationContext extends AwsCallContext {
 /** Everything a step needs: the operation's context, the setup, and the ARNs the setup implies in the account. */
 export interface StepContext extends OperationContext, SetupArns {
   readonly setup: Setup;
+}
+
+/** A step context with what is known of the setup's neighbours: what plans, applies and removes need. */
+export interface PlanContext extends StepContext {
+  readonly neighbourhood: Neighbourhood;
 }
 
 /** The step context of `setup` within an operation; the setup's Region wins over the connection's. */

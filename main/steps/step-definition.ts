@@ -1,7 +1,9 @@
 import type { ApiError } from '../../shared/contract/api-error';
 import type { ChangeSummary } from '../../shared/diff/change-summary';
+import type { SetupOwnership } from '../../shared/setup/ownership';
 import type { AwsStepId } from '../../shared/steps/aws-steps';
-import type { AwsCallContext, StepContext } from './step-context';
+import type { RemovalChoice } from '../../shared/steps/step-plan';
+import type { AwsCallContext, PlanContext } from './step-context';
 
 /** What one read of a step's resource found: its document (null when absent) and the facts the proposal and the write need. */
 export interface LiveState<Doc, Facts> {
@@ -24,23 +26,44 @@ export type Proposal<Doc> =
     }
   | { readonly ok: false; readonly error: ApiError };
 
+/** What removing a setup does to one resource: write it without the setup's part (null: delete it), keep it (and why), or refuse. */
+export type Removal<Doc> =
+  | { readonly kind: 'write'; readonly document: Doc | null; readonly summary: ChangeSummary; readonly notes: ReadonlyArray<string> }
+  | { readonly kind: 'keep'; readonly notes: ReadonlyArray<string>; readonly choice?: RemovalChoice }
+  | { readonly kind: 'blocked'; readonly error: ApiError };
+
+/** The admin's answers to a removal's questions. */
+export interface RemovalOptions {
+  readonly deleteQueueWithMessages: boolean;
+}
+
 /**
  * One AWS step of the platform guide: which resource of a setup it changes, how that resource is read and written
- * (the same read and write serve plan, apply and restore), and how the proposed document is built from shared/.
- * Its facts for the screens (title, backup kind, IAM write action) are AWS_STEPS[id] in shared/steps/aws-steps.ts.
+ * (the same read and write serve plan, apply, restore and remove), how the proposed document is built from shared/,
+ * what the setup owns through it, and what removing the setup does to it. Its facts for the screens (title, backup
+ * kind, IAM write action) are AWS_STEPS[id] in shared/steps/aws-steps.ts.
  */
 export interface StepDefinition<Doc, Facts> {
   readonly id: AwsStepId;
   /** The resource this setup's step reads and writes (shown in plans, recorded in backups, read again by restore). */
-  resource(ctx: StepContext): string;
+  resource(ctx: PlanContext): string;
   /** Reads the resource's live document; throws an ApiFailure when it cannot be planned at all (no such bucket). */
   read(call: AwsCallContext, resource: string): Promise<LiveState<Doc, Facts>>;
   /** The live state an offline export assumes, with no account to read: none of it exists yet (a bucket has no rules). */
-  offlineLive(ctx: StepContext): LiveState<Doc, Facts>;
-  /** Builds the document this setup needs from the live one (shared/ builders and merges); pure. */
-  propose(live: LiveState<Doc, Facts>, ctx: StepContext): Proposal<Doc>;
-  /** The single write call (null: the document did not exist, for a restore); returns whether it created or updated. */
-  write(call: AwsCallContext, live: LiveState<Doc, Facts>, document: Doc | null): Promise<'created' | 'updated'>;
+  offlineLive(ctx: PlanContext): LiveState<Doc, Facts>;
+  /** Builds the document this setup needs from the live one (shared/ builders and merges), refusing to take over a neighbour's; pure. */
+  propose(live: LiveState<Doc, Facts>, ctx: PlanContext): Proposal<Doc>;
+  /** What removing the setup does to the live resource: only its own part, and the resource itself only when it created it and nobody else uses it; pure. */
+  proposeRemoval(live: LiveState<Doc, Facts>, ctx: PlanContext, options: RemovalOptions): Removal<Doc>;
+  /**
+   * The single write call (null: delete the resource, or the document did not exist, for a restore); whether it
+   * created or updated. `ctx` is the setup's plan context (tags for what it creates); null for a restore.
+   */
+  write(call: AwsCallContext, live: LiveState<Doc, Facts>, document: Doc | null, ctx: PlanContext | null): Promise<'created' | 'updated'>;
+  /** What the setup owns through this step once it is applied (`created`: this apply created the resource). */
+  owns(ctx: PlanContext, created: boolean): Partial<SetupOwnership>;
+  /** True when a deletion shows only after a while (SQS: up to 60 s), so a read-back that still finds the resource is no failure. */
+  readonly deletionIsEventual?: boolean;
 }
 
 /** A step definition of any document type: what the registry, plan, apply and restore handle. */

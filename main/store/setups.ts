@@ -8,16 +8,28 @@ import { ensureDataDir } from './data-dir';
 import { readJsonFile } from './read-json-file';
 import { safeFolderName } from './setup-folder-name';
 
-import type { SetupRecord } from '../../shared/contract/setup-record';
+import { SETUP_STATUSES, type SetupRecord } from '../../shared/contract/setup-record';
 
 export type { SetupRecord, SetupStatus } from '../../shared/contract/setup-record';
 
-/** What markSetup may change: the status, its time stamps and the ids found in the account. */
-export type SetupPatch = Partial<Pick<SetupRecord, 'status' | 'appliedAt' | 'verifiedAt' | 'accountId' | 'queueUrl' | 'queueArn' | 'roleArn'>>;
+/** What markSetup may change: the status, its time stamps, the ids found in the account and what the setup owns. */
+export type SetupPatch = Partial<
+  Pick<SetupRecord, 'status' | 'appliedAt' | 'verifiedAt' | 'removedAt' | 'accountId' | 'queueUrl' | 'queueArn' | 'roleArn' | 'ownership' | 'attention'>
+>;
+
+const ownershipSchema = z.object({
+  tagName: z.string(),
+  queue: z.object({ name: z.string(), created: z.boolean() }).nullable(),
+  notificationId: z.string().nullable(),
+  queuePolicySid: z.string().nullable(),
+  role: z.object({ name: z.string(), created: z.boolean() }).nullable(),
+  trustSids: z.array(z.string()),
+  inlinePolicy: z.string().nullable(),
+});
 
 const recordSchema = z.object({
   setup: setupSchema,
-  status: z.enum(['draft', 'applied', 'verified']),
+  status: z.enum(SETUP_STATUSES),
   createdAt: z.string(),
   updatedAt: z.string(),
   appliedAt: z.string().optional(),
@@ -26,6 +38,9 @@ const recordSchema = z.object({
   queueUrl: z.string().optional(),
   queueArn: z.string().optional(),
   roleArn: z.string().optional(),
+  ownership: ownershipSchema.optional(),
+  attention: z.array(z.string()).optional(),
+  removedAt: z.string().optional(),
 });
 
 /** The folder of saved setups. */
@@ -125,6 +140,29 @@ export async function listSetups(dataDir: string): Promise<ReadonlyArray<SetupRe
     if (record) records.push(record);
   }
   return records.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.setup.name.localeCompare(b.setup.name));
+}
+
+/**
+ * Renames a saved setup: the record moves to the new name (never copied, so the list shows it once) and keeps its
+ * status, ids and ownership; the tags it wrote on AWS keep the old name (ownership.tagName). Its backups stay where they are.
+ */
+export async function renameSetup(dataDir: string, from: string, to: string): Promise<SetupRecord> {
+  const source = setupPath(dataDir, from);
+  const target = setupPath(dataDir, to);
+  return serialised(source, () =>
+    serialised(target, async () => {
+      const existing = await readRecord(source);
+      if (!existing) throw new ApiFailure(apiError('NOT_FOUND', `No saved setup is named "${from}".`, { fix: 'Refresh the setups list.' }));
+      if (from === to) return existing;
+      if (await readRecord(target)) {
+        throw new ApiFailure(apiError('CONFLICT', `A saved setup is already named "${to}".`, { fix: 'Choose another name, or delete that setup first.' }));
+      }
+      const record: SetupRecord = { ...existing, setup: { ...existing.setup, name: to }, updatedAt: new Date().toISOString() };
+      await writeRecord(dataDir, record);
+      await unlink(source);
+      return record;
+    }),
+  );
 }
 
 /** Deletes a saved setup (its backups stay); false when there was none. */

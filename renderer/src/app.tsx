@@ -14,6 +14,7 @@ import type { WizardStepId } from './wizard-state';
 // Views opened from the setups list only: loaded when first opened, so the wizard's first load stays small.
 const DiagnosticsView = lazy(() => import('./diagnostics/diagnostics-view').then((m) => ({ default: m.DiagnosticsView })));
 const ExportView = lazy(() => import('./export/export-view').then((m) => ({ default: m.ExportView })));
+const RemoveView = lazy(() => import('./remove/remove-view').then((m) => ({ default: m.RemoveView })));
 
 /** The app's screens: the setups list, the wizard (new, reviewing a saved setup, or at a fix's step), a setup's backups, diagnostics, export. */
 export type Screen =
@@ -22,7 +23,8 @@ export type Screen =
   | { readonly screen: 'wizard'; readonly opened: Setup | null; readonly startAt?: WizardStepId; readonly run: number }
   | { readonly screen: 'backups'; readonly setupName: string }
   | { readonly screen: 'diagnostics'; readonly record: SetupRecord }
-  | { readonly screen: 'export'; readonly record: SetupRecord };
+  | { readonly screen: 'export'; readonly record: SetupRecord }
+  | { readonly screen: 'remove'; readonly record: SetupRecord };
 
 let wizardRuns = 0;
 
@@ -67,6 +69,7 @@ export function App() {
             onBackups={(setupName) => setScreen({ screen: 'backups', setupName })}
             onDiagnostics={(record) => setScreen({ screen: 'diagnostics', record })}
             onExport={(record) => setScreen({ screen: 'export', record })}
+            onRemove={(record) => setScreen({ screen: 'remove', record })}
           />
         );
       case 'wizard':
@@ -87,6 +90,12 @@ export function App() {
         return (
           <Suspense fallback={<Loading />}>
             <ExportView record={screen.record} />
+          </Suspense>
+        );
+      case 'remove':
+        return (
+          <Suspense fallback={<Loading />}>
+            <RemoveView record={screen.record} onDone={() => setScreen({ screen: 'start' })} />
           </Suspense>
         );
       default:

@@ -6,6 +6,7 @@ import type { AwsStepId } from '../../shared/steps/aws-steps';
 /** Everything that moves the wizard (docs/ARCHITECTURE.md#conventions: a union handled by one exhaustive switch). */
 export type WizardAction =
   | { readonly type: 'goto'; readonly step: WizardStepId }
+  | { readonly type: 'open'; readonly step: WizardStepId }
   | { readonly type: 'next' }
   | { readonly type: 'scopeConfirmed'; readonly setup: Setup; readonly changed: boolean }
   | { readonly type: 'outcome'; readonly step: AwsStepId; readonly outcome: StepOutcome }
@@ -21,6 +22,9 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
   switch (action.type) {
     case 'goto':
       return stepIndex(action.step) <= state.reached ? { ...state, step: action.step } : state;
+    case 'open':
+      // The review page's "Open that step": a blocked step may be opened before the ones before it were applied.
+      return state.setup ? moveTo(state, action.step) : state;
     case 'next':
       if (state.step === 'scope' && !state.setup) return state;
       return moveTo(state, nextStep(state.step));

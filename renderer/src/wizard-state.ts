@@ -4,8 +4,8 @@ import { AWS_STEP_IDS, AWS_STEPS, type AwsStepId } from '../../shared/steps/aws-
 import type { StepResult } from '../../shared/steps/step-plan';
 import type { LiveTestResult } from '../../shared/livetest/live-test-result';
 
-/** The wizard's screens, in order: connect, scope, the five AWS steps (AwsStepId), the live test, and the summary with the hand-off. */
-export type WizardStepId = 'profile' | 'scope' | AwsStepId | 'liveTest' | 'summary';
+/** The wizard's screens, in order: connect, scope, the review of the whole plan, the five AWS steps (AwsStepId), the live test, and the summary with the hand-off. */
+export type WizardStepId = 'profile' | 'scope' | 'review' | AwsStepId | 'liveTest' | 'summary';
 
 /** What the stepper shows for a step ('unchanged' reads "no change"). */
 export type StepStatus = 'todo' | 'current' | 'unchanged' | 'applied' | 'failed' | 'done' | 'passed' | 'skipped';
@@ -14,6 +14,7 @@ export type StepStatus = 'todo' | 'current' | 'unchanged' | 'applied' | 'failed'
 export const WIZARD_STEPS: ReadonlyArray<{ readonly id: WizardStepId; readonly title: string }> = [
   { id: 'profile', title: 'AWS profile' },
   { id: 'scope', title: 'Scope' },
+  { id: 'review', title: 'Review the plan' },
   ...AWS_STEP_IDS.map((id) => ({ id, title: AWS_STEPS[id].title })),
   { id: 'liveTest', title: 'Live test' },
   { id: 'summary', title: 'Summary and hand-off' },

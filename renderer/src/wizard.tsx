@@ -9,6 +9,7 @@ import { ScopeStep } from './scope/scope-step';
 import { LiveTestStep } from './livetest/live-test-step';
 import { ConnectedPanel } from './steps/connected-panel';
 import { ProfileStep } from './steps/profile-step';
+import { ReviewStep } from './steps/review-step';
 import { StepPanel } from './steps/step-panel';
 import { SummaryStep } from './steps/summary-step';
 import { wizardReducer } from './wizard-reducer';
@@ -67,6 +68,10 @@ export function Wizard({ opened, startAt, onOpenBackups }: WizardProps) {
             onConfirmed={(setup) => dispatch({ type: 'scopeConfirmed', setup, changed: state.setup === null || !sameSetup(state.setup, setup) })}
           />
         );
+      case 'review':
+        return state.setup ? (
+          <ReviewStep setup={state.setup} onEditScope={() => onGoto('scope')} onOpenStep={(id) => dispatch({ type: 'open', step: id })} onStart={onNext} />
+        ) : null;
       case 'queue':
       case 'queuePolicy':
       case 'bucketNotification':

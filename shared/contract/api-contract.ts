@@ -4,7 +4,7 @@ import type { Connection, ProfileListing } from './aws-profile';
 import type { BackupEntry, SetupRecord } from './setup-record';
 import { setupSchema } from '../setup/setup';
 import { AWS_STEP_IDS } from '../steps/aws-steps';
-import type { RestorePlan, StepPlan, StepResult } from '../steps/step-plan';
+import type { RemovalPlan, RestorePlan, StepPlan, StepResult } from '../steps/step-plan';
 import type { PlatformRegistration } from '../handoff/platform-registration';
 import type { DoctorReport } from '../diagnostics/diagnostic-check';
 import type { ExportBuild } from '../export/export-build';
@@ -13,6 +13,7 @@ import { LIVE_TEST_DEFAULT_SECONDS, LIVE_TEST_MAX_SECONDS, type LiveTestResult }
 const setupName = z.string().min(1, 'name: the setup name').max(64);
 const backupPath = z.string().min(1, 'path: a backup file from backups.list').max(4096);
 const stepInput = z.object({ setup: setupSchema, step: z.enum(AWS_STEP_IDS) }).strict();
+const deleteQueueWithMessages = z.boolean().default(false);
 
 const operationId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'operationId: 1-64 of A-Z a-z 0-9 _ -');
 
@@ -54,9 +55,29 @@ export const apiContract = {
     stepInput.extend({ basis: z.string().min(1, "basis: the plan's basis fingerprint") }).strict(),
     'Re-read, stop on drift, back up, write once, read back and compare',
   ),
+  'steps.planAll': defineChannel<ReadonlyArray<StepPlan>>()(
+    z.object({ setup: setupSchema }).strict(),
+    'Plan every AWS step of a setup (with its neighbours) before the first write; writes nothing',
+  ),
+  'remove.plan': defineChannel<ReadonlyArray<RemovalPlan>>()(
+    z.object({ setup: setupSchema, deleteQueueWithMessages }).strict(),
+    'What removing the setup from AWS does to each document (only what it owns); writes nothing',
+  ),
+  'remove.apply': defineChannel<StepResult>()(
+    stepInput.extend({ basis: z.string().min(1, "basis: the removal plan's basis fingerprint"), deleteQueueWithMessages }).strict(),
+    "Remove the setup's part of one document through the guarded write; the last one marks the setup removed",
+  ),
   'setups.list': defineChannel<ReadonlyArray<SetupRecord>>()(z.object({}).strict(), 'Saved setups with their status'),
   'setups.get': defineChannel<SetupRecord | null>()(z.object({ name: setupName }).strict(), 'One saved setup'),
   'setups.save': defineChannel<SetupRecord>()(z.object({ setup: setupSchema }).strict(), 'Save (create or update) a setup as a draft'),
+  'setups.rename': defineChannel<SetupRecord>()(
+    z.object({ name: setupName, to: setupSchema.shape.name }).strict(),
+    'Rename a saved setup (moved, never copied); its AWS tags keep the old name',
+  ),
+  'setups.delete': defineChannel<{ readonly deleted: boolean }>()(
+    z.object({ name: setupName }).strict(),
+    'Delete a saved setup from the list (its backups stay; nothing on AWS changes)',
+  ),
   'backups.list': defineChannel<ReadonlyArray<BackupEntry>>()(z.object({ setupName }).strict(), 'Backups of one setup, newest first'),
   'backups.planRestore': defineChannel<RestorePlan>()(z.object({ path: backupPath }).strict(), 'Diff of the live document against a backup; writes nothing'),
   'backups.restore': defineChannel<StepResult>()(

@@ -20,8 +20,8 @@ export interface AwsStepFacts {
   readonly title: string;
   /** The kind recorded in its backups: `backups/<setup>/<time>-<kind>.json`. */
   readonly backupKind: string;
-  /** The IAM action the one write needs (named in confirmations and AccessDenied fixes), when creating or updating. */
-  readonly writeAction: { readonly create: string; readonly update: string };
+  /** The IAM action the one write needs (named in confirmations and AccessDenied fixes): creating, updating, deleting (remove). */
+  readonly writeAction: { readonly create: string; readonly update: string; readonly delete: string };
   /** What the Apply button says: clicking it is the admin's confirmation, so it names what is written. */
   readonly applyLabel: { readonly create: string; readonly update: string };
   /** One paragraph shown before the plan: what the step does and why. */
@@ -35,7 +35,7 @@ export const AWS_STEPS = {
   queue: {
     title: 'SQS queue',
     backupKind: 'queue',
-    writeAction: { create: 'sqs:CreateQueue', update: 'sqs:CreateQueue' },
+    writeAction: { create: 'sqs:CreateQueue', update: 'sqs:CreateQueue', delete: 'sqs:DeleteQueue' },
     applyLabel: { create: 'Create queue', update: 'Create queue' },
     intro:
       "An SQS standard queue receives the bucket's ObjectCreated events. An existing queue is reused after checking that it is a standard queue S3 can encrypt messages for.",
@@ -50,7 +50,7 @@ export const AWS_STEPS = {
   queuePolicy: {
     title: 'Queue policy',
     backupKind: 'queue-policy',
-    writeAction: { create: 'sqs:SetQueueAttributes', update: 'sqs:SetQueueAttributes' },
+    writeAction: { create: 'sqs:SetQueueAttributes', update: 'sqs:SetQueueAttributes', delete: 'sqs:SetQueueAttributes' },
     applyLabel: { create: 'Apply queue policy', update: 'Apply queue policy' },
     intro:
       "The queue policy lets S3 send messages to the queue, only for this bucket and this account. Other statements of the policy are kept; the wizard's statement is matched by its Sid.",
@@ -59,7 +59,7 @@ export const AWS_STEPS = {
   bucketNotification: {
     title: 'Bucket notification',
     backupKind: 'bucket-notification',
-    writeAction: { create: 's3:PutBucketNotification', update: 's3:PutBucketNotification' },
+    writeAction: { create: 's3:PutBucketNotification', update: 's3:PutBucketNotification', delete: 's3:PutBucketNotification' },
     applyLabel: { create: 'Apply bucket notification', update: 'Apply bucket notification' },
     intro:
       'The bucket sends ObjectCreated events under the prefix and suffix to the queue. S3 replaces the whole notification document on each write, so every other configuration is written back as it is.',
@@ -68,7 +68,7 @@ export const AWS_STEPS = {
   roleTrust: {
     title: 'Role trust policy',
     backupKind: 'role-trust-policy',
-    writeAction: { create: 'iam:CreateRole', update: 'iam:UpdateAssumeRolePolicy' },
+    writeAction: { create: 'iam:CreateRole', update: 'iam:UpdateAssumeRolePolicy', delete: 'iam:DeleteRole' },
     applyLabel: { create: 'Create role with this trust policy', update: 'Apply role trust policy' },
     intro: "The platform's setup and load roles may assume this role, each only with the external ID. Other statements of an existing trust policy are kept.",
     restore: {
@@ -82,7 +82,7 @@ export const AWS_STEPS = {
   rolePermissions: {
     title: 'Role permissions policy',
     backupKind: 'role-permissions-policy',
-    writeAction: { create: 'iam:PutRolePolicy', update: 'iam:PutRolePolicy' },
+    writeAction: { create: 'iam:PutRolePolicy', update: 'iam:PutRolePolicy', delete: 'iam:DeleteRolePolicy' },
     applyLabel: { create: 'Apply role permissions policy', update: 'Apply role permissions policy' },
     intro: 'The inline policy platform-s3-sqs-access lets the role list the bucket, read its objects and consume the queue.',
     restore: {

@@ -10,6 +10,8 @@ export interface QueueFacts {
   readonly FifoQueue: string;
   readonly SqsManagedSseEnabled?: string;
   readonly KmsMasterKeyId?: string;
+  /** The tags of a queue the wizard creates (the setup's name, bucket and scope); not read back for existing queues. */
+  readonly Tags?: Readonly<Record<string, string>>;
 }
 
 /** The key-policy statement a customer managed KMS key needs so S3 can send to the encrypted queue (docs/aws-behaviour.md#sqs-queues). */

@@ -3,8 +3,8 @@ import type { ChangeSummary } from '../diff/change-summary';
 import type { DocumentDiff } from '../diff/diff-documents';
 import type { AwsStepId } from './aws-steps';
 
-/** What applying a plan would do: 'blocked' means it must not be applied (the reason is in `blocked`). */
-export type PlanAction = 'create' | 'update' | 'unchanged' | 'blocked';
+/** What applying a plan would do: 'delete' removes the resource itself; 'blocked' means it must not be applied (the reason is in `blocked`). */
+export type PlanAction = 'create' | 'update' | 'delete' | 'unchanged' | 'blocked';
 
 /** One step's plan: the live document, the proposed one, the summary and diff the admin confirms, and the basis. */
 export interface StepPlan {
@@ -30,7 +30,7 @@ export interface StepPlan {
 export interface StepResult {
   readonly step: AwsStepId;
   readonly resource: string;
-  readonly action: 'created' | 'updated' | 'unchanged';
+  readonly action: 'created' | 'updated' | 'deleted' | 'unchanged';
   /** The backup taken before the write (null when nothing was written). */
   readonly backupPath: string | null;
   /** The document read back after the write. */
@@ -41,4 +41,15 @@ export interface StepResult {
 export interface RestorePlan extends StepPlan {
   readonly backupPath: string;
   readonly takenAt: string;
+}
+
+/** A question a removal asks before it deletes more than it is sure of (a queue that still holds messages). */
+export interface RemovalChoice {
+  readonly flag: 'deleteQueueWithMessages';
+  readonly question: string;
+}
+
+/** One document's part of removing a setup: the plan, and a question the admin may answer to remove more. */
+export interface RemovalPlan extends StepPlan {
+  readonly choice: RemovalChoice | null;
 }

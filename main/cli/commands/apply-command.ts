@@ -1,13 +1,10 @@
-import { ApiFailure, apiError } from '../../../shared/contract/api-error';
-import { AWS_STEPS } from '../../../shared/steps/aws-steps';
-import type { StepResult } from '../../../shared/steps/step-plan';
+import { ApiFailure } from '../../../shared/contract/api-error';
 import type { CliFlags } from '../cli-flags';
 import { connectCli, type CliCall } from '../cli-api';
-import { confirmOnTerminal } from '../confirm';
 import { EXIT, exitCodeFor, printError } from '../cli-output';
-import { formatPlan, formatResult } from '../format-plan';
+import { formatPlan } from '../format-plan';
+import { changeLines, confirmOrRefuse, reportBlocked, writeInOrder, type ChangeLine } from '../planned-run';
 import { loadSetupFile } from '../load-setup-file';
-import { planAll } from '../plan-all';
 import { liveTestTimeout } from '../live-test-timeout';
 
 /** The CLI's answer for `apply --json` (README, "Command line"). */
@@ -21,7 +18,7 @@ export interface ApplyReport {
   readonly bucket: string;
   readonly prefix: string;
   readonly suffix: string;
-  readonly changes: ReadonlyArray<{ readonly step: string; readonly action: 'created' | 'updated' | 'unchanged'; readonly backup: string | null }>;
+  readonly changes: ReadonlyArray<ChangeLine>;
   readonly liveTest: { readonly ok: boolean; readonly latencyMs: number | null; readonly key: string; readonly messagesSeen: number } | null;
 }
 
@@ -34,44 +31,15 @@ export async function applyCommand(call: CliCall, flags: CliFlags): Promise<numb
   for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
   const timeoutSeconds = liveTestTimeout(flags['test-timeout']);
   const connection = await connectCli(call, flags, setup.region);
-  const plans = await planAll(call, setup);
-  const blocked = plans.filter((p) => p.blocked);
-  if (blocked.length > 0) {
-    for (const plan of blocked) process.stderr.write(formatPlan(plan));
-    const first = blocked[0]?.blocked;
-    if (first) printError({ ...first, message: `Nothing was written: ${blocked.length} step(s) cannot be applied. ${first.message}` }, flags.json ?? false);
-    // A blocked step is a failed step (exit 1, as plan answers), even when it blames a live document as BAD_INPUT.
-    return EXIT.failed;
-  }
+  const plans = await call('steps.planAll', { setup });
+  if (reportBlocked(plans, flags, 'step(s) cannot be applied')) return EXIT.failed;
   if (!flags.json) for (const plan of plans) process.stderr.write(formatPlan(plan));
-  if (!flags.yes && !(await confirmOnTerminal('Apply these changes?'))) {
-    throw new ApiFailure(
-      apiError('BAD_INPUT', process.stdin.isTTY ? 'Not confirmed: nothing was written.' : 'Not on a terminal: pass --yes to apply. Nothing was written.', {
-        fix: 'Review the plan (sqs-s3-wizard plan --setup FILE), then run apply with --yes.',
-      }),
-    );
-  }
+  await confirmOrRefuse(flags, 'Apply these changes?', 'apply', 'Review the plan (sqs-s3-wizard plan --setup FILE), then run apply with --yes.');
   // Saved only once the run is going to write, so a refused apply leaves the data directory untouched too.
   await call('setups.save', { setup });
-  const results: StepResult[] = [];
-  for (const plan of plans) {
-    let result: StepResult;
-    try {
-      // Unchanged steps go through apply too: it re-reads (drift guard), writes nothing, and records the setup's state.
-      result = await call('steps.apply', { setup, step: plan.step, basis: plan.basis });
-    } catch (err) {
-      if (!(err instanceof ApiFailure)) throw err;
-      // Say what was done before the failure, so the admin knows the state (each step is one write).
-      const done = results.map((r) => ({ step: r.step, action: r.action, backup: r.backupPath }));
-      const error = { ...err.error, message: `${AWS_STEPS[plan.step].title} failed after ${done.length} step(s) were applied: ${err.error.message}` };
-      if (flags.json) process.stdout.write(`${JSON.stringify({ ok: false, error, changes: done }, null, 2)}\n`);
-      else printError(error, false);
-      return exitCodeFor(err.error);
-    }
-    results.push(result);
-    if (!flags.json) process.stdout.write(formatResult(result, AWS_STEPS[plan.step].title));
-  }
-  const changes = results.map((r) => ({ step: r.step, action: r.action, backup: r.backupPath }));
+  const written = await writeInOrder(plans, (plan) => call('steps.apply', { setup, step: plan.step, basis: plan.basis }), flags);
+  if ('exitCode' in written) return written.exitCode;
+  const changes = changeLines(written.results);
   let registration;
   let test;
   try {

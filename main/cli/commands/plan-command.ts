@@ -3,14 +3,13 @@ import { connectCli, type CliCall } from '../cli-api';
 import { EXIT } from '../cli-output';
 import { formatPlan } from '../format-plan';
 import { loadSetupFile } from '../load-setup-file';
-import { planAll } from '../plan-all';
 
 /** `plan --setup FILE`: each step's diff against the live account; writes nothing. Exit 1 when a step is blocked. */
 export async function planCommand(call: CliCall, flags: CliFlags): Promise<number> {
   const { setup, warnings } = await loadSetupFile(flags.setup);
   for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
   await connectCli(call, flags, setup.region);
-  const plans = await planAll(call, setup);
+  const plans = await call('steps.planAll', { setup });
   if (flags.json) process.stdout.write(`${JSON.stringify({ plans }, null, 2)}\n`);
   else for (const plan of plans) process.stdout.write(formatPlan(plan));
   return plans.some((p) => p.blocked) ? EXIT.failed : EXIT.ok;

@@ -1,7 +1,10 @@
 import { apiError, ApiFailure } from '../../../shared/contract/api-error';
+import { describeNeighbours } from '../../../shared/neighbours/neighbourhood';
+import { dedicatedQueueName, otherRulesToQueue } from '../../../shared/neighbours/queue-users';
 import { buildQueueConfiguration } from '../../../shared/policy/build-bucket-notification';
 import { mergeBucketNotification } from '../../../shared/policy/merge-bucket-notification';
 import type { BucketNotificationDocument } from '../../../shared/policy/notification-document';
+import { withoutOurRules } from '../../../shared/policy/remove-ours';
 import { getBucketNotification, getBucketRegion, putBucketNotification } from '../../aws/s3';
 import { nameInResource } from '../resource-name';
 import type { StepDefinition } from '../step-definition';
@@ -47,9 +50,16 @@ export const bucketNotificationStep: StepDefinition<BucketNotificationDocument, 
       const error = apiError(
         'CONFLICT',
         `Bucket ${ctx.setup.bucket} is in ${live.facts.region}, but the setup's Region is ${ctx.setup.region}: S3 can only notify a queue in the bucket's Region.`,
-        {
-          fix: `Set the setup's Region to ${live.facts.region} (the queue is created there).`,
-        },
+        { fix: `Set the setup's Region to ${live.facts.region} (the queue is created there).` },
+      );
+      return { ok: false, error };
+    }
+    const neighbours = otherRulesToQueue(ctx, live.document);
+    if (neighbours.length > 0) {
+      const error = apiError(
+        'CONFLICT',
+        `The bucket already sends events to queue ${ctx.setup.queueName} for another scope: ${describeNeighbours(neighbours)}. The platform guide asks for a dedicated queue per data source, and this setup would take that rule over.`,
+        { fix: `Choose another queue name for this setup (Edit scope), e.g. ${dedicatedQueueName(ctx.setup)}.` },
       );
       return { ok: false, error };
     }
@@ -58,9 +68,17 @@ export const bucketNotificationStep: StepDefinition<BucketNotificationDocument, 
     if (!merged.ok) return merged;
     return { ...merged, warnings: [] };
   },
+  proposeRemoval(live, ctx) {
+    const id = ctx.neighbourhood.own?.ownership?.notificationId ?? ctx.setup.queueName;
+    const removal = withoutOurRules(live.document, (c) => c.Id === id && c.QueueArn === ctx.queueArn);
+    if (!removal.ok) return { kind: 'blocked', error: removal.error };
+    if (!removal.removed) return { kind: 'keep', notes: [`The bucket has no rule ${id} sending to queue ${ctx.setup.queueName}.`] };
+    return { kind: 'write', document: removal.document, summary: removal.summary, notes: ['Every other rule, and EventBridge, is written back as it is.'] };
+  },
   async write(call, live, document) {
     call.progress(`Writing the notification configuration of bucket ${live.facts.bucket}`);
     await putBucketNotification(call.target, live.facts.bucket, document ?? {}, call.signal);
     return 'updated';
   },
+  owns: (ctx) => ({ notificationId: ctx.setup.queueName }),
 };

@@ -1,7 +1,11 @@
 import { apiError, ApiFailure } from '../../../shared/contract/api-error';
 import type { JsonObject } from '../../../shared/diff/json-object';
-import { buildQueuePolicy } from '../../../shared/policy/build-queue-policy';
+import { isJsonObject } from '../../../shared/diff/json-object';
+import { conditionValues, s3SourcesOf } from '../../../shared/neighbours/policy-statements';
+import { dedicatedQueueName, queueIsOwn } from '../../../shared/neighbours/queue-users';
+import { buildQueuePolicy, QUEUE_POLICY_SID } from '../../../shared/policy/build-queue-policy';
 import { mergeQueuePolicy } from '../../../shared/policy/merge-queue-policy';
+import { withoutOurStatements } from '../../../shared/policy/remove-ours';
 import { queuePolicyAllowsS3 } from '../../../shared/policy-eval/queue-policy-allows-s3';
 import { getQueueAttributes, getQueueUrl, setQueuePolicy } from '../../aws/sqs';
 import { nameInResource } from '../resource-name';
@@ -31,6 +35,16 @@ export const queuePolicyStep: StepDefinition<QueuePolicy, QueuePolicyFacts> = {
   },
   offlineLive: (ctx) => ({ resource: ctx.queueArn, document: null, facts: { queueName: ctx.setup.queueName, queueUrl: null } }),
   propose(live, ctx) {
+    // Our Sid serving another bucket on a queue that is not ours is a neighbour's statement: replacing it cuts that bucket off.
+    const taken = queueIsOwn(ctx) ? [] : s3SourcesOf(live.document).filter((s) => s.sid === QUEUE_POLICY_SID && s.sourceArn !== ctx.bucketArn);
+    if (taken.length > 0) {
+      const error = apiError(
+        'CONFLICT',
+        `Statement ${QUEUE_POLICY_SID} of the queue policy lets ${taken.map((t) => t.sourceArn).join(', ')} send to queue ${ctx.setup.queueName}: another data source uses this queue, and replacing the statement would stop its events.`,
+        { fix: `Choose another queue name for this setup (Edit scope), e.g. ${dedicatedQueueName(ctx.setup)}.` },
+      );
+      return { ok: false, error };
+    }
     const ours = buildQueuePolicy({ queueName: ctx.setup.queueName, queueArn: ctx.queueArn, bucket: ctx.setup.bucket, accountId: ctx.accountId });
     const merged = mergeQueuePolicy(live.document, ours);
     if (!merged.ok) return merged;
@@ -43,14 +57,24 @@ export const queuePolicyStep: StepDefinition<QueuePolicy, QueuePolicyFacts> = {
         ];
     return { ...merged, warnings };
   },
+  proposeRemoval(live, ctx) {
+    // Only our Sid, and only while it still lets this setup's bucket send: a statement for another bucket is someone else's.
+    const isOurs = (s: unknown) => isJsonObject(s) && s['Sid'] === QUEUE_POLICY_SID && conditionValues(s, 'aws:SourceArn').includes(ctx.bucketArn);
+    const removal = withoutOurStatements(live.document, isOurs, 'queue policy');
+    if (!removal.ok) return { kind: 'blocked', error: removal.error };
+    if (!removal.removed) return { kind: 'keep', notes: [`The queue policy has no statement ${QUEUE_POLICY_SID} for ${ctx.bucketArn}.`] };
+    const notes = removal.document === null ? ['No other statement remains, so the queue policy is removed.'] : ['Every other statement is kept as it is.'];
+    return { kind: 'write', document: removal.document, summary: removal.summary, notes };
+  },
   async write(call, live, document) {
     const { queueName, queueUrl } = live.facts;
     if (!queueUrl) {
       throw new ApiFailure(apiError('NOT_FOUND', `Queue ${queueName} does not exist yet.`, { fix: 'Apply the queue step first, then this one.' }));
     }
     call.progress(`Writing the policy of queue ${queueName}`);
-    // The Policy attribute is JSON text; an empty one removes the policy (a restore of "there was none").
+    // The Policy attribute is JSON text; an empty one removes the policy (a restore of "there was none", or a remove).
     await setQueuePolicy(call.target, queueUrl, document === null ? '' : typeof document === 'string' ? document : JSON.stringify(document), call.signal);
     return live.document === null ? 'created' : 'updated';
   },
+  owns: () => ({ queuePolicySid: QUEUE_POLICY_SID }),
 };

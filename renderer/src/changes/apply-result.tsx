@@ -4,6 +4,7 @@ import { CopyButton } from '../components/copy-button';
 const RESULT_TEXT: Readonly<Record<StepResult['action'], string>> = {
   created: 'Created',
   updated: 'Updated',
+  deleted: 'Deleted',
   unchanged: 'No change: nothing was written',
 };
 

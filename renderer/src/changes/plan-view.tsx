@@ -7,12 +7,24 @@ import { WarningBanner } from '../components/warning-banner';
 const ACTION_TEXT: Readonly<Record<PlanAction, string>> = {
   create: 'will be created',
   update: 'will be updated',
+  delete: 'will be deleted',
   unchanged: 'no change',
   blocked: 'blocked',
 };
 
 /** What a plan found: the action, the structural summary first, warnings and notes, a refusal, then the diff. */
-export function PlanView({ plan, currentLabel, proposedLabel }: { readonly plan: StepPlan; readonly currentLabel?: string; readonly proposedLabel?: string }) {
+export function PlanView({
+  plan,
+  currentLabel,
+  proposedLabel,
+  idPrefix = 'summary',
+}: {
+  readonly plan: StepPlan;
+  readonly currentLabel?: string;
+  readonly proposedLabel?: string;
+  /** Unique per page, when several plans are shown together. */
+  readonly idPrefix?: string;
+}) {
   return (
     <div className="plan">
       <p className="plan-line">
@@ -35,7 +47,7 @@ export function PlanView({ plan, currentLabel, proposedLabel }: { readonly plan:
       {plan.action !== 'blocked' || plan.summary.length > 0 ? (
         <section aria-label="What changes">
           <h3>What changes</h3>
-          <ChangeSummaryList summary={plan.summary} />
+          <ChangeSummaryList summary={plan.summary} idPrefix={idPrefix} />
         </section>
       ) : null}
       {plan.diff.lines.length > 0 ? (

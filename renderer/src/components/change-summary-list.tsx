@@ -10,14 +10,14 @@ const GROUPS: ReadonlyArray<{ readonly kind: ChangeKind; readonly title: string;
 ];
 
 /** The structural summary of a change, grouped by what happens to each statement or configuration, with counts. */
-export function ChangeSummaryList({ summary }: { readonly summary: ChangeSummary }) {
+export function ChangeSummaryList({ summary, idPrefix = 'summary' }: { readonly summary: ChangeSummary; readonly idPrefix?: string }) {
   if (summary.length === 0) return <p className="muted">Nothing to summarise: the document is empty.</p>;
   return (
     <div className="change-summary">
       {GROUPS.map((group) => {
         const items = summary.filter((item) => item.kind === group.kind);
         if (items.length === 0) return null;
-        const headingId = `summary-${group.kind}`;
+        const headingId = `${idPrefix}-${group.kind}`;
         return (
           <div key={group.kind} className={`summary-group summary-${group.kind}`}>
             <h4 id={headingId}>

@@ -1,4 +1,5 @@
 import type { FieldIssue } from '../../../shared/contract/api-error';
+import { dedicatedRoleName } from '../../../shared/neighbours/role-users';
 import type { Setup } from '../../../shared/setup/setup';
 import { validateBucketName } from '../../../shared/validation/bucket-name';
 import { validateExternalId } from '../../../shared/validation/external-id';
@@ -11,6 +12,15 @@ import { validateSetupName } from '../../../shared/validation/setup-name';
 
 /** The platform guide's role name (its ROLE_NAME). */
 export const DEFAULT_ROLE_NAME = 'platform-s3-sqs-consumer-role';
+
+/**
+ * The role name offered for a new setup: the platform guide's, unless another saved setup already uses it, then one of
+ * its own ("<guide's name>-<setup name>"), so a second setup never takes over the first one's role by default.
+ */
+export function freeRoleName(setupName: string, takenRoleNames: ReadonlySet<string>): string {
+  if (!takenRoleNames.has(DEFAULT_ROLE_NAME) || setupName === '') return DEFAULT_ROLE_NAME;
+  return dedicatedRoleName({ name: setupName, roleName: DEFAULT_ROLE_NAME });
+}
 
 /** The text fields of the scope form: the setup file's keys. */
 export type ScopeTextField = Exclude<keyof Setup, 'objectReadScope' | 'allowDeleteObject'>;

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { ApiError } from '../../../shared/contract/api-error';
 import type { Setup } from '../../../shared/setup/setup';
 import { validateSetup } from '../../../shared/setup/validate-setup';
@@ -10,7 +10,17 @@ import { ProgressLine } from '../components/progress-line';
 import { BucketFields } from './bucket-fields';
 import { PasteValues } from './paste-values';
 import { ScopeOptions } from './scope-options';
-import { defaultQueueName, draftFromSetup, draftIssues, emptyDraft, sameSetup, setupFromDraft, type ScopeDraft, type ScopeTextField } from './scope-draft';
+import {
+  defaultQueueName,
+  draftFromSetup,
+  freeRoleName,
+  draftIssues,
+  emptyDraft,
+  sameSetup,
+  setupFromDraft,
+  type ScopeDraft,
+  type ScopeTextField,
+} from './scope-draft';
 import { TextField } from './text-field';
 import { useBucketRegion } from './use-bucket-region';
 
@@ -47,6 +57,15 @@ export function ScopeStep({ connectedRegion, initial, saved, onConfirmed }: Scop
   const [submitted, setSubmitted] = useState(false);
   const [crossIssues, setCrossIssues] = useState<ApiError | null>(null);
   const save = useOperation('setups.save');
+  const others = useOperation('setups.list', { background: true });
+  const { run: listOthers } = others;
+  useEffect(() => {
+    void listOthers({});
+  }, [listOthers]);
+  const takenRoleNames = useMemo(
+    () => new Set((others.value ?? []).filter((r) => r.status !== 'removed' && r.setup.name !== (initial?.name ?? '')).map((r) => r.setup.roleName)),
+    [others.value, initial],
+  );
   const issues = useMemo(() => draftIssues(draft), [draft]);
   const lookup = useBucketRegion(draft.bucket, issues.bucket === null);
   const busy = save.loading;
@@ -56,7 +75,10 @@ export function ScopeStep({ connectedRegion, initial, saved, onConfirmed }: Scop
     setEdited((set) => new Set(set).add(field));
     const follow =
       field === 'bucket' ? { ...(edited.has('queueName') ? {} : { queueName: defaultQueueName(value) }), ...(edited.has('name') ? {} : { name: value }) } : {};
-    setDraft((d) => ({ ...d, [field]: value, ...follow }));
+    // The role name follows the setup name only while it is the guide's default taken by another saved setup.
+    const name = field === 'name' ? value : 'name' in follow && follow.name !== undefined ? follow.name : draft.name;
+    const role = edited.has('roleName') || initial || field === 'roleName' ? {} : { roleName: freeRoleName(name, takenRoleNames) };
+    setDraft((d) => ({ ...d, [field]: value, ...follow, ...role }));
   }
 
   function extraIssue(field: ScopeTextField): string | null {

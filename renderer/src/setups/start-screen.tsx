@@ -1,35 +1,16 @@
-import { useEffect } from 'react';
-import type { SetupRecord } from '../../../shared/contract/setup-record';
+import { useCallback, useEffect } from 'react';
 import { useOperation } from '../api/use-operation';
 import { ErrorBanner } from '../components/error-banner';
 import { PanelHeading } from '../components/panel-heading';
 import { ProgressLine } from '../components/progress-line';
+import { SetupRow, type SetupRowActions } from './setup-row';
 
-const STATUS_TEXT: Readonly<Record<SetupRecord['status'], string>> = {
-  draft: 'draft',
-  applied: 'applied',
-  verified: 'verified',
-};
-
-/** The start screen: saved setups with their status, to review or re-run, check, export or restore, and "New setup". */
-export function StartScreen({
-  onNew,
-  onOpen,
-  onBackups,
-  onDiagnostics,
-  onExport,
-}: {
-  readonly onNew: () => void;
-  readonly onOpen: (record: SetupRecord) => void;
-  readonly onBackups: (setupName: string) => void;
-  readonly onDiagnostics: (record: SetupRecord) => void;
-  readonly onExport: (record: SetupRecord) => void;
-}) {
+/** The start screen: saved setups with their status, to review or re-run, check, export, restore, remove, rename or delete, and "New setup". */
+export function StartScreen({ onNew, ...actions }: { readonly onNew: () => void } & Omit<SetupRowActions, 'onChanged'>) {
   const listing = useOperation('setups.list', { background: true });
   const { run } = listing;
-  useEffect(() => {
-    void run({});
-  }, [run]);
+  const refresh = useCallback(() => void run({}), [run]);
+  useEffect(() => refresh(), [refresh]);
   const setups = listing.value ?? [];
 
   return (
@@ -68,46 +49,7 @@ export function StartScreen({
               </thead>
               <tbody>
                 {setups.map((record) => (
-                  <tr key={record.setup.name} data-testid="setup-row" data-name={record.setup.name}>
-                    <th scope="row">{record.setup.name}</th>
-                    <td>{record.setup.bucket}</td>
-                    <td>{record.setup.queueName}</td>
-                    <td>{record.setup.region}</td>
-                    <td>
-                      <span className={`status-badge status-${record.status}`} data-testid="setup-status">
-                        {STATUS_TEXT[record.status]}
-                      </span>
-                    </td>
-                    <td>
-                      <time dateTime={record.updatedAt}>{new Date(record.updatedAt).toLocaleString()}</time>
-                    </td>
-                    <td>
-                      <div className="row-actions">
-                        <button type="button" className="secondary small" onClick={() => onOpen(record)} aria-label={`Open setup ${record.setup.name}`}>
-                          Open
-                        </button>
-                        <button
-                          type="button"
-                          className="secondary small"
-                          onClick={() => onBackups(record.setup.name)}
-                          aria-label={`Backups of ${record.setup.name}`}
-                        >
-                          Backups
-                        </button>
-                        <button
-                          type="button"
-                          className="secondary small"
-                          onClick={() => onDiagnostics(record)}
-                          aria-label={`Diagnostics of ${record.setup.name}`}
-                        >
-                          Diagnostics
-                        </button>
-                        <button type="button" className="secondary small" onClick={() => onExport(record)} aria-label={`Export ${record.setup.name}`}>
-                          Export
-                        </button>
-                      </div>
-                    </td>
-                  </tr>
+                  <SetupRow key={record.setup.name} record={record} actions={{ ...actions, onChanged: refresh }} />
                 ))}
               </tbody>
             </table>

@@ -46,9 +46,9 @@ export function StepPanel({ step, setup, onOutcome, onNext }: StepPanelProps) {
     if (result) onOutcome(result.action === 'unchanged' ? { kind: 'unchanged', resource: result.resource } : { kind: 'applied', result });
   }, [apply.value, onOutcome]);
 
-  function acceptNoChange() {
-    if (plan.value) onOutcome({ kind: 'unchanged', resource: plan.value.resource });
-    onNext();
+  // "No change" goes through the guarded write too: it re-reads (drift guard), writes nothing, and records what the setup uses.
+  async function acceptNoChange() {
+    if (await change.confirm()) onNext();
   }
 
   return (
@@ -66,7 +66,7 @@ export function StepPanel({ step, setup, onOutcome, onNext }: StepPanelProps) {
         confirmLabel={(value) => applyLabel(step, value.action)}
         sentence={(value) => applySentence(step, value.action, value.resource)}
         unchangedText="The live document already matches: nothing will be written."
-        onNoChange={acceptNoChange}
+        onNoChange={() => void acceptNoChange()}
         afterApply={
           <div className="actions">
             <button type="button" onClick={onNext}>

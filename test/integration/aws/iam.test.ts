@@ -1,9 +1,12 @@
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import {
   createRole,
+  deleteRole,
+  deleteRolePolicy,
   decodePolicyDocument,
   getRole,
   getRolePolicy,
+  listAttachedRolePolicies,
   listRolePolicies,
   putRolePolicy,
   simulatePrincipalPolicy,
@@ -42,13 +45,31 @@ const permissions = {
 describe('iam module against moto', () => {
   beforeEach(async () => resetMoto(motoUrl));
 
-  it('finds no role, creates one, and reads back its decoded trust policy', async () => {
+  it('finds no role, creates one with its tags, and reads back its decoded trust policy and tags', async () => {
     expect(await getRole(target, 'platform-reader')).toBeNull();
     const trust = trustPolicy(EXTERNAL_ID, ['arn:aws:iam::111122223333:role/platform-setup']);
-    const arn = await createRole(target, 'platform-reader', JSON.stringify(trust), 'Lets the data platform read S3 events');
+    const tags = { 'sqs-s3-wizard:setup': 'orders-prod', 'sqs-s3-wizard:bucket': 'orders' };
+    const arn = await createRole(target, 'platform-reader', JSON.stringify(trust), 'Lets the data platform read S3 events', undefined, tags);
     expect(arn).toBe('arn:aws:iam::123456789012:role/platform-reader');
     const role = await getRole(target, 'platform-reader');
-    expect(role).toEqual({ arn, roleName: 'platform-reader', trustPolicy: trust, createDate: expect.stringMatching(/Z$/) });
+    expect(role).toEqual({ arn, roleName: 'platform-reader', trustPolicy: trust, createDate: expect.stringMatching(/Z$/), tags });
+  });
+
+  it('deletes an inline policy and then the role; both are gone, and deleting again is no error', async () => {
+    await createRole(target, 'platform-reader', JSON.stringify(trustPolicy(EXTERNAL_ID, ['arn:aws:iam::111122223333:role/a'])), 'x');
+    await putRolePolicy(
+      target,
+      'platform-reader',
+      'p',
+      JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] }),
+    );
+    expect(await listAttachedRolePolicies(target, 'platform-reader')).toEqual([]);
+    await deleteRolePolicy(target, 'platform-reader', 'p');
+    await deleteRolePolicy(target, 'platform-reader', 'p');
+    await deleteRole(target, 'platform-reader');
+    await deleteRole(target, 'platform-reader');
+    expect(await getRole(target, 'platform-reader')).toBeNull();
+    expect(await listAttachedRolePolicies(target, 'platform-reader')).toBeNull();
   });
 
   it('replaces the trust policy', async () => {

@@ -1,5 +1,6 @@
 import type { AwsTarget } from '../../../main/aws/client-config';
-import type { StepContext } from '../../../main/steps/step-context';
+import type { PlanContext } from '../../../main/steps/step-context';
+import { UNKNOWN_NEIGHBOURHOOD } from '../../../shared/neighbours/neighbourhood';
 import { bucketArn, queueArnOf } from '../../../shared/policy/arns';
 import type { Setup } from '../../../shared/setup/setup';
 
@@ -26,8 +27,8 @@ export function deniedBy<E extends Error>(Exception: new (options: ExceptionOpti
   });
 }
 
-/** A step context on the stub target for `setup`, keeping backups and the audit log in `dir`. */
-export function stubStepContext(setup: Setup, dir: string): StepContext {
+/** A plan context on the stub target for `setup`, keeping backups and the audit log in `dir`; no neighbours. */
+export function stubStepContext(setup: Setup, dir: string): PlanContext {
   const accountId = '123456789012';
   return {
     setup,
@@ -42,5 +43,6 @@ export function stubStepContext(setup: Setup, dir: string): StepContext {
     backupRoot: dir,
     signal: new AbortController().signal,
     progress: () => undefined,
+    neighbourhood: UNKNOWN_NEIGHBOURHOOD,
   };
 }

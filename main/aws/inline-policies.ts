@@ -1,6 +1,6 @@
 import type { InlinePolicy } from '../../shared/diagnostics/account-snapshot';
-import type { AwsTarget } from '../aws/client-config';
-import { getRolePolicy, listRolePolicies } from '../aws/iam';
+import type { AwsTarget } from './client-config';
+import { getRolePolicy, listRolePolicies } from './iam';
 
 /** Every inline policy of the role, read concurrently (a Deny in any of them counts); null when the role does not exist. */
 export async function readInlinePolicies(target: AwsTarget, roleName: string, signal: AbortSignal): Promise<ReadonlyArray<InlinePolicy> | null> {

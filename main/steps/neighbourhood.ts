@@ -1,0 +1,43 @@
+import type { Neighbourhood } from '../../shared/neighbours/neighbourhood';
+import { getRole, listAttachedRolePolicies } from '../aws/iam';
+import { readInlinePolicies } from '../aws/inline-policies';
+import { getQueueUrl, listQueueTags } from '../aws/sqs';
+import { listSetups } from '../store/setups';
+import type { PlanContext, StepContext } from './step-context';
+
+/**
+ * Everything a plan needs to know about the other users of the setup's resources, read before planning: the other
+ * saved setups and this setup's own record (local), the queue's tags, and the role's tags and policies (concurrently).
+ */
+export async function readNeighbourhood(ctx: StepContext): Promise<Neighbourhood> {
+  const { target, setup, signal } = ctx;
+  ctx.progress('Looking for other setups and other users of the queue and the role');
+  const queueTags = async () => {
+    const url = await getQueueUrl(target, setup.queueName, signal);
+    return url ? listQueueTags(target, url, signal) : null;
+  };
+  const role = async () => {
+    const found = await getRole(target, setup.roleName, signal);
+    if (!found) return null;
+    const [inlinePolicies, attachedPolicies] = await Promise.all([
+      readInlinePolicies(target, setup.roleName, signal),
+      listAttachedRolePolicies(target, setup.roleName, signal),
+    ]);
+    return { tags: found.tags, inlinePolicies: inlinePolicies ?? [], attachedPolicies: attachedPolicies ?? [] };
+  };
+  const [records, tags, roleSurroundings] = await Promise.all([listSetups(ctx.dataDir).catch(() => []), queueTags(), role()]);
+  const own = records.find((r) => r.setup.name === setup.name) ?? null;
+  return {
+    others: records
+      .filter((r) => r.setup.name !== setup.name)
+      .map((r) => ({ setup: r.setup, accountId: r.accountId ?? null, ownership: r.ownership ?? null, removed: r.status === 'removed' })),
+    own: own ? { setup: own.setup, ownership: own.ownership ?? null } : null,
+    queueTags: tags,
+    role: roleSurroundings,
+  };
+}
+
+/** The plan context of a step context: the step context with its neighbourhood read. */
+export async function planContextFor(ctx: StepContext): Promise<PlanContext> {
+  return { ...ctx, neighbourhood: await readNeighbourhood(ctx) };
+}

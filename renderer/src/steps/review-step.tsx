@@ -1,0 +1,113 @@
+import { useEffect } from 'react';
+import type { Setup } from '../../../shared/setup/setup';
+import type { AwsStepId } from '../../../shared/steps/aws-steps';
+import type { StepPlan } from '../../../shared/steps/step-plan';
+import { useOperation } from '../api/use-operation';
+import { ChangeSummaryList } from '../components/change-summary-list';
+import { ErrorBanner } from '../components/error-banner';
+import { PanelHeading } from '../components/panel-heading';
+import { ProgressLine } from '../components/progress-line';
+import { WarningBanner } from '../components/warning-banner';
+
+/** What the review says of each plan's action. */
+const ACTION_TEXT: Readonly<Record<StepPlan['action'], string>> = {
+  create: 'will be created',
+  update: 'will be updated',
+  delete: 'will be deleted',
+  unchanged: 'no change',
+  blocked: 'blocked',
+};
+
+/** Blockers the scope can fix (another queue or role name, the Region); the others are fixed at their step or outside the wizard. */
+const SCOPE_CODES: ReadonlySet<string> = new Set(['CONFLICT', 'NOT_FOUND']);
+
+/** Props of the review page. */
+export interface ReviewStepProps {
+  readonly setup: Setup;
+  readonly onEditScope: () => void;
+  readonly onOpenStep: (step: AwsStepId) => void;
+  readonly onStart: () => void;
+}
+
+/**
+ * The whole plan before the first write: every AWS step planned against the live account and the setup's neighbours,
+ * each change with its summary and each blocker with the way to fix it. Nothing is written here; the steps are then
+ * applied one by one, each with its own diff, confirmation, drift guard and backup.
+ */
+export function ReviewStep({ setup, onEditScope, onOpenStep, onStart }: ReviewStepProps) {
+  const plans = useOperation('steps.planAll');
+  const { run } = plans;
+  useEffect(() => {
+    void run({ setup });
+  }, [run, setup]);
+  const value = plans.value ?? [];
+  const blocked = value.filter((p) => p.blocked);
+  const changes = value.filter((p) => p.action === 'create' || p.action === 'update' || p.action === 'delete');
+
+  return (
+    <section aria-labelledby="review-title" className="panel" data-testid="step-panel-review" aria-busy={plans.loading}>
+      <PanelHeading id="review-title">Review the plan</PanelHeading>
+      <p>
+        Every AWS step, planned against the live account before anything is written. The wizard also looked for other setups and other users of the queue and
+        the role, so it never takes over what they use.
+      </p>
+      {plans.loading ? <ProgressLine message={plans.progress ?? 'Planning every step'} elapsedMs={plans.elapsedMs} onCancel={plans.cancel} /> : null}
+      {plans.error ? <ErrorBanner error={plans.error} /> : null}
+      {plans.value ? (
+        <>
+          <p data-testid="review-headline">
+            {blocked.length > 0
+              ? `${blocked.length} step(s) blocked: nothing has been written. Fix ${blocked.length === 1 ? 'it' : 'them'} first.`
+              : `${changes.length} of ${value.length} steps will change the account; nothing has been written yet.`}
+          </p>
+          <ol className="review-list">
+            {value.map((plan) => (
+              <li key={plan.step} className="review-item" data-testid={`review-${plan.step}`} data-action={plan.action}>
+                <h3>
+                  {plan.title}{' '}
+                  <span className={`action-badge action-${plan.action}`} data-testid="plan-action" data-action={plan.action}>
+                    {ACTION_TEXT[plan.action]}
+                  </span>
+                </h3>
+                <p>
+                  <code className="resource">{plan.resource}</code>
+                </p>
+                {plan.blocked ? (
+                  <>
+                    <ErrorBanner error={plan.blocked} />
+                    <div className="actions">
+                      {SCOPE_CODES.has(plan.blocked.code) ? (
+                        <button type="button" onClick={onEditScope} data-testid="edit-scope">
+                          Edit scope
+                        </button>
+                      ) : null}
+                      <button type="button" className="secondary" onClick={() => onOpenStep(plan.step)} data-testid="open-step">
+                        Open that step
+                      </button>
+                    </div>
+                  </>
+                ) : (
+                  <ChangeSummaryList summary={plan.summary} idPrefix={`review-${plan.step}`} />
+                )}
+                {plan.warnings.map((w) => (
+                  <WarningBanner key={w} text={w} />
+                ))}
+              </li>
+            ))}
+          </ol>
+          <div className="actions">
+            <button type="button" onClick={onStart} disabled={blocked.length > 0} data-testid="review-start">
+              Start applying, step by step
+            </button>
+            <button type="button" className="secondary" onClick={() => void run({ setup })} disabled={plans.loading}>
+              Plan again
+            </button>
+            <button type="button" className="secondary" onClick={onEditScope}>
+              Edit scope
+            </button>
+          </div>
+        </>
+      ) : null}
+    </section>
+  );
+}
