@@ -97,6 +97,15 @@ describe('sqs module against moto', () => {
     expect(error.message).toContain('sqs:ReceiveMessage on arn:aws:sqs:us-east-1:123456789012:gone-queue');
   });
 
+  it('creates a queue with its tags, lists them, deletes it, and deleting again is no error', async () => {
+    const tags = { 'sqs-s3-wizard:setup': 'orders-prod', 'sqs-s3-wizard:prefix': 'incoming/' };
+    const url = await createQueue(target, 'ingest-events', {}, undefined, tags);
+    expect(await listQueueTags(target, url)).toEqual(tags);
+    await deleteQueue(target, url);
+    await deleteQueue(target, url);
+    expect(await getQueueUrl(target, 'ingest-events')).toBeNull();
+  });
+
   it("derives the queue ARN from a URL, in the Region's partition", () => {
     expect(queueArnFromUrl('https://sqs.eu-west-1.amazonaws.com/123456789012/orders', 'eu-west-1')).toBe('arn:aws:sqs:eu-west-1:123456789012:orders');
     expect(queueArnFromUrl('https://sqs.cn-north-1.amazonaws.com.cn/123456789012/orders', 'cn-north-1')).toBe('arn:aws-cn:sqs:cn-north-1:123456789012:orders');
