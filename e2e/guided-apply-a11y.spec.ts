@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures';
 import { createBucket, createQueue, otherTeamStatement, seedClients, setQueuePolicy } from './support/aws-seed';
 import { expectAccessible } from './support/axe';
-import { applyStep, connect, fillScope, planOf, runLiveTest, screenshot } from './support/wizard-driver';
+import { applyStep, connect, fillScope, planOf, runLiveTest, screenshot, startApplying } from './support/wizard-driver';
 
 const BUCKET = 'orders-landing';
 
@@ -25,7 +25,10 @@ test('every screen of the guided apply, the live test, the hand-off, diagnostics
   await page.getByTestId('step-panel-scope').getByLabel('Queue name').fill('bad.fifo');
   await expectAccessible(page, 'scope with an error');
   await page.getByTestId('step-panel-scope').getByLabel('Queue name').fill('orders-landing-s3-events');
-  await fillScope(page, { bucket: BUCKET, prefix: 'incoming/' });
+  await fillScope(page, { bucket: BUCKET, prefix: 'incoming/' }, false, 'stay');
+  await expect(page.getByTestId('step-panel-review').getByTestId('review-headline')).toBeVisible({ timeout: 20_000 });
+  await expectAccessible(page, 'review of the whole plan');
+  await startApplying(page);
 
   expect(await planOf(page, 'queue')).toBe('unchanged');
   await expectAccessible(page, 'queue step with a warning');
@@ -73,4 +76,9 @@ test('every screen of the guided apply, the live test, the hand-off, diagnostics
   await expectAccessible(page, 'export with a file open');
   await page.getByRole('button', { name: 'Export offline instead' }).click();
   await expectAccessible(page, 'export with the offline form');
+
+  await page.getByRole('button', { name: 'Setups' }).click();
+  await page.getByRole('button', { name: `Remove ${BUCKET} from AWS` }).click();
+  await expect(page.getByTestId('remove-view').getByTestId('remove-button')).toBeVisible({ timeout: 20_000 });
+  await expectAccessible(page, 'remove from AWS');
 });

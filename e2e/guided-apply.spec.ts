@@ -11,7 +11,7 @@ import {
   seedClients,
   setQueuePolicy,
 } from './support/aws-seed';
-import { applyAll, applyStep, connect, fillScope, fullRun, PLATFORM, planOf, screenshot, skipLiveTest } from './support/wizard-driver';
+import { applyAll, applyStep, connect, fillScope, fullRun, PLATFORM, planOf, screenshot, skipLiveTest, startApplying } from './support/wizard-driver';
 import { AWS_STEP_IDS } from '../shared/steps/aws-steps';
 
 const BUCKET = 'orders-landing';
@@ -138,7 +138,7 @@ test('existing Lambda, SNS and SQS notifications and another queue-policy statem
   expect(policy?.Statement.find((s) => s['Sid'] === 'AllowOpsTeamRead')).toEqual(otherTeamStatement(ours.arn));
 });
 
-test('an overlapping existing rule blocks the notification step, names the conflict and writes nothing', async ({ page, app, motoUrl }) => {
+test('an overlapping existing rule is a blocker on the review page before anything is written, and its step shows why', async ({ page, app, motoUrl }) => {
   const aws = seedClients(motoUrl);
   await createBucket(aws, BUCKET);
   const other = await createQueue(aws, 'csv-importer');
@@ -158,9 +158,19 @@ test('an overlapping existing rule blocks the notification step, names the confl
   await page.goto(app.url);
   await connect(page);
   await page.getByRole('button', { name: 'Continue', exact: true }).click();
-  await fillScope(page, { bucket: BUCKET, prefix: 'incoming/', suffix: '.csv' });
-  await applyStep(page, 'queue');
-  await applyStep(page, 'queuePolicy');
+  await fillScope(page, { bucket: BUCKET, prefix: 'incoming/', suffix: '.csv' }, false, 'stay');
+
+  // The whole plan first: the notification step is blocked, so applying cannot start and nothing is written.
+  const review = page.getByTestId('step-panel-review');
+  await expect(review.getByTestId('review-headline')).toHaveText('1 step(s) blocked: nothing has been written. Fix it first.');
+  const blocked = review.getByTestId('review-bucketNotification');
+  await expect(blocked).toHaveAttribute('data-action', 'blocked');
+  await expect(blocked.getByRole('alert')).toContainText('csv-importer-rule');
+  await expect(review.getByTestId('review-queue')).toHaveAttribute('data-action', 'create');
+  await expect(review.getByTestId('review-start')).toBeDisabled();
+  expect(await queuePolicy(aws, QUEUE).catch(() => 'no queue')).toBe('no queue');
+  await screenshot(page, '02c-review-blocked', true);
+  await blocked.getByTestId('open-step').click();
 
   const panel = page.getByTestId('step-panel-bucketNotification');
   expect(await planOf(page, 'bucketNotification')).toBe('blocked');
@@ -216,6 +226,10 @@ test('a second run of a saved setup finds no change anywhere and writes nothing'
   await expect(scope.getByLabel('Object key prefix')).toHaveValue('incoming/');
   await expect(scope.getByLabel('External ID')).toHaveValue(PLATFORM.externalId);
   await scope.getByRole('button', { name: 'Save and continue' }).click();
+  await expect(page.getByTestId('step-panel-review').getByTestId('review-headline')).toHaveText(
+    '0 of 5 steps will change the account; nothing has been written yet.',
+  );
+  await startApplying(page);
 
   const actions = await applyAll(page);
   expect(Object.values(actions)).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged', 'unchanged']);
@@ -297,7 +311,10 @@ test('an existing queue encrypted with alias/aws/sqs is refused with the reason;
   await page.goto(app.url);
   await connect(page);
   await page.getByRole('button', { name: 'Continue', exact: true }).click();
-  await fillScope(page, { bucket: BUCKET });
+  await fillScope(page, { bucket: BUCKET }, false, 'stay');
+  const review = page.getByTestId('step-panel-review');
+  await expect(review.getByTestId('review-queue')).toHaveAttribute('data-action', 'blocked');
+  await review.getByTestId('review-queue').getByTestId('open-step').click();
   const panel = page.getByTestId('step-panel-queue');
   expect(await planOf(page, 'queue')).toBe('blocked');
   await expect(panel.locator('[data-code="CONFLICT"]')).toContainText('alias/aws/sqs');
@@ -308,6 +325,7 @@ test('an existing queue encrypted with alias/aws/sqs is refused with the reason;
   await page.getByTestId('stepper-scope').getByRole('button').click();
   await page.getByTestId('step-panel-scope').getByLabel('Queue name').fill('cmk-events');
   await page.getByTestId('step-panel-scope').getByRole('button', { name: 'Save and continue' }).click();
+  await startApplying(page);
   expect(await planOf(page, 'queue')).toBe('unchanged');
   const warning = page.getByTestId('step-panel-queue').getByRole('alert').filter({ hasText: 'customer managed KMS key' });
   await expect(warning.getByLabel('Statement to add')).toContainText('"kms:GenerateDataKey"');

@@ -40,6 +40,12 @@ test('the whole wizard, from the profile to the hand-off, with the keyboard alon
   await expect(scope.getByLabel('Queue name')).toHaveValue(`${BUCKET}-s3-events`);
   await activate(page, scope.getByRole('button', { name: 'Save and continue' }));
 
+  // The review of the whole plan: nothing written yet; start applying.
+  const review = page.getByTestId('step-panel-review');
+  await expect(review.getByTestId('review-headline')).toBeVisible({ timeout: 20_000 });
+  await expect(review.getByRole('heading', { name: 'Review the plan' })).toBeFocused();
+  await activate(page, review.getByTestId('review-start'));
+
   // The five AWS steps: each plans on entering; Apply, then Continue.
   for (const step of AWS_STEP_IDS) {
     const panel = page.getByTestId(`step-panel-${step}`);

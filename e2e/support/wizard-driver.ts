@@ -43,8 +43,11 @@ export async function connectHere(page: Page): Promise<void> {
   await expect(page.getByTestId('header-connection')).toContainText('123456789012');
 }
 
-/** Fills the scope form (bucket typed, platform values pasted as JSON) and continues to the queue step. */
-export async function fillScope(page: Page, values: ScopeValues, shots = false): Promise<void> {
+/**
+ * Fills the scope form (bucket typed, platform values pasted as JSON), saves it, and on the review of the whole plan
+ * starts applying (the queue step opens); with `review: 'stay'` it stops on the review page.
+ */
+export async function fillScope(page: Page, values: ScopeValues, shots = false, review: 'start' | 'stay' = 'start'): Promise<void> {
   const scope = page.getByTestId('step-panel-scope');
   await scope.getByLabel('Bucket', { exact: true }).fill(values.bucket);
   await expect(scope.getByText('Bucket found; it is in us-east-1.')).toBeVisible();
@@ -58,6 +61,16 @@ export async function fillScope(page: Page, values: ScopeValues, shots = false):
   await expect(scope.getByLabel('External ID')).toHaveValue(PLATFORM.externalId);
   await screenshot(page, '02-scope', shots);
   await scope.getByRole('button', { name: 'Save and continue' }).click();
+  if (review === 'start') await startApplying(page, shots);
+}
+
+/** On the review page: waits for the whole plan, then "Start applying" (the queue step opens). */
+export async function startApplying(page: Page, shots = false): Promise<void> {
+  const review = page.getByTestId('step-panel-review');
+  await expect(review.getByTestId('review-headline')).toBeVisible({ timeout: 20_000 });
+  await screenshot(page, '02b-review', shots);
+  await review.getByTestId('review-start').click();
+  await expect(page.getByTestId('step-panel-queue')).toBeVisible();
 }
 
 /** Waits for a step's plan and returns its action ('create', 'update', 'unchanged' or 'blocked'). */

@@ -8,7 +8,7 @@ import type { StepDefinition } from './step-definition';
  * it), "no change" writes nothing, and the read-back must propose no further change.
  */
 export async function applyStep<Doc, Facts>(def: StepDefinition<Doc, Facts>, ctx: PlanContext, basis: string): Promise<StepResult> {
-  return guardedWrite(
+  const result = await guardedWrite(
     {
       definition: def,
       resource: def.resource(ctx),
@@ -28,4 +28,6 @@ export async function applyStep<Doc, Facts>(def: StepDefinition<Doc, Facts>, ctx
     },
     ctx,
   );
+  if (result.action !== 'unchanged') await def.afterWrite?.(ctx);
+  return result;
 }

@@ -1,11 +1,12 @@
 import { apiError, ApiFailure } from '../../../shared/contract/api-error';
 import { describeNeighbours } from '../../../shared/neighbours/neighbourhood';
-import { dedicatedQueueName, otherRulesToQueue } from '../../../shared/neighbours/queue-users';
+import { dedicatedQueueName, otherRulesToQueue, queueIsOwn } from '../../../shared/neighbours/queue-users';
 import { buildQueueConfiguration } from '../../../shared/policy/build-bucket-notification';
 import { mergeBucketNotification } from '../../../shared/policy/merge-bucket-notification';
 import type { BucketNotificationDocument } from '../../../shared/policy/notification-document';
 import { withoutOurRules } from '../../../shared/policy/remove-ours';
 import { getBucketNotification, getBucketRegion, putBucketNotification } from '../../aws/s3';
+import { clearTestEvents } from '../clear-test-events';
 import { nameInResource } from '../resource-name';
 import type { StepDefinition } from '../step-definition';
 
@@ -81,4 +82,8 @@ export const bucketNotificationStep: StepDefinition<BucketNotificationDocument, 
     return 'updated';
   },
   owns: (ctx) => ({ notificationId: ctx.setup.queueName }),
+  // S3 answers a put with an s3:TestEvent; on the setup's own queue it is deleted so the platform never reads it as data.
+  async afterWrite(ctx) {
+    if (queueIsOwn(ctx)) await clearTestEvents(ctx);
+  },
 };

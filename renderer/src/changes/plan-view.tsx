@@ -58,6 +58,7 @@ export function PlanView({
             currentLabel={currentLabel ?? 'Current (live)'}
             proposedLabel={proposedLabel ?? 'Proposed'}
             currentMissing={plan.current === null || plan.current === undefined}
+            proposedMissing={plan.action === 'delete'}
           />
         </section>
       ) : null}

@@ -26,12 +26,15 @@ export function DiffView({
   currentLabel = 'Current (live)',
   proposedLabel = 'Proposed',
   currentMissing = false,
+  proposedMissing = false,
 }: {
   readonly lines: ReadonlyArray<DiffLine>;
   readonly currentLabel?: string;
   readonly proposedLabel?: string;
   /** The live document does not exist yet: its column is empty. */
   readonly currentMissing?: boolean;
+  /** The change deletes the resource: the right column is empty. */
+  readonly proposedMissing?: boolean;
 }) {
   const wide = useMediaQuery(WIDE_QUERY);
   const { added, removed } = diffCounts(lines);
@@ -50,7 +53,7 @@ export function DiffView({
           {currentLabel} → {proposedLabel}: {caption} Lines starting with - are removed, + are added.
           {currentMissing ? ` The ${currentLabel.toLowerCase()} document does not exist yet.` : ''}
         </p>
-        <pre className="diff-pane" tabIndex={0} aria-label={`Unified diff, ${currentLabel} to ${proposedLabel}: ${caption}`}>
+        <pre className="diff-pane" role="region" tabIndex={0} aria-label={`Unified diff, ${currentLabel} to ${proposedLabel}: ${caption}`}>
           {lines.map((line, i) => (
             <Cell key={i} cell={line} />
           ))}
@@ -68,15 +71,18 @@ export function DiffView({
             {currentLabel}
             {currentMissing ? <span className="muted"> (does not exist yet)</span> : null}
           </h4>
-          <pre className="diff-pane" tabIndex={0} aria-label={`${currentLabel} document; removed lines start with -`}>
+          <pre className="diff-pane" role="region" tabIndex={0} aria-label={`${currentLabel} document; removed lines start with -`}>
             {rows.map((row, i) => (
               <Cell key={i} cell={row.left} />
             ))}
           </pre>
         </div>
         <div className="diff-column">
-          <h4 className="diff-heading">{proposedLabel}</h4>
-          <pre className="diff-pane" tabIndex={0} aria-label={`${proposedLabel} document; added lines start with +`}>
+          <h4 className="diff-heading">
+            {proposedLabel}
+            {proposedMissing ? <span className="muted"> (deleted)</span> : null}
+          </h4>
+          <pre className="diff-pane" role="region" tabIndex={0} aria-label={`${proposedLabel} document; added lines start with +`}>
             {rows.map((row, i) => (
               <Cell key={i} cell={row.right} />
             ))}

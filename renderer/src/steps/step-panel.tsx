@@ -1,11 +1,17 @@
 import { useCallback, useEffect } from 'react';
 import type { Setup } from '../../../shared/setup/setup';
 import { AWS_STEP_IDS, AWS_STEPS, type AwsStepId } from '../../../shared/steps/aws-steps';
+import type { StepResult } from '../../../shared/steps/step-plan';
 import { PlannedChange } from '../changes/planned-change';
 import { usePlannedChange } from '../changes/use-planned-change';
 import { PanelHeading } from '../components/panel-heading';
 import type { StepOutcome } from '../wizard-state';
 import { applyLabel, applySentence } from './apply-wording';
+
+/** What a step's result means for the stepper. */
+function outcomeOf(result: StepResult): StepOutcome {
+  return result.action === 'unchanged' ? { kind: 'unchanged', resource: result.resource } : { kind: 'applied', result };
+}
 
 /** Props of one AWS step's screen. */
 export interface StepPanelProps {
@@ -42,13 +48,15 @@ export function StepPanel({ step, setup, onOutcome, onNext }: StepPanelProps) {
   }, [plan.error, apply.error, onOutcome]);
 
   useEffect(() => {
-    const result = apply.value;
-    if (result) onOutcome(result.action === 'unchanged' ? { kind: 'unchanged', resource: result.resource } : { kind: 'applied', result });
+    if (apply.value) onOutcome(outcomeOf(apply.value));
   }, [apply.value, onOutcome]);
 
   // "No change" goes through the guarded write too: it re-reads (drift guard), writes nothing, and records what the setup uses.
   async function acceptNoChange() {
-    if (await change.confirm()) onNext();
+    const result = await change.confirm();
+    if (!result) return;
+    onOutcome(outcomeOf(result));
+    onNext();
   }
 
   return (

@@ -25,16 +25,19 @@ const LIVE_RESULT: LiveTestResult = {
   finishedAt: '2025-01-01T00:00:01.000Z',
 };
 
+/** A confirmed scope, past the review of the whole plan: on the queue step. */
 function confirmed(): WizardState {
   const s = wizardReducer(initialWizard(), { type: 'next' });
-  return wizardReducer(s, { type: 'scopeConfirmed', setup: SETUP, changed: true });
+  const review = wizardReducer(s, { type: 'scopeConfirmed', setup: SETUP, changed: true });
+  return wizardReducer(review, { type: 'next' });
 }
 
 describe('wizardReducer', () => {
-  it('lists profile, scope, the five AWS steps, the live test and the summary with the hand-off', () => {
+  it('lists profile, scope, the review, the five AWS steps, the live test and the summary with the hand-off', () => {
     expect(WIZARD_STEPS.map((s) => s.id)).toEqual([
       'profile',
       'scope',
+      'review',
       'queue',
       'queuePolicy',
       'bucketNotification',
@@ -83,8 +86,19 @@ describe('wizardReducer', () => {
     expect(again.reached).toBe(s.reached);
     const changed = wizardReducer(wizardReducer(s, { type: 'goto', step: 'scope' }), { type: 'scopeConfirmed', setup: SETUP, changed: true });
     expect(changed.outcomes.queue.kind).toBe('todo');
-    expect(changed.step).toBe('queue');
-    expect(wizardReducer(changed, { type: 'goto', step: 'queuePolicy' }).step).toBe('queue');
+    expect(changed.step).toBe('review');
+    expect(wizardReducer(changed, { type: 'goto', step: 'queuePolicy' }).step).toBe('review');
+  });
+
+  it('a confirmed scope goes to the review of the whole plan, whose "Open that step" opens a later step', () => {
+    const scope = wizardReducer(initialWizard(), { type: 'next' });
+    const review = wizardReducer(scope, { type: 'scopeConfirmed', setup: SETUP, changed: true });
+    expect(review.step).toBe('review');
+    expect(stepStatus(review, 'review')).toBe('current');
+    const opened = wizardReducer(review, { type: 'open', step: 'bucketNotification' });
+    expect(opened.step).toBe('bucketNotification');
+    expect(wizardReducer(opened, { type: 'goto', step: 'queue' }).step).toBe('queue');
+    expect(wizardReducer(initialWizard(), { type: 'open', step: 'queue' }).step).toBe('profile');
   });
 
   it('goes from the role permissions step to the live test, whose outcome the stepper shows', () => {
