@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateRoleCommand, GetRoleCommand, IAMClient, ListRolePoliciesCommand, PutRolePolicyCommand } from '@aws-sdk/client-iam';
+import { DeleteBucketCommand } from '@aws-sdk/client-s3';
 import { GetQueueUrlCommand, SendMessageCommand, SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { FAKE_KEYS, motoEnv } from '../support/aws-profile-files';
@@ -232,6 +233,25 @@ describe('remove (CLI against moto)', () => {
     expect(await queueExists()).toBe(false);
     expect(await roleExists()).toBe(false);
     expect(await notification()).toEqual(before);
+  });
+
+  it('exit codes as for apply: 2 for bad input and 1 for a blocked document, each with nothing written', async () => {
+    const m = machine();
+    expect((await m.cli(['apply', '--setup', m.file, '--yes', '--skip-test'])).code).toBe(0);
+    const before = await captureMotoState(motoUrl);
+    const noYes = await m.cli(['remove', '--setup', m.file]);
+    expect(noYes.code).toBe(2);
+    expect(noYes.stderr).toContain('pass --yes to remove');
+    expect((await m.cli(['remove', '--yes'])).code).toBe(2);
+    expect(await captureMotoState(motoUrl)).toEqual(before);
+    // The bucket is gone: its rule cannot be planned, so the whole removal is blocked and nothing else is written either.
+    await motoClients(motoUrl).s3.send(new DeleteBucketCommand({ Bucket: setup.bucket as string }));
+    const blocked = await m.cli(['remove', '--setup', m.file, '--yes']);
+    expect(blocked.code).toBe(1);
+    expect(blocked.stderr).toContain('Nothing was written: 1 document(s) cannot be changed');
+    expect(blocked.stderr).toContain('does not exist (NoSuchBucket)');
+    expect(await queueExists()).toBe(true);
+    expect(await roleExists()).toBe(true);
   });
 
   it("removing setup B never breaks setup A: a shared role keeps A's policy and trust, and A's diagnostics pass", async () => {
