@@ -1,7 +1,11 @@
 import {
+  type ContextEntry,
+  type ContextKeyTypeEnum,
   CreateRoleCommand,
   DeleteRoleCommand,
   DeleteRolePolicyCommand,
+  GetPolicyCommand,
+  GetPolicyVersionCommand,
   GetRoleCommand,
   GetRolePolicyCommand,
   ListAttachedRolePoliciesCommand,
@@ -24,6 +28,8 @@ export interface RoleInfo {
   readonly createDate: string | null;
   /** Its tags (the wizard's sqs-s3-wizard:setup tag says which setup created it). */
   readonly tags: Readonly<Record<string, string>>;
+  /** The ARN of its permissions boundary, when it has one. */
+  readonly boundaryArn: string | null;
 }
 
 /** One SimulatePrincipalPolicy answer row. */
@@ -64,6 +70,7 @@ export async function getRole(target: AwsTarget, roleName: string, signal?: Abor
       trustPolicy: role.AssumeRolePolicyDocument ? decodePolicyDocument(role.AssumeRolePolicyDocument, `Trust policy of role ${roleName}`) : null,
       createDate: role.CreateDate?.toISOString() ?? null,
       tags: Object.fromEntries((role.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? ''])),
+      boundaryArn: role.PermissionsBoundary?.PermissionsBoundaryArn ?? null,
     };
   } catch (err) {
     if (isAwsError(err, NO_SUCH_ENTITY)) return null;
@@ -131,6 +138,23 @@ export async function listAttachedRolePolicies(target: AwsTarget, roleName: stri
   return arns;
 }
 
+/**
+ * The document of a managed policy's default version (GetPolicy, then GetPolicyVersion): an attached policy or a
+ * permissions boundary. AWS returns it URL-encoded, moto as plain JSON; the shared parser reads both.
+ */
+export async function getManagedPolicyDocument(target: AwsTarget, policyArn: string, signal?: AbortSignal): Promise<unknown> {
+  try {
+    const policy = await clientsFor(target).iam.send(new GetPolicyCommand({ PolicyArn: policyArn }), { abortSignal: signal });
+    const versionId = policy.Policy?.DefaultVersionId ?? 'v1';
+    const version = await clientsFor(target).iam.send(new GetPolicyVersionCommand({ PolicyArn: policyArn, VersionId: versionId }), { abortSignal: signal });
+    const text = version.PolicyVersion?.Document ?? '';
+    return decodePolicyDocument(text, `Managed policy ${policyArn}`);
+  } catch (err) {
+    if (err instanceof ApiFailure) throw err;
+    throw awsFailure(err, 'iam:GetPolicyVersion', policyArn);
+  }
+}
+
 /** Replaces the role's trust policy. */
 export async function updateAssumeRolePolicy(target: AwsTarget, roleName: string, policyJson: string, signal?: AbortSignal): Promise<void> {
   try {
@@ -192,13 +216,27 @@ function unavailableReason(err: unknown): string | null {
   return null;
 }
 
-/** Asks IAM whether the principal's policies allow each action on each resource; says why when IAM cannot answer. */
+/** A request context as SimulatePrincipalPolicy takes it (ContextEntry: name, values, and the key's type). */
+function contextEntries(context: Readonly<Record<string, string>>): ContextEntry[] {
+  const typeOf = (key: string): ContextKeyTypeEnum =>
+    /^aws:(securetransport|principalisawsservice)$/i.test(key)
+      ? 'boolean'
+      : /^aws:currenttime$/i.test(key)
+        ? 'date'
+        : /^aws:epochtime$/i.test(key)
+          ? 'numeric'
+          : 'string';
+  return Object.entries(context).map(([key, value]) => ({ ContextKeyName: key, ContextKeyValues: [value], ContextKeyType: typeOf(key) }));
+}
+
+/** Asks IAM whether the principal's policies allow each action on each resource, with the request's context keys; says why when IAM cannot answer. */
 export async function simulatePrincipalPolicy(
   target: AwsTarget,
   policySourceArn: string,
   actions: ReadonlyArray<string>,
   resources: ReadonlyArray<string>,
   signal?: AbortSignal,
+  context: Readonly<Record<string, string>> = {},
 ): Promise<SimulationOutcome> {
   const results: SimulationResult[] = [];
   let marker: string | undefined;
@@ -209,6 +247,7 @@ export async function simulatePrincipalPolicy(
           PolicySourceArn: policySourceArn,
           ActionNames: [...actions],
           ...(resources.length > 0 ? { ResourceArns: [...resources] } : {}),
+          ...(Object.keys(context).length > 0 ? { ContextEntries: contextEntries(context) } : {}),
           ...(marker ? { Marker: marker } : {}),
         }),
         { abortSignal: signal },

@@ -2,7 +2,8 @@ import type { AccountSnapshot, SnapshotRead } from '../../shared/diagnostics/acc
 import type { ApiError } from '../../shared/contract/api-error';
 import type { DiagnosticContext } from '../../shared/diagnostics/diagnostic-context';
 import type { AwsTarget } from '../aws/client-config';
-import { getRole } from '../aws/iam';
+import { getManagedPolicyDocument, getRole, listAttachedRolePolicies, type RoleInfo } from '../aws/iam';
+import { organizationMembership } from '../aws/organizations';
 import { getBucketNotification, getBucketRegion } from '../aws/s3';
 import { getQueueAttributes, getQueueUrl } from '../aws/sqs';
 import { guardRead, type GuardedRead } from './guard-read';
@@ -26,21 +27,28 @@ export async function readSnapshot(
     return { queueUrl, queueAttributes: queueUrl ? await getQueueAttributes(target, queueUrl, ['All'], signal) : null };
   };
   const rolePart = guardRead(getRole(target, setup.roleName, signal), signal);
-  const [bucketRegion, notification, queueRead, role, inlinePolicies, simulation] = await Promise.all([
+  // Every identity policy of the role and its boundary: inline, attached managed (customer and AWS), boundary.
+  const policies = async () => {
+    const [inline, attached, role] = await Promise.all([
+      readInlinePolicies(target, setup.roleName, signal),
+      listAttachedRolePolicies(target, setup.roleName, signal),
+      rolePart.then((r) => ('value' in r ? r.value : null)),
+    ]);
+    const managed = await Promise.all((attached ?? []).map(async (arn) => ({ name: arn, document: await getManagedPolicyDocument(target, arn, signal) })));
+    const boundaryArn = (role as RoleInfo | null)?.boundaryArn ?? null;
+    const boundary = boundaryArn ? { name: boundaryArn, document: await getManagedPolicyDocument(target, boundaryArn, signal) } : null;
+    return { inline, managed: attached === null ? null : managed, boundary };
+  };
+  const [bucketRegion, notification, queueRead, role, permissions, simulation, organization] = await Promise.all([
     guardRead(getBucketRegion(target, setup.bucket, signal), signal),
     guardRead(getBucketNotification(target, setup.bucket, signal), signal),
     guardRead(queue(), signal),
     rolePart,
-    guardRead(readInlinePolicies(target, setup.roleName, signal), signal),
+    guardRead(policies(), signal),
     rolePart.then((r) => simulateRole(target, c, r, signal)),
+    organizationMembership(target, signal),
   ]);
-  const reads: Readonly<Record<SnapshotRead, GuardedRead<unknown>>> = {
-    bucket: bucketRegion,
-    notification,
-    queue: queueRead,
-    role,
-    permissions: inlinePolicies,
-  };
+  const reads: Readonly<Record<SnapshotRead, GuardedRead<unknown>>> = { bucket: bucketRegion, notification, queue: queueRead, role, permissions };
   const readErrors: Partial<Record<SnapshotRead, ApiError>> = {};
   for (const [name, read] of Object.entries(reads) as Array<[SnapshotRead, GuardedRead<unknown>]>) if ('error' in read) readErrors[name] = read.error;
   const roleInfo = valueOr(role, null);
@@ -52,7 +60,10 @@ export async function readSnapshot(
     notification: valueOr(notification, null),
     ...valueOr(queueRead, { queueUrl: null, queueAttributes: null }),
     role: roleInfo ? { arn: roleInfo.arn, trustPolicy: roleInfo.trustPolicy } : null,
-    inlinePolicies: valueOr(inlinePolicies, null),
+    inlinePolicies: valueOr(permissions, null)?.inline ?? null,
+    managedPolicies: valueOr(permissions, null)?.managed ?? null,
+    boundary: valueOr(permissions, null)?.boundary ?? null,
+    organization,
     simulation,
     readErrors,
   };

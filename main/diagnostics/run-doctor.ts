@@ -54,7 +54,9 @@ export async function runDoctor(sctx: StepContext, input: DoctorOptions): Promis
     accountId: sctx.accountId,
     region: setup.region,
     checkedAt: new Date().toISOString(),
-    permissionsEvaluatedBy: snapshot.simulation.available ? 'iam:SimulatePrincipalPolicy' : `policy engine (${snapshot.simulation.reason})`,
+    permissionsEvaluatedBy: snapshot.simulation.available
+      ? 'policy engine, compared with iam:SimulatePrincipalPolicy'
+      : `policy engine (iam:SimulatePrincipalPolicy not used: ${snapshot.simulation.reason})`,
     checks,
   };
 }

@@ -31,6 +31,12 @@ export interface AccountSnapshot {
   readonly role: { readonly arn: string; readonly trustPolicy: unknown } | null;
   /** Every inline policy of the role; null when the role does not exist or they were not read (see readErrors.permissions). */
   readonly inlinePolicies: ReadonlyArray<InlinePolicy> | null;
+  /** The role's attached managed policies (customer and AWS managed), named by ARN; null when not read. */
+  readonly managedPolicies: ReadonlyArray<InlinePolicy> | null;
+  /** The role's permissions boundary, named by ARN; null when it has none. */
+  readonly boundary: InlinePolicy | null;
+  /** Whether the account is in an AWS Organization, whose control policies a member account cannot read. */
+  readonly organization: 'member' | 'none' | 'unknown';
   readonly simulation:
     { readonly available: true; readonly results: ReadonlyArray<SimulatedDecision> } | { readonly available: false; readonly reason: string };
   /** Reads that failed, with AWS's error: the checks that need them fail with it instead of guessing from a null. */

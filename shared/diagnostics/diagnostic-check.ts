@@ -21,7 +21,7 @@ export interface DoctorReport {
   readonly accountId: string;
   readonly region: string;
   readonly checkedAt: string;
-  /** How permissions were evaluated: 'iam:SimulatePrincipalPolicy' or 'policy engine'. */
+  /** How permissions were evaluated: always the policy engine, compared with iam:SimulatePrincipalPolicy when the account allows it. */
   readonly permissionsEvaluatedBy: string;
   readonly checks: ReadonlyArray<DiagnosticCheck>;
 }

@@ -87,7 +87,8 @@ export function diagnoseMissingEvent(state: DeliveryState, expected: DeliveryExp
     bucketArn: expected.bucketArn,
     accountId: expected.accountId,
   });
-  if (!decision.allowed) {
+  // Only a refusal is a cause; an answer that depends on what cannot be known is left to the next hops.
+  if (decision.status === 'denied') {
     return {
       hop: 'queue-policy',
       message: `The queue policy does not let S3 send from ${expected.bucketArn}: ${decision.reason}`,

@@ -1,6 +1,9 @@
 import { isJsonObject } from '../diff/json-object';
 import type { RequestPrincipal } from './policy-request';
 
+/** Whether a Principal element names the caller; 'case-only' when only the (undocumented) case of a service name differs. */
+export type PrincipalMatch = boolean | 'case-only';
+
 function list(value: unknown): ReadonlyArray<string> {
   return (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
 }
@@ -20,19 +23,22 @@ function awsValueMatches(value: string, callerArn: string): boolean {
 }
 
 /** Does a Principal element name the caller (IAM JSON reference, "Principal"; {"AWS": "*"} equals "*")? */
-export function matchPrincipal(principal: unknown, caller: RequestPrincipal): boolean {
+export function matchPrincipal(principal: unknown, caller: RequestPrincipal): PrincipalMatch {
   if (principal === '*') return true;
   if (!isJsonObject(principal)) return false;
+  let caseOnly = false;
   for (const [type, raw] of Object.entries(principal)) {
     const values = list(raw);
     if (type === 'AWS' && values.includes('*')) return true;
     if ('service' in caller) {
-      if (type === 'Service' && values.some((v) => v.toLowerCase() === caller.service.toLowerCase())) return true;
+      if (type !== 'Service') continue;
+      if (values.includes(caller.service)) return true;
+      if (values.some((v) => v.toLowerCase() === caller.service.toLowerCase())) caseOnly = true;
     } else if (type === 'AWS' && values.some((v) => awsValueMatches(v, caller.arn))) {
       return true;
     }
   }
-  return false;
+  return caseOnly ? 'case-only' : false;
 }
 
 /** How a caller is named in reasons. */

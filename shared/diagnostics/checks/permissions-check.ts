@@ -1,72 +1,140 @@
-import { permissionsPolicyGrants } from '../../policy-eval/permissions-policy-grants';
+import { effectivePermissions, type RolePolicies } from '../../policy-eval/effective-permissions';
+import { rolePermissionsContext } from '../../policy-eval/request-context';
 import { PERMISSIONS_POLICY_NAME } from '../../policy/build-permissions-policy';
-import type { AccountSnapshot, InlinePolicy } from '../account-snapshot';
+import type { AccountSnapshot, SimulatedDecision } from '../account-snapshot';
 import { check, type DiagnosticCheck } from '../diagnostic-check';
 import type { DiagnosticContext } from '../diagnostic-context';
 import { readFailedCheck } from '../read-failed-check';
-import { requiredPermissions, type RequiredPermission } from '../required-permissions';
+import { requiredPermissions } from '../required-permissions';
+import { compareWithSimulator, type EngineAnswer } from './simulator-comparison';
 
 const TITLE = 'Permissions policy grants every required action';
-const STEP_FIX = `Apply the role permissions policy step (it writes the inline policy ${PERMISSIONS_POLICY_NAME}).`;
-const NOT_READ = 'Attached managed policies and permission boundaries were not read, so a Deny in them would not be seen.';
+const INLINE = 'inline policy ';
 
-/** A required pair the inline policies do not allow, and the explicit Deny behind it, if any. */
-interface Refusal {
-  readonly need: RequiredPermission;
-  readonly deny: { readonly statement: string; readonly policy: string } | null;
+type Answer = EngineAnswer;
+
+/** The role's policies as the engine names them in its answers. */
+function rolePolicies(s: AccountSnapshot): RolePolicies {
+  return {
+    identity: [
+      ...(s.inlinePolicies ?? []).map((p) => ({ name: `${INLINE}${p.name}`, document: p.document })),
+      ...(s.managedPolicies ?? []).map((p) => ({ name: `managed policy ${p.name}`, document: p.document })),
+    ],
+    boundary: s.boundary ? { name: `permissions boundary ${s.boundary.name}`, document: s.boundary.document } : null,
+  };
 }
 
-function refusalsOf(needed: ReadonlyArray<RequiredPermission>, inline: ReadonlyArray<InlinePolicy>): ReadonlyArray<Refusal> {
-  const all = inline.map((p) => p.document);
-  return needed.flatMap((need): ReadonlyArray<Refusal> => {
-    const d = permissionsPolicyGrants({ policies: all, action: need.action, resource: need.resource });
-    if (d.allowed) return [];
-    if (d.decidedBy === null) return [{ need, deny: null }];
-    // The engine names the statement; the policy holding it is the one that denies on its own.
-    const holder = inline.find((p) => {
-      const alone = permissionsPolicyGrants({ policies: [p.document], action: need.action, resource: need.resource });
-      return !alone.allowed && alone.decidedBy === d.decidedBy;
-    });
-    return [{ need, deny: { statement: d.decidedBy, policy: holder?.name ?? '(unknown)' } }];
-  });
+/** The setup's own inline policy: the one the permissions step writes, and may therefore fix. */
+function isOwnPolicy(policy: string | null, c: DiagnosticContext): boolean {
+  return policy === `${INLINE}${PERMISSIONS_POLICY_NAME}` || policy === `${INLINE}${PERMISSIONS_POLICY_NAME}-${c.setup.name}`;
 }
 
-function refusalText(r: Refusal): string {
-  const what = `${r.need.action} on ${r.need.resource}`;
-  return r.deny ? `${what} (explicitly denied by statement ${r.deny.statement} of inline policy ${r.deny.policy})` : what;
+function pair(a: Answer): string {
+  return `${a.need.action} on ${a.need.resource}`;
 }
 
-/** Each required action on the right resource: IAM's simulator when the account allows it, else the policy engine over every inline policy. */
+/** One line per distinct reason, listing the pairs it covers, so seven pairs refused by one statement read as one finding. */
+function grouped(lead: string, answers: ReadonlyArray<Answer>): ReadonlyArray<string> {
+  const groups = new Map<string, Answer[]>();
+  for (const a of answers) {
+    const key = `${a.decision.policy ?? ''}|${a.decision.decidedBy ?? ''}|${a.decision.reason.split(a.need.action).join('{action}')}`;
+    groups.set(key, [...(groups.get(key) ?? []), a]);
+  }
+  return [...groups.values()].map((g) => `${lead} ${g.map(pair).join(', ')}: ${g[0]?.decision.reason ?? ''}`);
+}
+
+/** What was read and what could not be, so a pass never claims more than was seen. */
+function scopeNotes(s: AccountSnapshot): ReadonlyArray<string> {
+  const notes: string[] = [];
+  if (s.managedPolicies === null) notes.push('The attached managed policies could not be listed, so a Deny in them would not be seen.');
+  if (s.organization === 'member')
+    notes.push(
+      'The account is in an AWS Organization: its service control policies and resource control policies cannot be read from a member account and may deny more.',
+    );
+  if (s.organization === 'unknown')
+    notes.push('Whether the account is in an AWS Organization could not be read: if it is, its service control and resource control policies may deny more.');
+  return notes;
+}
+
+/** The fix for a refused pair: our step for our policy or a plain missing grant; by hand for someone else's Deny or the boundary. */
+function fixOf(refused: Answer, c: DiagnosticContext): { readonly fix: string; readonly step: 'rolePermissions' | null } {
+  const { decision } = refused;
+  const role = c.setup.roleName;
+  if (decision.policy?.startsWith('permissions boundary '))
+    return {
+      fix: `The ${decision.policy} of role ${role} must allow ${pair(refused)} too: ask its owner to add it (a boundary only limits, it never grants).`,
+      step: null,
+    };
+  if (decision.decidedBy !== null && !isOwnPolicy(decision.policy, c))
+    return {
+      fix: `Remove or narrow statement ${decision.decidedBy} in ${decision.policy} of role ${role} (IAM console > Roles > ${role} > Permissions): an explicit Deny wins over any Allow.`,
+      step: null,
+    };
+  return { fix: `Apply the role permissions policy step (it writes the setup's own inline policy).`, step: 'rolePermissions' };
+}
+
+/** When the role's policies could not be read but IAM's simulator answered: its verdict, said to be its alone. */
+function simulatorOnly(results: ReadonlyArray<SimulatedDecision>, c: DiagnosticContext, why: string): DiagnosticCheck {
+  const needed = requiredPermissions(c);
+  const refused = needed.filter((n) => !results.some((r) => r.action === n.action && r.resource === n.resource && r.decision === 'allowed'));
+  const how = `Evaluated by iam:SimulatePrincipalPolicy alone: the role's policies could not be read for the wizard's engine (${why}).`;
+  if (refused.length === 0) return check('permissions', TITLE, 'pass', `${how} All ${needed.length} action/resource pairs allowed.`);
+  const list = refused.map((n) => `${n.action} on ${n.resource}`).join(', ');
+  return check(
+    'permissions',
+    TITLE,
+    'fail',
+    `${how} Not allowed: ${list}.`,
+    `Apply the role permissions policy step (it writes the setup's own inline policy).`,
+    'rolePermissions',
+  );
+}
+
+/**
+ * Each required action on the right resource, decided as IAM does over every identity policy of the role (inline and
+ * attached managed) and its permissions boundary, with the request context the platform's calls carry. Where the
+ * account allows iam:SimulatePrincipalPolicy, IAM's answer is compared and a disagreement is shown, never hidden.
+ */
 export function permissionsCheck(s: AccountSnapshot, c: DiagnosticContext): DiagnosticCheck {
   // Without GetRole the inline policies can still be evaluated; only a role known to be missing skips the check.
   if (!s.role && !s.readErrors.role) return check('permissions', TITLE, 'skip', 'No role to read.');
-  const needed = requiredPermissions(c);
-  if (s.simulation.available) {
-    const results = s.simulation.results;
-    const denied = needed.filter((n) => !results.some((r) => r.action === n.action && r.resource === n.resource && r.decision === 'allowed'));
-    if (denied.length > 0)
-      return check(
-        'permissions',
-        TITLE,
-        'fail',
-        `Evaluated by iam:SimulatePrincipalPolicy. Not allowed: ${denied.map((d) => `${d.action} on ${d.resource}`).join(', ')}.`,
-        STEP_FIX,
-        'rolePermissions',
-      );
-    return check('permissions', TITLE, 'pass', `Evaluated by iam:SimulatePrincipalPolicy: all ${needed.length} action/resource pairs allowed.`);
-  }
-  if (s.readErrors.permissions) return readFailedCheck('permissions', TITLE, s.readErrors.permissions);
+  if (s.readErrors.permissions)
+    return s.simulation.available
+      ? simulatorOnly(s.simulation.results, c, s.readErrors.permissions.message)
+      : readFailedCheck('permissions', TITLE, s.readErrors.permissions);
   if (!s.inlinePolicies) return check('permissions', TITLE, 'skip', 'No role to read.');
-  const names = s.inlinePolicies.map((p) => p.name).join(', ') || 'none';
-  const how = `Evaluated by the wizard's policy engine over the role's inline policies (${names}), because ${s.simulation.reason}.`;
-  const refusals = refusalsOf(needed, s.inlinePolicies);
-  if (refusals.length === 0) return check('permissions', TITLE, 'pass', `${how} All ${needed.length} action/resource pairs allowed. ${NOT_READ}`);
-  const detail = `${how} Not allowed: ${refusals.map(refusalText).join(', ')}. ${NOT_READ}`;
-  // The permissions step rewrites only its own policy, so it cannot lift a Deny kept in another one.
-  const foreign = refusals.find((r) => r.deny && r.deny.policy !== PERMISSIONS_POLICY_NAME)?.deny;
-  if (foreign) {
-    const fix = `Remove or narrow statement ${foreign.statement} in inline policy ${foreign.policy} of role ${c.setup.roleName} (IAM console > Roles > ${c.setup.roleName} > Permissions): an explicit Deny wins over any Allow.`;
-    return check('permissions', TITLE, 'fail', detail, fix);
+  const role = rolePolicies(s);
+  const context = rolePermissionsContext(s.role?.arn ?? c.roleArn, c.accountId);
+  const answers: ReadonlyArray<Answer> = requiredPermissions(c).map((need) => ({
+    need,
+    decision: effectivePermissions(role, { action: need.action, resource: need.resource, context }),
+  }));
+  const read = role.identity.map((p) => p.name).join(', ') || 'no identity policies';
+  const how = `Evaluated over ${read}${role.boundary ? ` within ${role.boundary.name}` : ''}.`;
+  const caveats = [...new Set(answers.flatMap((a) => a.decision.caveats))];
+  const tail = [...scopeNotes(s), ...caveats.map((x) => `Note: ${x}.`)];
+  const comparison = compareWithSimulator(s.simulation, answers);
+  // A pair IAM's simulator answers differently is neither trusted nor failed: it is shown as a disagreement.
+  const disputed = new Set(comparison.disagreements);
+  const refused = answers.filter((a) => a.decision.status === 'denied' && !disputed.has(a));
+  const open = answers.filter((a) => a.decision.status === 'depends' || a.decision.status === 'cannot-evaluate');
+  const text = (lines: ReadonlyArray<string>) => [how, ...lines, ...comparison.lines, ...tail].join(' ');
+  const first = refused[0];
+  if (first) {
+    const { fix, step } = fixOf(first, c);
+    return check('permissions', TITLE, 'fail', text(grouped('Not allowed:', refused)), fix, step);
   }
-  return check('permissions', TITLE, 'fail', detail, STEP_FIX, 'rolePermissions');
+  if (open.length > 0) {
+    const lines = grouped('Cannot be sure of', open);
+    return check(
+      'permissions',
+      TITLE,
+      'warn',
+      text(lines),
+      'Check the statements named against how the platform calls AWS; the wizard cannot know these keys.',
+    );
+  }
+  if (comparison.fix !== null) return check('permissions', TITLE, 'warn', text([]), comparison.fix);
+  const decidedBy = [...new Set(answers.map((a) => `${a.decision.decidedBy ?? '?'} (${a.decision.policy ?? '?'})`))].join(', ');
+  return check('permissions', TITLE, 'pass', text([`All ${answers.length} action/resource pairs allowed, by ${decidedBy}.`]));
 }

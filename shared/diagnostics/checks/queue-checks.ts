@@ -51,21 +51,27 @@ export function queuePolicyCheck(s: AccountSnapshot, c: DiagnosticContext): Diag
   const policy = s.queueAttributes.Policy;
   if (!policy) return check('queue-policy', title, 'fail', 'The queue has no policy: S3 cannot send to it.', 'Apply the queue policy step.', 'queuePolicy');
   const d = queuePolicyAllowsS3({ policy, queueArn: c.queueArn, bucketArn: c.bucketArn, accountId: c.accountId });
+  const notes = d.caveats.map((x) => ` Note: ${x}.`).join('');
+  const who = `S3 sending from ${c.bucketArn} (account ${c.accountId})`;
+  if (d.status === 'depends' || d.status === 'cannot-evaluate') {
+    const fix = `Check statement ${d.decidedBy ?? '(unnamed)'} of the queue policy: S3 delivers from AWS's network, with no VPC endpoint and no organisation of the caller.`;
+    return check('queue-policy', title, 'warn', `Cannot be sure about ${who}: ${d.reason}${notes}`, fix);
+  }
   if (!d.allowed && d.decidedBy !== null) {
     // The queue policy step keeps other statements, so it cannot lift someone else's explicit Deny.
     const fix = `Remove or narrow statement ${d.decidedBy} in the queue policy (SQS console > queue > Access policy): an explicit Deny wins over any Allow.`;
-    return check('queue-policy', title, 'fail', `S3 may not send from ${c.bucketArn} (account ${c.accountId}): ${d.reason}`, fix);
+    return check('queue-policy', title, 'fail', `${who} is refused: ${d.reason}${notes}`, fix);
   }
   if (!d.allowed)
     return check(
       'queue-policy',
       title,
       'fail',
-      `S3 may not send from ${c.bucketArn} (account ${c.accountId}): ${d.reason}`,
+      `${who} is refused: ${d.reason}${notes}`,
       'Apply the queue policy step (it adds or replaces statement AllowS3ToSendMessage, keeping the others).',
       'queuePolicy',
     );
-  return check('queue-policy', title, 'pass', `Allowed by statement ${d.decidedBy ?? '(unnamed)'}: ${d.reason}`);
+  return check('queue-policy', title, 'pass', `Allowed by statement ${d.decidedBy ?? '(unnamed)'}: ${d.reason}${notes}`);
 }
 
 /** Backlog as a hint: many visible messages mean the platform is not consuming (yet). */

@@ -1,4 +1,5 @@
 import { trustPolicyAllowsAssume } from '../../policy-eval/trust-policy-allows-assume';
+import type { PolicyDecision } from '../../policy-eval/policy-request';
 import type { AccountSnapshot } from '../account-snapshot';
 import { check, type DiagnosticCheck } from '../diagnostic-check';
 import type { DiagnosticContext } from '../diagnostic-context';
@@ -13,7 +14,15 @@ export function roleCheck(s: AccountSnapshot, c: DiagnosticContext): DiagnosticC
   return check('role', title, 'pass', `Role ${s.role.arn}.`);
 }
 
-/** Both platform roles may assume the role with the external ID; warns when one may without it (confused deputy). */
+/** The notes an answer carries (undocumented cases it decided the safe way). */
+function notesOf(d: PolicyDecision): string {
+  return d.caveats.map((x) => ` Note: ${x}.`).join('');
+}
+
+/**
+ * Both platform roles may assume the role with the external ID; warns when one may without it (confused deputy), and
+ * when the answer depends on what the check cannot know (the network, the organisation) or cannot evaluate.
+ */
 export function trustCheck(s: AccountSnapshot, c: DiagnosticContext): DiagnosticCheck {
   const title = 'Trust policy lets both platform roles assume with the external ID';
   if (s.readErrors.role) return readFailedCheck('trust', title, s.readErrors.role);
@@ -21,25 +30,31 @@ export function trustCheck(s: AccountSnapshot, c: DiagnosticContext): Diagnostic
   const fix = 'Apply the role trust policy step (it replaces our two statements by Sid and keeps the others).';
   const lines: string[] = [];
   let risky = false;
+  let open = false;
   for (const principal of [c.setup.platformSetupRoleArn, c.setup.platformLoadRoleArn]) {
-    const d = trustPolicyAllowsAssume({ policy: s.role.trustPolicy, principalArn: principal, externalId: c.setup.externalId });
-    if (!d.allowed)
-      return check('trust', title, 'fail', `${principal} may not assume the role with external ID ${c.setup.externalId}: ${d.reason}`, fix, 'roleTrust');
-    const without = trustPolicyAllowsAssume({ policy: s.role.trustPolicy, principalArn: principal, externalId: null });
+    const ask = (externalId: string | null) =>
+      trustPolicyAllowsAssume({ policy: s.role?.trustPolicy, principalArn: principal, externalId, roleAccount: c.accountId });
+    const d = ask(c.setup.externalId);
+    if (d.status === 'denied')
+      return check(
+        'trust',
+        title,
+        'fail',
+        `${principal} may not assume the role with external ID ${c.setup.externalId}: ${d.reason}${notesOf(d)}`,
+        fix,
+        'roleTrust',
+      );
+    const without = ask(null);
     // Without the external ID any of the platform's customers could make the platform assume this role (confused deputy).
     risky ||= without.allowed;
-    lines.push(
-      without.allowed
-        ? `${principal} may also assume it WITHOUT the external ID (statement ${without.decidedBy ?? '?'}).`
-        : `${principal}: allowed by ${d.decidedBy ?? '(unnamed)'}.`,
-    );
+    open ||= d.status !== 'allowed' || (without.status !== 'allowed' && without.status !== 'denied');
+    if (d.status !== 'allowed') lines.push(`Cannot be sure that ${principal} may assume the role with the external ID: ${d.reason}${notesOf(d)}`);
+    else if (without.allowed) lines.push(`${principal} may also assume it WITHOUT the external ID (statement ${without.decidedBy ?? '?'}).`);
+    else if (without.status !== 'denied')
+      lines.push(`${principal}: allowed by ${d.decidedBy ?? '(unnamed)'}, but whether it may also assume it WITHOUT the external ID: ${without.reason}`);
+    else lines.push(`${principal}: allowed by ${d.decidedBy ?? '(unnamed)'}.${notesOf(d)}`);
   }
-  return check(
-    'trust',
-    title,
-    risky ? 'warn' : 'pass',
-    lines.join(' '),
-    risky ? 'Remove the statement that allows assuming the role without sts:ExternalId.' : null,
-    risky ? 'roleTrust' : null,
-  );
+  if (risky) return check('trust', title, 'warn', lines.join(' '), 'Remove the statement that allows assuming the role without sts:ExternalId.', 'roleTrust');
+  if (open) return check('trust', title, 'warn', lines.join(' '), 'Check the statements named: the wizard cannot know the keys they depend on.');
+  return check('trust', title, 'pass', lines.join(' '));
 }

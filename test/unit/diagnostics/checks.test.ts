@@ -39,6 +39,9 @@ function healthy(): AccountSnapshot {
     },
     role: { arn: 'arn:aws:iam::123456789012:role/platform-role', trustPolicy: buildTrustPolicy(setup) },
     inlinePolicies: [{ name: 'platform-s3-sqs-access', document: buildPermissionsPolicy({ bucket: 'acme-raw', queueArn, prefix: 'incoming/' }) }],
+    managedPolicies: [],
+    boundary: null,
+    organization: 'none',
     simulation: { available: false, reason: 'not implemented' },
     readErrors: {},
   };
@@ -138,21 +141,59 @@ describe('diagnostic checks over a snapshot', () => {
     expect(status({ ...healthy(), expectedAccount: '999999999999' }, 'credentials')).toBe('fail');
   });
 
-  it('uses the simulator when available, and reports a denied pair', () => {
+  it("runs the engine and IAM's simulator both; a disagreement is shown with both answers and is a warning, not a pass", () => {
     const s: AccountSnapshot = {
       ...healthy(),
       simulation: { available: true, results: [{ action: 's3:GetObject', resource: 'arn:aws:s3:::acme-raw/sample-object.csv', decision: 'implicitDeny' }] },
     };
     const c = runChecks(setup, s).find((x) => x.id === 'permissions');
-    expect(c?.status).toBe('fail');
-    expect(c?.detail).toContain('Evaluated by iam:SimulatePrincipalPolicy');
+    expect(c?.status).toBe('warn');
+    expect(c?.detail).toMatch(
+      /disagree on s3:GetObject on arn:aws:s3:::acme-raw\/sample-object.csv: the engine says allowed \(S3ObjectReadAccess of inline policy platform-s3-sqs-access\), IAM's simulator says implicitDeny/,
+    );
   });
 
-  it('the policy engine says which inline policies it read and that managed policies and boundaries were not', () => {
-    const c = runChecks(setup, healthy()).find((x) => x.id === 'permissions');
+  it('when the simulator agrees, the check passes and says so', () => {
+    const needed = runChecks(setup, healthy()).find((x) => x.id === 'permissions');
+    expect(needed?.status).toBe('pass');
+    const pairs = [...(needed?.detail.matchAll(/All (\d+) action/g) ?? [])];
+    expect(pairs).toHaveLength(1);
+    const results = [
+      ['s3:GetObject', 'arn:aws:s3:::acme-raw/sample-object.csv'],
+      ['s3:ListBucket', 'arn:aws:s3:::acme-raw'],
+      ['s3:GetBucketLocation', 'arn:aws:s3:::acme-raw'],
+      ['sqs:ReceiveMessage', queueArn],
+      ['sqs:DeleteMessage', queueArn],
+      ['sqs:GetQueueAttributes', queueArn],
+      ['sqs:GetQueueUrl', queueArn],
+      ['sqs:ChangeMessageVisibility', queueArn],
+    ].map(([action, resource]) => ({ action: action ?? '', resource: resource ?? '', decision: 'allowed' }));
+    const c = runChecks(setup, { ...healthy(), simulation: { available: true, results } }).find((x) => x.id === 'permissions');
+    expect(c?.detail).toMatch(/IAM's simulator \(iam:SimulatePrincipalPolicy\) agrees on all/);
     expect(c?.status).toBe('pass');
-    expect(c?.detail).toContain("over the role's inline policies (platform-s3-sqs-access), because not implemented.");
-    expect(c?.detail).toContain('Attached managed policies and permission boundaries were not read, so a Deny in them would not be seen.');
+  });
+
+  it('the engine names the policies it read, and says when the account is in an organisation', () => {
+    const c = runChecks(setup, { ...healthy(), organization: 'member' }).find((x) => x.id === 'permissions');
+    expect(c?.status).toBe('pass');
+    expect(c?.detail).toContain('Evaluated over inline policy platform-s3-sqs-access.');
+    expect(c?.detail).toMatch(/service control policies and resource control policies cannot be read from a member account/);
+    expect(c?.detail).toContain("IAM's simulator was not used: not implemented.");
+  });
+
+  it('an attached managed policy that grants is counted; a permissions boundary that does not allow fails, naming it', () => {
+    const policy = buildPermissionsPolicy({ bucket: 'acme-raw', queueArn, prefix: 'incoming/' });
+    const managed = { ...healthy(), inlinePolicies: [], managedPolicies: [{ name: 'arn:aws:iam::123456789012:policy/ingest', document: policy }] };
+    expect(runChecks(setup, managed).find((x) => x.id === 'permissions')).toMatchObject({ status: 'pass' });
+    const boundary = {
+      name: 'arn:aws:iam::123456789012:policy/s3-only',
+      document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] },
+    };
+    const c = runChecks(setup, { ...healthy(), boundary }).find((x) => x.id === 'permissions');
+    expect(c?.status).toBe('fail');
+    expect(c?.detail).toMatch(/permissions boundary arn:aws:iam::123456789012:policy\/s3-only does not allow sqs:ReceiveMessage/);
+    expect(c?.fix).toMatch(/must allow .* too/);
+    expect(c?.fixStep).toBeNull();
   });
 
   it('a Deny in another inline policy fails, naming the action, the statement and the policy; its fix is not the permissions step', () => {
@@ -163,8 +204,8 @@ describe('diagnostic checks over a snapshot', () => {
     };
     const c = runChecks(setup, { ...s, inlinePolicies: [...(s.inlinePolicies ?? []), guard] }).find((x) => x.id === 'permissions');
     expect(c).toMatchObject({ status: 'fail', fixStep: null });
-    expect(c?.detail).toContain(`sqs:DeleteMessage on ${queueArn} (explicitly denied by statement NoDeletes of inline policy security-guard)`);
-    expect(c?.detail).toContain('(platform-s3-sqs-access, security-guard)');
+    expect(c?.detail).toContain(`Not allowed: sqs:DeleteMessage on ${queueArn}: NoDeletes (inline policy security-guard) explicitly denies sqs:DeleteMessage`);
+    expect(c?.detail).toContain('Evaluated over inline policy platform-s3-sqs-access, inline policy security-guard.');
     expect(c?.fix).toContain('NoDeletes in inline policy security-guard of role platform-role');
   });
 
@@ -240,7 +281,7 @@ describe('diagnostic checks over a snapshot', () => {
     });
   });
 
-  it("the simulator's verdict stands when the inline policy could not be read", () => {
+  it("the simulator's verdict stands alone when the role's policies could not be read, and says so", () => {
     const results = [{ action: 'sqs:ReceiveMessage', resource: queueArn, decision: 'allowed' }];
     const s: AccountSnapshot = {
       ...healthy(),
@@ -248,7 +289,7 @@ describe('diagnostic checks over a snapshot', () => {
       simulation: { available: true, results },
       readErrors: { permissions: denied('iam:GetRolePolicy', 'r') },
     };
-    expect(runChecks(setup, s).find((c) => c.id === 'permissions')?.detail).toContain('Evaluated by iam:SimulatePrincipalPolicy');
+    expect(runChecks(setup, s).find((c) => c.id === 'permissions')?.detail).toContain('Evaluated by iam:SimulatePrincipalPolicy alone');
   });
 
   it('renders a Markdown table with escaped cells', () => {

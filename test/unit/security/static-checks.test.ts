@@ -24,6 +24,14 @@ describe('static security checks (Electron security checklist)', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('the AGPL IAM simulator used as a test oracle is never imported by the product (it is a devDependency, never bundled)', () => {
+    const offenders = [...sources('main'), ...sources('shared'), ...sources('renderer')].filter((p) => read(p).includes('@cloud-copilot/'));
+    expect(offenders).toEqual([]);
+    const pkg = JSON.parse(read('package.json')) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
+    expect(Object.keys(pkg.dependencies ?? {}).filter((d) => d.startsWith('@cloud-copilot/'))).toEqual([]);
+    expect(Object.keys(pkg.devDependencies ?? {})).toContain('@cloud-copilot/iam-simulate');
+  });
+
   it('the preload exposes one object and never ipcRenderer itself or a page-chosen channel (checklist 20)', () => {
     const preload = read('main/electron/preload/preload.ts').replace(/^import .*$/gm, '');
     expect(preload.match(/exposeInMainWorld\(/g)).toHaveLength(1);

@@ -62,7 +62,7 @@ describe('queuePolicyAllowsS3', () => {
     expect(decision.reason).toMatch(/explicitly denies.*explicit Deny wins/);
   });
 
-  it('a Deny whose condition does not hold does not block; an unmodelled operator in a Deny blocks (conservative)', () => {
+  it('a Deny whose condition does not hold does not block; a Deny on the network makes the answer depend on it', () => {
     const denyOther = {
       Effect: 'Deny',
       Principal: '*',
@@ -73,15 +73,40 @@ describe('queuePolicyAllowsS3', () => {
     expect(ask({ Statement: [ours, denyOther] }).allowed).toBe(true);
     const denyIp = { Effect: 'Deny', Principal: '*', Action: 'sqs:SendMessage', Resource: '*', Condition: { NotIpAddress: { 'aws:SourceIp': '10.0.0.0/8' } } };
     const decision = ask({ Statement: [ours, denyIp] });
-    expect(decision).toMatchObject({ allowed: false, decidedBy: 'Statement[1]' });
-    expect(decision.reason).toMatch(/NotIpAddress is not evaluated here.*conservative/);
+    expect(decision).toMatchObject({ status: 'depends', allowed: false, decidedBy: 'Statement[1]' });
+    expect(decision.reason).toMatch(/may apply: NotIpAddress aws:SourceIp: depends on the network \(aws:SourceIp\)/);
   });
 
-  it('an unmodelled operator in an Allow does not count (conservative), and says so', () => {
-    const allowIp = { ...ours, Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } } };
-    const decision = ask({ Statement: [allowIp] });
-    expect(decision.allowed).toBe(false);
-    expect(decision.reason).toMatch(/IpAddress is not evaluated here, so this Allow is not counted/);
+  it('an operator the engine does not evaluate makes an Allow "cannot evaluate", naming it; never a pass', () => {
+    const allowEpoch = { ...ours, Condition: { NumericLessThan: { 'aws:EpochTime': '2000000000' } } };
+    const decision = ask({ Statement: [allowEpoch] });
+    expect(decision).toMatchObject({ status: 'cannot-evaluate', allowed: false, decidedBy: 'AllowS3ToSendMessage' });
+    expect(decision.reason).toMatch(/NumericLessThan is not evaluated by the wizard/);
+  });
+
+  it('the seed policy written with ${aws:ResourceAccount} passes; with ${aws:PrincipalAccount} (absent for S3) it does not', () => {
+    const withVariable = (value: string) => ({
+      Version: '2012-10-17',
+      Statement: [{ ...ours, Condition: { ArnLike: { 'aws:SourceArn': SAMPLE.bucketArn }, StringEquals: { 'aws:SourceAccount': value } } }],
+    });
+    expect(ask(withVariable('${aws:ResourceAccount}'))).toMatchObject({ status: 'allowed', decidedBy: 'AllowS3ToSendMessage' });
+    expect(ask(withVariable('${aws:PrincipalAccount}')).status).toBe('denied');
+  });
+
+  it('a data-perimeter Deny that spares AWS services lets S3 deliver', () => {
+    const perimeter = {
+      Sid: 'EnforceNetworkPerimeter',
+      Effect: 'Deny',
+      Principal: '*',
+      Action: 'sqs:*',
+      Resource: '*',
+      Condition: {
+        NotIpAddressIfExists: { 'aws:SourceIp': '203.0.113.0/24' },
+        StringNotEqualsIfExists: { 'aws:SourceVpc': 'vpc-1' },
+        BoolIfExists: { 'aws:PrincipalIsAWSService': 'false' },
+      },
+    };
+    expect(ask({ Version: '2012-10-17', Statement: [ours, perimeter] })).toMatchObject({ status: 'allowed', decidedBy: 'AllowS3ToSendMessage' });
   });
 
   it('accepts the IfExists forms', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { permissionsPolicyGrants } from '../../../../shared/policy-eval/permissions-policy-grants';
+import { effectivePermissions, type RolePolicies } from '../../../../shared/policy-eval/effective-permissions';
+import { rolePermissionsContext } from '../../../../shared/policy-eval/request-context';
 import { trustPolicyAllowsAssume } from '../../../../shared/policy-eval/trust-policy-allows-assume';
 import { buildPermissionsPolicy } from '../../../../shared/policy/build-permissions-policy';
 import { SAMPLE } from '../fixtures/sample-setup';
@@ -55,18 +56,77 @@ describe('trustPolicyAllowsAssume', () => {
   });
 });
 
-describe('permissionsPolicyGrants', () => {
+describe('trust policies admins write by hand', () => {
+  const ask = (policy: unknown, principalArn: string, externalId: string | null) =>
+    trustPolicyAllowsAssume({ policy, principalArn, externalId, roleAccount: SAMPLE.accountId });
+
+  it('narrowed by aws:PrincipalArn on an account principal: the named roles only', () => {
+    const policy = {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'PlatformRoles',
+          Effect: 'Allow',
+          Principal: { AWS: 'arn:aws:iam::111122223333:root' },
+          Action: 'sts:AssumeRole',
+          Condition: { StringEquals: { 'sts:ExternalId': 'org-42' }, ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:role/platform-*' } },
+        },
+      ],
+    };
+    expect(ask(policy, SAMPLE.platformSetupRoleArn, 'org-42')).toMatchObject({ status: 'allowed', decidedBy: 'PlatformRoles' });
+    expect(ask(policy, 'arn:aws:iam::111122223333:role/other', 'org-42').status).toBe('denied');
+    expect(ask(policy, SAMPLE.platformSetupRoleArn, null).status).toBe('denied');
+  });
+
+  it('StringEqualsIfExists on sts:ExternalId lets the platform in WITHOUT the external ID (the confused-deputy hole)', () => {
+    const policy = {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'Lax',
+          Effect: 'Allow',
+          Principal: { AWS: SAMPLE.platformSetupRoleArn },
+          Action: 'sts:AssumeRole',
+          Condition: { StringEqualsIfExists: { 'sts:ExternalId': 'org-42' } },
+        },
+      ],
+    };
+    expect(ask(policy, SAMPLE.platformSetupRoleArn, 'org-42').status).toBe('allowed');
+    expect(ask(policy, SAMPLE.platformSetupRoleArn, null)).toMatchObject({ status: 'allowed', decidedBy: 'Lax' });
+  });
+
+  it('a trust policy conditioned on the organisation depends on it, never a pass or a fail', () => {
+    const policy = {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'Org',
+          Effect: 'Allow',
+          Principal: { AWS: '*' },
+          Action: 'sts:AssumeRole',
+          Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc', 'sts:ExternalId': 'org-42' } },
+        },
+      ],
+    };
+    const d = ask(policy, SAMPLE.platformSetupRoleArn, 'org-42');
+    expect(d).toMatchObject({ status: 'depends', allowed: false, decidedBy: 'Org' });
+    expect(d.reason).toMatch(/aws:PrincipalOrgID/);
+  });
+});
+
+describe('effective permissions of the role', () => {
   const objects = `${SAMPLE.bucketArn}/incoming/a.csv`;
+  const context = rolePermissionsContext('arn:aws:iam::123456789012:role/platform-role', SAMPLE.accountId);
+  const grants = (role: RolePolicies, action: string, resource: string) => effectivePermissions(role, { action, resource, context });
+  const inline = (document: unknown, name = 'inline policy platform-s3-sqs-access') => ({ name, document });
 
   it('grants what the platform guide grants and nothing more', () => {
-    const grants = (action: string, resource: string) => permissionsPolicyGrants({ policies: [SEED_PERMISSIONS_POLICY], action, resource });
-    expect(grants('s3:GetObject', objects)).toMatchObject({ allowed: true, decidedBy: 'S3ObjectReadAccess' });
-    expect(grants('s3:ListBucket', SAMPLE.bucketArn)).toMatchObject({ allowed: true, decidedBy: 'S3BucketMetadataAccess' });
-    expect(grants('sqs:ReceiveMessage', SAMPLE.queueArn)).toMatchObject({ allowed: true, decidedBy: 'SQSConsumeAccess' });
-    expect(grants('S3:getobject', objects).allowed).toBe(true);
-    expect(grants('s3:DeleteObject', objects)).toMatchObject({ allowed: false, decidedBy: null });
-    expect(grants('s3:GetObject', 'arn:aws:s3:::other/a.csv').allowed).toBe(false);
-    expect(grants('sqs:SendMessage', SAMPLE.queueArn).allowed).toBe(false);
+    const role = { identity: [inline(SEED_PERMISSIONS_POLICY)], boundary: null };
+    expect(grants(role, 's3:GetObject', objects)).toMatchObject({ allowed: true, decidedBy: 'S3ObjectReadAccess' });
+    expect(grants(role, 's3:ListBucket', SAMPLE.bucketArn)).toMatchObject({ allowed: true, decidedBy: 'S3BucketMetadataAccess' });
+    expect(grants(role, 'sqs:ReceiveMessage', SAMPLE.queueArn)).toMatchObject({ allowed: true, decidedBy: 'SQSConsumeAccess' });
+    expect(grants(role, 's3:DeleteObject', objects)).toMatchObject({ allowed: false, decidedBy: null });
+    expect(grants(role, 's3:GetObject', 'arn:aws:s3:::other/a.csv').allowed).toBe(false);
   });
 
   it('honours the prefix scope and the delete option', () => {
@@ -77,32 +137,67 @@ describe('permissionsPolicyGrants', () => {
       objectReadScope: 'prefix',
       allowDeleteObject: true,
     });
-    const grants = (action: string, resource: string) => permissionsPolicyGrants({ policies: [policy], action, resource }).allowed;
-    expect(grants('s3:GetObject', objects)).toBe(true);
-    expect(grants('s3:GetObject', `${SAMPLE.bucketArn}/other/a.csv`)).toBe(false);
-    expect(grants('s3:DeleteObject', objects)).toBe(true);
+    const role = { identity: [inline(policy)], boundary: null };
+    expect(grants(role, 's3:GetObject', objects).allowed).toBe(true);
+    expect(grants(role, 's3:GetObject', `${SAMPLE.bucketArn}/other/a.csv`).allowed).toBe(false);
+    expect(grants(role, 's3:DeleteObject', objects).allowed).toBe(true);
   });
 
-  it('evaluates several policies together: a Deny in any of them wins', () => {
+  it('a Deny in any identity policy wins, naming the statement and the policy', () => {
     const deny = { Version: '2012-10-17', Statement: { Effect: 'Deny', Action: 's3:*', NotResource: `${SAMPLE.bucketArn}/incoming/*` } };
-    const decision = permissionsPolicyGrants({
-      policies: [SEED_PERMISSIONS_POLICY, JSON.stringify(deny)],
-      action: 's3:GetObject',
-      resource: `${SAMPLE.bucketArn}/x`,
+    const role = {
+      identity: [inline(SEED_PERMISSIONS_POLICY), inline(JSON.stringify(deny), 'managed policy arn:aws:iam::123456789012:policy/guard')],
+      boundary: null,
+    };
+    expect(grants(role, 's3:GetObject', `${SAMPLE.bucketArn}/x`)).toMatchObject({
+      allowed: false,
+      decidedBy: 'Statement[0]',
+      policy: 'managed policy arn:aws:iam::123456789012:policy/guard',
     });
-    expect(decision).toMatchObject({ allowed: false, decidedBy: 'Statement[0]' });
-    expect(decision.reason).toMatch(/policy 2/);
-    expect(permissionsPolicyGrants({ policies: [SEED_PERMISSIONS_POLICY, deny], action: 's3:GetObject', resource: objects }).allowed).toBe(true);
+    expect(grants(role, 's3:GetObject', objects).allowed).toBe(true);
   });
 
-  it('uses the request context for conditions when given', () => {
-    const listUnderPrefix = {
-      Statement: [{ Effect: 'Allow', Action: 's3:ListBucket', Resource: SAMPLE.bucketArn, Condition: { StringLike: { 's3:prefix': 'incoming/*' } } }],
+  it('a permissions boundary must allow the action too', () => {
+    const boundary = {
+      name: 'permissions boundary arn:aws:iam::123456789012:policy/b',
+      document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] },
     };
-    const ask = (context?: Record<string, string>) =>
-      permissionsPolicyGrants({ policies: [listUnderPrefix], action: 's3:ListBucket', resource: SAMPLE.bucketArn, ...(context ? { context } : {}) }).allowed;
-    expect(ask({ 's3:prefix': 'incoming/2024/' })).toBe(true);
-    expect(ask({ 's3:prefix': 'other/' })).toBe(false);
-    expect(ask()).toBe(false);
+    const role = { identity: [inline(SEED_PERMISSIONS_POLICY)], boundary };
+    expect(grants(role, 's3:GetObject', objects).allowed).toBe(true);
+    const refused = grants(role, 'sqs:ReceiveMessage', SAMPLE.queueArn);
+    expect(refused).toMatchObject({ status: 'denied', allowed: false });
+    expect(refused.reason).toMatch(/permissions boundary .*policy\/b does not allow sqs:ReceiveMessage/);
+  });
+
+  it('allowed only over TLS: aws:SecureTransport is true for the platform, so it passes', () => {
+    const tls = {
+      Version: '2012-10-17',
+      Statement: [
+        { Sid: 'TlsOnly', Effect: 'Allow', Action: 'sqs:*', Resource: SAMPLE.queueArn, Condition: { Bool: { 'aws:SecureTransport': 'true' } } },
+        { Sid: 'DenyPlain', Effect: 'Deny', Action: '*', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
+      ],
+    };
+    expect(grants({ identity: [inline(tls)], boundary: null }, 'sqs:ReceiveMessage', SAMPLE.queueArn)).toMatchObject({
+      status: 'allowed',
+      decidedBy: 'TlsOnly',
+    });
+  });
+
+  it('a data-perimeter Deny on the network depends on it: never a pass', () => {
+    const perimeter = {
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Action: 'sqs:*', Resource: '*' },
+        {
+          Sid: 'NetworkPerimeter',
+          Effect: 'Deny',
+          Action: '*',
+          Resource: '*',
+          Condition: { NotIpAddressIfExists: { 'aws:SourceIp': '203.0.113.0/24' }, 'ForAnyValue:StringNotEquals': { 'aws:CalledVia': 'x' } },
+        },
+      ],
+    };
+    const d = grants({ identity: [inline(perimeter)], boundary: null }, 'sqs:ReceiveMessage', SAMPLE.queueArn);
+    expect(d).toMatchObject({ status: 'depends', allowed: false, decidedBy: 'NetworkPerimeter' });
   });
 });
