@@ -2,7 +2,9 @@ import { IAMClient } from '@aws-sdk/client-iam';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { STSClient } from '@aws-sdk/client-sts';
+import { LambdaClient } from '@aws-sdk/client-lambda';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
+import { SNSClient } from '@aws-sdk/client-sns';
 import { ApiFailure } from '../../shared/contract/api-error';
 import { toApiError, type CallContext } from './aws-errors';
 import { clientConfig, type AwsTarget } from './client-config';
@@ -14,6 +16,8 @@ export interface ServiceClients {
   readonly iam: IAMClient;
   readonly sts: STSClient;
   readonly organizations: OrganizationsClient;
+  readonly sns: SNSClient;
+  readonly lambda: LambdaClient;
 }
 
 /** A target's clients, each created on first use (a command that never calls IAM never builds an IAM client). */
@@ -25,7 +29,15 @@ interface ClientSet extends ServiceClients {
 const cache = new WeakMap<AwsTarget, ClientSet>();
 
 function createClients(target: AwsTarget): ClientSet {
-  const made: { s3?: S3Client; sqs?: SQSClient; iam?: IAMClient; sts?: STSClient; organizations?: OrganizationsClient } = {};
+  const made: {
+    s3?: S3Client;
+    sqs?: SQSClient;
+    iam?: IAMClient;
+    sts?: STSClient;
+    organizations?: OrganizationsClient;
+    sns?: SNSClient;
+    lambda?: LambdaClient;
+  } = {};
   return {
     // A bucket in another Region answers 301/400 with its Region; following it lets reads name the real Region.
     get s3() {
@@ -43,6 +55,12 @@ function createClients(target: AwsTarget): ClientSet {
     // Organizations is a global service answered in us-east-1 (aws partition).
     get organizations() {
       return (made.organizations ??= new OrganizationsClient(clientConfig('ORGANIZATIONS', target)));
+    },
+    get sns() {
+      return (made.sns ??= new SNSClient(clientConfig('SNS', target)));
+    },
+    get lambda() {
+      return (made.lambda ??= new LambdaClient(clientConfig('LAMBDA', target)));
     },
     destroy() {
       for (const client of Object.values(made)) client.destroy();
