@@ -1,4 +1,5 @@
 import { IAMClient } from '@aws-sdk/client-iam';
+import { KMSClient } from '@aws-sdk/client-kms';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { STSClient } from '@aws-sdk/client-sts';
@@ -12,6 +13,7 @@ export interface ServiceClients {
   readonly sqs: SQSClient;
   readonly iam: IAMClient;
   readonly sts: STSClient;
+  readonly kms: KMSClient;
 }
 
 /** A target's clients, each created on first use (a command that never calls IAM never builds an IAM client). */
@@ -23,7 +25,7 @@ interface ClientSet extends ServiceClients {
 const cache = new WeakMap<AwsTarget, ClientSet>();
 
 function createClients(target: AwsTarget): ClientSet {
-  const made: { s3?: S3Client; sqs?: SQSClient; iam?: IAMClient; sts?: STSClient } = {};
+  const made: { s3?: S3Client; sqs?: SQSClient; iam?: IAMClient; sts?: STSClient; kms?: KMSClient } = {};
   return {
     // A bucket in another Region answers 301/400 with its Region; following it lets reads name the real Region.
     get s3() {
@@ -37,6 +39,9 @@ function createClients(target: AwsTarget): ClientSet {
     },
     get sts() {
       return (made.sts ??= new STSClient(clientConfig('STS', target)));
+    },
+    get kms() {
+      return (made.kms ??= new KMSClient(clientConfig('KMS', target)));
     },
     destroy() {
       for (const client of Object.values(made)) client.destroy();
