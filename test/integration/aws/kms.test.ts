@@ -1,8 +1,10 @@
 import { GetKeyPolicyCommand } from '@aws-sdk/client-kms';
+import { PutBucketNotificationConfigurationCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { GetQueueAttributesCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { clientsFor } from '../../../main/aws/clients';
 import { describeKey, getKeyPolicy, putKeyPolicy } from '../../../main/aws/kms';
-import { createKmsKey } from '../../support/moto-seed';
+import { createBucket, createKmsKey, createQueueWithAttributes, motoClients } from '../../support/moto-seed';
 import { resetMoto } from '../../support/moto-server';
 import { failureOf, motoTarget } from './moto-target';
 
@@ -54,5 +56,27 @@ describe('kms module against moto', () => {
     const lockout = { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Principal: '*', Action: 'kms:*', Resource: '*' }] };
     await putKeyPolicy(target, key.arn, JSON.stringify(lockout));
     expect(JSON.parse(await getKeyPolicy(target, key.arn))).toEqual(lockout);
+  });
+
+  it('moto delivers S3 events to a queue whose key policy denies everyone (it encrypts nothing with the key)', async () => {
+    // On AWS, S3 needs kms:GenerateDataKey and kms:Decrypt on the key, or events are never delivered.
+    const key = await createKmsKey(motoUrl);
+    const denyAll = { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Principal: '*', Action: 'kms:*', Resource: '*' }] };
+    await putKeyPolicy(target, key.arn, JSON.stringify(denyAll));
+    const { s3, sqs } = motoClients(motoUrl);
+    const queueUrl = await createQueueWithAttributes(motoUrl, 'encrypted-events', { KmsMasterKeyId: key.arn });
+    const attrs = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['All'] }));
+    // moto also reports SSE-SQS next to the KMS key (AWS uses one or the other).
+    expect(attrs.Attributes).toMatchObject({ KmsMasterKeyId: key.arn, SqsManagedSseEnabled: 'true' });
+    await createBucket(motoUrl, 'encrypted-landing');
+    const configuration = { QueueConfigurations: [{ Id: 'q', QueueArn: attrs.Attributes?.QueueArn ?? '', Events: ['s3:ObjectCreated:*' as const] }] };
+    await s3.send(new PutBucketNotificationConfigurationCommand({ Bucket: 'encrypted-landing', NotificationConfiguration: configuration }));
+    await s3.send(new PutObjectCommand({ Bucket: 'encrypted-landing', Key: 'a.csv', Body: 'x' }));
+    const received = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10 }));
+    const events = (received.Messages ?? []).map((m) => {
+      const body = JSON.parse(m.Body ?? '{}') as { Event?: string; Records?: Array<{ eventName: string }> };
+      return body.Event ?? body.Records?.[0]?.eventName;
+    });
+    expect(events).toEqual(['s3:TestEvent', 'ObjectCreated:Put']);
   });
 });
