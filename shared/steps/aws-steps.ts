@@ -124,3 +124,11 @@ export const BACKUP_KINDS: readonly [BackupKind, ...BackupKind[]] = [
 export function awsStepOfBackupKind(kind: string): AwsStepId | null {
   return AWS_STEP_IDS.find((id) => AWS_STEPS[id].backupKind === kind) ?? null;
 }
+
+/** A step's title inside a sentence ("Remove: queue policy"): lower case, but acronyms such as SQS and KMS stay as they are. */
+export function titleInSentence(id: AwsStepId): string {
+  return AWS_STEPS[id].title
+    .split(' ')
+    .map((word) => (/^[A-Z]{2,}$/.test(word) ? word : word.toLowerCase()))
+    .join(' ');
+}

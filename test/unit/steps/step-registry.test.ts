@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { offlineStepContext } from '../../../main/export/offline-step-context';
 import { definitionOfBackupKind, STEP_DEFINITIONS } from '../../../main/steps/step-registry';
 import { setupSchema } from '../../../shared/setup/setup';
-import { AWS_STEP_IDS, AWS_STEPS, awsStepOfBackupKind, BACKUP_KINDS } from '../../../shared/steps/aws-steps';
+import { AWS_STEP_IDS, AWS_STEPS, awsStepOfBackupKind, BACKUP_KINDS, titleInSentence } from '../../../shared/steps/aws-steps';
 import { SAMPLE_SETUP_FILE } from '../shared/fixtures/sample-setup';
 
 const ctx = offlineStepContext(setupSchema.parse(SAMPLE_SETUP_FILE), '123456789012');
@@ -38,5 +38,11 @@ describe('the AWS step registry: each step defined once, everything else derived
     }
     const kms = STEP_DEFINITIONS.kmsKeyPolicy.propose(STEP_DEFINITIONS.kmsKeyPolicy.offlineLive(ctx), ctx);
     expect(kms.ok && kms.notes.join(' ')).toContain("an offline export cannot read the queue's key");
+  });
+
+  it('names a step inside a sentence in lower case, keeping acronyms', () => {
+    expect(titleInSentence('queuePolicy')).toBe('queue policy');
+    expect(titleInSentence('kmsKeyPolicy')).toBe('KMS key policy');
+    expect(titleInSentence('queue')).toBe('SQS queue');
   });
 });
