@@ -178,7 +178,10 @@ export const kmsKeyPolicyStep: StepDefinition<KeyPolicy, KmsKeyFacts> = {
   proposeRemoval(live, ctx) {
     if (live.facts.keyId === null)
       return { kind: 'keep', notes: ['The queue has no customer managed KMS key (or does not exist): there is no key policy statement to remove.'] };
-    if (live.document === null) return { kind: 'keep', notes: ['The key policy cannot be changed from this account, so it is left as it is.'] };
+    if (live.document === null) {
+      const why = live.facts.keyManager === 'AWS' ? 'is AWS managed, so its policy cannot be changed' : 'belongs to another account';
+      return { kind: 'keep', notes: [`The queue's KMS key ${live.facts.keyArn ?? live.facts.keyId} ${why}: it is left as it is.`] };
+    }
     const sid = ctx.neighbourhood.own?.ownership?.kmsKeySid ?? KMS_KEY_POLICY_SID;
     const removal = withoutOurStatements(live.document, isOursFor(ctx.bucketArn, sid), 'key policy');
     if (!removal.ok) return { kind: 'blocked', error: removal.error };

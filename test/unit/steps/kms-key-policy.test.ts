@@ -212,6 +212,11 @@ describe('KMS key policy step: remove and ownership', () => {
     });
     expect(removal(cmk(JSON.stringify({ Version: '2012-10-17', Statement: [OURS] })))).toMatchObject({ kind: 'keep' });
     expect(removal(noKey(null)).kind).toBe('keep');
+    expect(removal(cmk(null, { keyId: 'alias/aws/sqs', keyArn: null, keyManager: 'AWS' }))).toMatchObject({
+      kind: 'keep',
+      notes: [expect.stringContaining('is AWS managed')],
+    });
+    expect(removal(cmk(null, { keyAccount: '999999999999' }))).toMatchObject({ kind: 'keep', notes: [expect.stringContaining('another account')] });
   });
 
   it('records our Sid only when the key policy read back holds our statement', () => {
