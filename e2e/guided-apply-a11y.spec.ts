@@ -42,6 +42,9 @@ test('every screen of the guided apply, the live test, the hand-off, diagnostics
   await expectAccessible(page, 'queue policy plan with a unified diff');
   await page.setViewportSize({ width: 1280, height: 900 });
   await applyStep(page, 'queuePolicy');
+  expect(await planOf(page, 'kmsKeyPolicy')).toBe('unchanged');
+  await expectAccessible(page, 'KMS key policy step with nothing to do');
+  await applyStep(page, 'kmsKeyPolicy');
   await applyStep(page, 'bucketNotification');
   await applyStep(page, 'roleTrust');
   await applyStep(page, 'rolePermissions');

@@ -2,8 +2,10 @@ import { expect, test } from './fixtures';
 import {
   ACCOUNT,
   createBucket,
+  createKmsKey,
   createQueue,
   getNotification,
+  kmsKeyPolicy,
   otherTeamStatement,
   putNotification,
   queuePolicy,
@@ -26,15 +28,24 @@ test('a full run on a fresh account ends on the summary with the backups listed'
   await createBucket(aws, BUCKET);
 
   const actions = await fullRun(page, app.url, { bucket: BUCKET, prefix: 'incoming/', suffix: '.csv' }, true);
-  expect(actions).toEqual({ queue: 'create', queuePolicy: 'create', bucketNotification: 'update', roleTrust: 'create', rolePermissions: 'create' });
+  // The new queue has no customer managed KMS key: its key policy step is "no change".
+  expect(actions).toEqual({
+    queue: 'create',
+    queuePolicy: 'create',
+    kmsKeyPolicy: 'unchanged',
+    bucketNotification: 'update',
+    roleTrust: 'create',
+    rolePermissions: 'create',
+  });
 
   for (const step of AWS_STEP_IDS) {
-    await expect(page.getByTestId(`stepper-${step}`)).toHaveAttribute('data-status', 'applied');
-    await expect(page.getByTestId(`summary-row-${step}`)).toHaveAttribute('data-outcome', 'applied');
+    const outcome = step === 'kmsKeyPolicy' ? 'unchanged' : 'applied';
+    await expect(page.getByTestId(`stepper-${step}`)).toHaveAttribute('data-status', outcome);
+    await expect(page.getByTestId(`summary-row-${step}`)).toHaveAttribute('data-outcome', outcome);
   }
   const summary = page.getByTestId('step-panel-summary');
   await expect(summary.getByRole('heading', { name: 'Summary' })).toBeFocused();
-  await expect(summary.getByTestId('summary-headline')).toHaveText('5 of 5 steps changed the account in this run.');
+  await expect(summary.getByTestId('summary-headline')).toHaveText('5 of 6 steps changed the account in this run.');
   await expect(summary.getByTestId('backup-row')).toHaveCount(5);
   await expect(summary.getByTestId('platform-values')).toContainText(`arn:aws:iam::${ACCOUNT}:role/${ROLE}`);
   await expect(summary.getByTestId('platform-values')).toContainText(`/${QUEUE}`);
@@ -116,6 +127,8 @@ test('existing Lambda, SNS and SQS notifications and another queue-policy statem
   await expect(policyPanel.locator('[data-testid="summary-item"][data-kind="added"]')).toHaveCount(1);
   await expect(policyPanel.getByTestId('diff-view')).toHaveAttribute('data-mode', 'side-by-side');
   await applyStep(page, 'queuePolicy');
+  expect(await planOf(page, 'kmsKeyPolicy')).toBe('unchanged');
+  await applyStep(page, 'kmsKeyPolicy');
 
   const notificationPanel = page.getByTestId('step-panel-bucketNotification');
   expect(await planOf(page, 'bucketNotification')).toBe('update');
@@ -125,7 +138,7 @@ test('existing Lambda, SNS and SQS notifications and another queue-policy statem
   await applyStep(page, 'roleTrust');
   await applyStep(page, 'rolePermissions');
   await skipLiveTest(page);
-  await expect(page.getByTestId('summary-headline')).toHaveText('4 of 5 steps changed the account in this run.');
+  await expect(page.getByTestId('summary-headline')).toHaveText('4 of 6 steps changed the account in this run.');
 
   const after = await getNotification(aws, BUCKET);
   expect(after.LambdaFunctionConfigurations?.map((c) => c.Id)).toEqual(['thumbnails']);
@@ -227,12 +240,12 @@ test('a second run of a saved setup finds no change anywhere and writes nothing'
   await expect(scope.getByLabel('External ID')).toHaveValue(PLATFORM.externalId);
   await scope.getByRole('button', { name: 'Save and continue' }).click();
   await expect(page.getByTestId('step-panel-review').getByTestId('review-headline')).toHaveText(
-    '0 of 5 steps will change the account; nothing has been written yet.',
+    '0 of 6 steps will change the account; nothing has been written yet.',
   );
   await startApplying(page);
 
   const actions = await applyAll(page);
-  expect(Object.values(actions)).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged', 'unchanged']);
+  expect(Object.values(actions)).toEqual(AWS_STEP_IDS.map(() => 'unchanged'));
   for (const step of AWS_STEP_IDS) await expect(page.getByTestId(`stepper-${step}`)).toHaveAttribute('data-status', 'unchanged');
   const summary = page.getByTestId('step-panel-summary');
   await expect(summary.getByTestId('summary-headline')).toHaveText('Nothing was changed in this run.');
@@ -298,7 +311,7 @@ test('on a narrow window the diff is unified, with +/- signs', async ({ page, ap
   await expect(diff).toHaveAttribute('data-mode', 'side-by-side');
 });
 
-test('an existing queue encrypted with alias/aws/sqs is refused with the reason; a customer managed key shows the key-policy statement', async ({
+test('an existing queue encrypted with alias/aws/sqs is refused with the reason; a customer managed key gets the KMS key policy step', async ({
   page,
   app,
   motoUrl,
@@ -306,7 +319,9 @@ test('an existing queue encrypted with alias/aws/sqs is refused with the reason;
   const aws = seedClients(motoUrl);
   await createBucket(aws, BUCKET);
   await createQueue(aws, QUEUE, undefined, { KmsMasterKeyId: 'alias/aws/sqs' });
-  await createQueue(aws, 'cmk-events', undefined, { KmsMasterKeyId: `arn:aws:kms:us-east-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab` });
+  const key = await createKmsKey(aws);
+  await createQueue(aws, 'cmk-events', undefined, { KmsMasterKeyId: key.arn });
+  const defaultPolicy = await kmsKeyPolicy(aws, key.keyId);
 
   await page.goto(app.url);
   await connect(page);
@@ -321,14 +336,39 @@ test('an existing queue encrypted with alias/aws/sqs is refused with the reason;
   await expect(panel.getByTestId('apply-button')).toBeDisabled();
   await expect(page.getByTestId('stepper-queue')).toHaveAttribute('data-status', 'failed');
 
-  // Back to the scope, another queue: its customer managed key needs a statement in the key policy.
+  // Back to the scope, another queue: its customer managed key needs our statement in the key policy, a step of its own.
   await page.getByTestId('stepper-scope').getByRole('button').click();
   await page.getByTestId('step-panel-scope').getByLabel('Queue name').fill('cmk-events');
   await page.getByTestId('step-panel-scope').getByRole('button', { name: 'Save and continue' }).click();
+  await expect(review.getByTestId('review-kmsKeyPolicy')).toHaveAttribute('data-action', 'update');
   await startApplying(page);
   expect(await planOf(page, 'queue')).toBe('unchanged');
-  const warning = page.getByTestId('step-panel-queue').getByRole('alert').filter({ hasText: 'customer managed KMS key' });
-  await expect(warning.getByLabel('Statement to add')).toContainText('"kms:GenerateDataKey"');
-  await expect(warning.getByRole('button', { name: 'Copy statement' })).toBeVisible();
-  await expect(page.getByTestId('stepper-queue')).toHaveAttribute('data-status', 'current');
+  await expect(panel.getByText('the KMS key policy step lets S3 use it')).toBeVisible();
+  await expect(panel.getByRole('alert').filter({ hasText: 'KMS' })).toHaveCount(0);
+  await applyStep(page, 'queue');
+  await applyStep(page, 'queuePolicy');
+
+  const kms = page.getByTestId('step-panel-kmsKeyPolicy');
+  expect(await planOf(page, 'kmsKeyPolicy')).toBe('update');
+  await expect(kms.getByText('Step 3 of 6 on AWS')).toBeVisible();
+  await expect(kms.getByRole('heading', { name: 'KMS key policy' })).toBeFocused();
+  await expect(kms.locator('.plan-line')).toContainText(key.arn);
+  await expect(kms.locator('[data-testid="summary-item"][data-kind="added"]')).toContainText('AllowS3ToUseTheKeyForSqsNotifications');
+  await expect(kms.locator('[data-testid="summary-item"][data-kind="kept"]')).toContainText('Enable IAM User Permissions');
+  await expect(kms.getByTestId('diff-view')).toContainText('kms:GenerateDataKey');
+  await kms.getByRole('button', { name: 'Apply KMS key policy' }).click();
+  await expect(kms.getByTestId('result-action')).toHaveAttribute('data-action', 'updated', { timeout: 20_000 });
+  await expect(kms.getByTestId('backup-path')).toContainText('kms-key-policy.json');
+  await expect(page.getByTestId('stepper-kmsKeyPolicy')).toHaveAttribute('data-status', 'applied');
+
+  const policy = await kmsKeyPolicy(aws, key.keyId);
+  expect(policy.Statement.map((s) => s['Sid'])).toEqual(['Enable IAM User Permissions', 'AllowS3ToUseTheKeyForSqsNotifications']);
+  expect(policy.Statement[0]).toEqual(defaultPolicy.Statement[0]);
+  expect(policy.Statement[1]).toMatchObject({
+    Principal: { Service: 's3.amazonaws.com' },
+    Action: ['kms:GenerateDataKey', 'kms:Decrypt'],
+    Condition: { ArnLike: { 'aws:SourceArn': `arn:aws:s3:::${BUCKET}` }, StringEquals: { 'aws:SourceAccount': ACCOUNT } },
+  });
+  await kms.getByRole('button', { name: 'Continue', exact: true }).click();
+  await expect(page.getByTestId('step-panel-bucketNotification')).toBeVisible();
 });

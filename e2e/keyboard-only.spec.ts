@@ -46,11 +46,18 @@ test('the whole wizard, from the profile to the hand-off, with the keyboard alon
   await expect(review.getByRole('heading', { name: 'Review the plan' })).toBeFocused();
   await activate(page, review.getByTestId('review-start'));
 
-  // The five AWS steps: each plans on entering; Apply, then Continue.
+  // The AWS steps: each plans on entering; Apply, then Continue. The new queue has no customer managed KMS key, so
+  // the key policy step is "no change" and its one button continues.
   for (const step of AWS_STEP_IDS) {
     const panel = page.getByTestId(`step-panel-${step}`);
     await expect(panel.getByTestId('plan-action')).toBeVisible({ timeout: 20_000 });
     await expect(panel.getByRole('heading', { level: 2 })).toBeFocused();
+    if (step === 'kmsKeyPolicy') {
+      await expect(panel.getByTestId('plan-action')).toHaveAttribute('data-action', 'unchanged');
+      await activate(page, panel.getByTestId('continue-button'));
+      await expect(page.getByTestId(`stepper-${step}`)).toHaveAttribute('data-status', 'unchanged');
+      continue;
+    }
     await activate(page, panel.getByTestId('apply-button'));
     await expect(panel.getByTestId('result-action')).toBeVisible({ timeout: 20_000 });
     await expect(page.getByTestId(`stepper-${step}`)).toHaveAttribute('data-status', 'applied');
@@ -85,6 +92,8 @@ test('the whole wizard, from the profile to the hand-off, with the keyboard alon
   const [file] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
   expect(file.suggestedFilename()).toBe('platform-registration.json');
   expect(JSON.parse(await readFile(await file.path(), 'utf8'))).toEqual(copied);
-  for (const step of AWS_STEP_IDS) await expect(page.getByTestId(`stepper-${step}`)).toHaveAttribute('data-status', 'applied');
+  for (const step of AWS_STEP_IDS) {
+    await expect(page.getByTestId(`stepper-${step}`)).toHaveAttribute('data-status', step === 'kmsKeyPolicy' ? 'unchanged' : 'applied');
+  }
   await expect(page.getByTestId('stepper-liveTest')).toHaveAttribute('data-status', 'passed');
 });

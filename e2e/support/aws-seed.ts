@@ -6,6 +6,7 @@ import {
   S3Client,
   type NotificationConfiguration,
 } from '@aws-sdk/client-s3';
+import { CreateKeyCommand, GetKeyPolicyCommand, KMSClient } from '@aws-sdk/client-kms';
 import { CreateQueueCommand, GetQueueAttributesCommand, GetQueueUrlCommand, SetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { GetRoleCommand, GetRolePolicyCommand, IAMClient } from '@aws-sdk/client-iam';
 import { FAKE_KEYS } from '../../test/support/aws-profile-files';
@@ -18,12 +19,13 @@ export interface SeedClients {
   readonly s3: S3Client;
   readonly sqs: SQSClient;
   readonly iam: IAMClient;
+  readonly kms: KMSClient;
 }
 
 /** Clients for moto with the test profile's fake keys (S3 path-style, as moto serves it). */
 export function seedClients(motoUrl: string, region = 'us-east-1'): SeedClients {
   const base = { region, endpoint: motoUrl, credentials: FAKE_KEYS };
-  return { s3: new S3Client({ ...base, forcePathStyle: true }), sqs: new SQSClient(base), iam: new IAMClient(base) };
+  return { s3: new S3Client({ ...base, forcePathStyle: true }), sqs: new SQSClient(base), iam: new IAMClient(base), kms: new KMSClient(base) };
 }
 
 /** Creates a bucket (in `region` when it is not us-east-1). */
@@ -83,6 +85,18 @@ export async function roleDocuments(
   const inline = await c.iam.send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName: policyName }));
   const decode = (text: string | undefined): unknown => (text ? JSON.parse(decodeURIComponent(text)) : null);
   return { trust: decode(role.Role?.AssumeRolePolicyDocument), permissions: decode(inline.PolicyDocument) };
+}
+
+/** Creates a customer managed KMS key (KMS gives it its default key policy); returns its id and ARN. */
+export async function createKmsKey(c: SeedClients): Promise<{ readonly keyId: string; readonly arn: string }> {
+  const meta = (await c.kms.send(new CreateKeyCommand({ Description: 'queue encryption' }))).KeyMetadata;
+  return { keyId: meta?.KeyId ?? '', arn: meta?.Arn ?? '' };
+}
+
+/** A KMS key's policy, parsed. */
+export async function kmsKeyPolicy(c: SeedClients, keyId: string): Promise<{ readonly Statement: ReadonlyArray<Record<string, unknown>> }> {
+  const out = await c.kms.send(new GetKeyPolicyCommand({ KeyId: keyId, PolicyName: 'default' }));
+  return JSON.parse(out.Policy ?? '{}') as { Statement: ReadonlyArray<Record<string, unknown>> };
 }
 
 /** A queue-policy statement that is not the wizard's: another team's access, which must survive every change. */

@@ -98,16 +98,20 @@ export async function applyStep(page: Page, step: string, shot: string | null = 
   return action;
 }
 
-/** The README screenshot of an AWS step: numbered after the profile and scope screens, named after the step (03-queue-policy ...). */
-function shotName(step: AwsStepId): string {
-  const number = String(3 + AWS_STEP_IDS.indexOf(step)).padStart(2, '0');
-  return `${number}-${step.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
-}
+/** The README screenshot of each AWS step, numbered after the profile and scope screens (the KMS key policy step came later: 04b). */
+const SHOT_NAMES: Readonly<Record<AwsStepId, string>> = {
+  queue: '03-queue',
+  queuePolicy: '04-queue-policy',
+  kmsKeyPolicy: '04b-kms-key-policy',
+  bucketNotification: '05-bucket-notification',
+  roleTrust: '06-role-trust',
+  rolePermissions: '07-role-permissions',
+};
 
 /** Runs every AWS step in order and stops on the live test; returns each step's plan action. */
 export async function applyAwsSteps(page: Page, shots = false): Promise<Record<string, string>> {
   const actions: Record<string, string> = {};
-  for (const step of AWS_STEP_IDS) actions[step] = await applyStep(page, step, shots ? shotName(step) : null);
+  for (const step of AWS_STEP_IDS) actions[step] = await applyStep(page, step, shots ? SHOT_NAMES[step] : null);
   await expect(page.getByTestId('step-panel-liveTest')).toBeVisible();
   return actions;
 }
@@ -147,7 +151,7 @@ export async function startNewSetup(page: Page, url: string, values: ScopeValues
   await fillScope(page, values, shots);
 }
 
-/** A complete first run on a new setup: connect, scope, the five steps, the live test skipped; ends on the summary. */
+/** A complete first run on a new setup: connect, scope, the AWS steps, the live test skipped; ends on the summary. */
 export async function fullRun(page: Page, url: string, values: ScopeValues, shots = false): Promise<Record<string, string>> {
   await startNewSetup(page, url, values, shots);
   return applyAll(page, shots);

@@ -13,6 +13,7 @@ function mergedOwnership(record: SetupRecord, claim: Partial<SetupOwnership>): S
     queue: null,
     notificationId: null,
     queuePolicySid: null,
+    kmsKeySid: null,
     role: null,
     trustSids: [],
     inlinePolicy: null,
@@ -38,7 +39,7 @@ export async function markApplied(ctx: PlanContext, def: AnyStepDefinition, resu
     roleArn: ctx.roleArn,
     ...(result.step === 'queue' && result.resource.startsWith('http') ? { queueUrl: result.resource } : {}),
   };
-  const ownership = mergedOwnership(record, def.owns(ctx, result.action === 'created'));
+  const ownership = mergedOwnership(record, def.owns(ctx, result.action === 'created', result.after));
   const done = result.step === 'rolePermissions' && record.status !== 'applied' && record.status !== 'verified';
   const applied = done ? { status: 'applied' as const, appliedAt: new Date().toISOString(), attention: [] } : {};
   await markSetup(ctx.dataDir, ctx.setup.name, { ...ids, ownership, ...applied });

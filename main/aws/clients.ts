@@ -1,4 +1,5 @@
 import { IAMClient } from '@aws-sdk/client-iam';
+import { KMSClient } from '@aws-sdk/client-kms';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { STSClient } from '@aws-sdk/client-sts';
@@ -18,6 +19,7 @@ export interface ServiceClients {
   readonly organizations: OrganizationsClient;
   readonly sns: SNSClient;
   readonly lambda: LambdaClient;
+  readonly kms: KMSClient;
 }
 
 /** A target's clients, each created on first use (a command that never calls IAM never builds an IAM client). */
@@ -37,6 +39,7 @@ function createClients(target: AwsTarget): ClientSet {
     organizations?: OrganizationsClient;
     sns?: SNSClient;
     lambda?: LambdaClient;
+    kms?: KMSClient;
   } = {};
   return {
     // A bucket in another Region answers 301/400 with its Region; following it lets reads name the real Region.
@@ -61,6 +64,9 @@ function createClients(target: AwsTarget): ClientSet {
     },
     get lambda() {
       return (made.lambda ??= new LambdaClient(clientConfig('LAMBDA', target)));
+    },
+    get kms() {
+      return (made.kms ??= new KMSClient(clientConfig('KMS', target)));
     },
     destroy() {
       for (const client of Object.values(made)) client.destroy();

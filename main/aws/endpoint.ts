@@ -1,5 +1,5 @@
 /** Service ids as they appear in AWS_ENDPOINT_URL_<SERVICE> (AWS SDKs and tools reference, "Service-specific endpoints"). */
-export type AwsService = 'S3' | 'SQS' | 'IAM' | 'STS' | 'ORGANIZATIONS' | 'SNS' | 'LAMBDA';
+export type AwsService = 'S3' | 'SQS' | 'IAM' | 'STS' | 'ORGANIZATIONS' | 'SNS' | 'LAMBDA' | 'KMS';
 
 /** The endpoint override for a service: AWS_ENDPOINT_URL_<SERVICE>, else AWS_ENDPOINT_URL, else none (real AWS). */
 export function endpointFor(service: AwsService, env: NodeJS.ProcessEnv = process.env): string | null {
@@ -11,5 +11,5 @@ export function endpointFor(service: AwsService, env: NodeJS.ProcessEnv = proces
 
 /** The endpoint to show the admin: the global override, else the first service-specific one. */
 export function displayedEndpoint(env: NodeJS.ProcessEnv = process.env): string | null {
-  return endpointFor('STS', env) ?? endpointFor('S3', env) ?? endpointFor('SQS', env) ?? endpointFor('IAM', env);
+  return endpointFor('STS', env) ?? endpointFor('S3', env) ?? endpointFor('SQS', env) ?? endpointFor('IAM', env) ?? endpointFor('KMS', env);
 }

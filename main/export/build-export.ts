@@ -4,7 +4,8 @@ import { offlineNote } from '../../shared/export/export-build';
 import { exportFiles } from '../../shared/export/export-files';
 import { predictedQueueUrl } from '../../shared/export/predicted-queue-url';
 import type { Setup } from '../../shared/setup/setup';
-import type { AwsStepId } from '../../shared/steps/aws-steps';
+import { KMS_KEY_POLICY_SID } from '../../shared/policy/build-kms-key-statement';
+import { AWS_STEPS, type AwsStepId } from '../../shared/steps/aws-steps';
 import type { StepPlan } from '../../shared/steps/step-plan';
 import { planSetup } from '../steps/plan-setup';
 import type { PlanContext, StepContext } from '../steps/step-context';
@@ -37,6 +38,21 @@ function build(setup: Setup, sctx: StepContext, sources: ExportSources, merged: 
   return { files, merged, accountId: sctx.accountId, notes: merged ? sources.notes : [offlineNote(sctx.accountId), ...sources.notes] };
 }
 
+/**
+ * The export holds the guide's four documents only: when the queue's customer managed KMS key needs our statement, a
+ * note says so (the key policy is written by the wizard's KMS key policy step, not by apply.sh).
+ */
+function kmsNotes(plan: StepPlan): ReadonlyArray<string> {
+  const title = AWS_STEPS.kmsKeyPolicy.title;
+  const change =
+    plan.action === 'update'
+      ? [
+          `${title}: this export does not change the key policy of ${plan.resource}, which needs statement ${KMS_KEY_POLICY_SID} so that S3 can use the key. Apply the KMS key policy step with the wizard (sqs-s3-wizard apply), which adds it and keeps the other statements.`,
+        ]
+      : [];
+  return [...change, ...plan.warnings.map((w) => `${title}: ${w}`)];
+}
+
 /** With credentials: the documents are the step plans' (read live, merged), exactly what `apply` would write. */
 export async function liveExport(sctx: PlanContext): Promise<ExportBuild> {
   const setup = sctx.setup;
@@ -47,10 +63,13 @@ export async function liveExport(sctx: PlanContext): Promise<ExportBuild> {
     throw new ApiFailure({ ...blocked.blocked, message: `Nothing was exported: ${blocked.title}: ${blocked.blocked.message}` });
   }
   const planOf = (step: AwsStepId): StepPlan => plans.get(step) as StepPlan;
-  const sources = exportSources((step): StepDocuments => {
-    const plan = planOf(step);
-    return { proposed: plan.proposed, current: plan.current, notes: [...plan.warnings, ...plan.notes] };
-  }, planOf('queue').warnings);
+  const sources = exportSources(
+    (step): StepDocuments => {
+      const plan = planOf(step);
+      return { proposed: plan.proposed, current: plan.current, notes: [...plan.warnings, ...plan.notes] };
+    },
+    [...planOf('queue').warnings, ...kmsNotes(planOf('kmsKeyPolicy'))],
+  );
   const queue = planOf('queue');
   return build(setup, sctx, sources, true, { queueUrl: queue.current === null ? null : queue.resource, roleArn: planOf('roleTrust').resource });
 }

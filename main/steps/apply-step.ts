@@ -18,7 +18,7 @@ export async function applyStep<Doc, Facts>(def: StepDefinition<Doc, Facts>, ctx
       decide: (live) => {
         const proposal = def.propose(live, ctx);
         if (!proposal.ok) return { kind: 'refused', error: proposal.error };
-        return !proposal.changed && live.document !== null ? { kind: 'unchanged' } : { kind: 'write', document: proposal.document };
+        return !proposal.changed ? { kind: 'unchanged' } : { kind: 'write', document: proposal.document };
       },
       verify: (after) => {
         const check = def.propose(after, ctx);

@@ -54,7 +54,8 @@ export async function planStep<Doc, Facts>(def: StepDefinition<Doc, Facts>, ctx:
     step: def.id,
     title,
     resource: live.resource,
-    action: live.document === null ? 'create' : proposal.changed ? 'update' : 'unchanged',
+    // A step with nothing to write has no document either (the KMS key policy of a queue without a customer managed key).
+    action: !proposal.changed ? 'unchanged' : live.document === null ? 'create' : 'update',
     current: live.document,
     proposed: proposal.document,
     summary: proposal.summary,

@@ -1,6 +1,6 @@
 import { ApiFailure } from '../../shared/contract/api-error';
 import { diffDocuments } from '../../shared/diff/diff-documents';
-import { AWS_STEPS, type AwsStepId } from '../../shared/steps/aws-steps';
+import { titleInSentence, type AwsStepId } from '../../shared/steps/aws-steps';
 import type { RemovalPlan, StepResult } from '../../shared/steps/step-plan';
 import { toApiError } from '../aws/aws-errors';
 import { guardedWrite } from './guarded-write';
@@ -10,14 +10,15 @@ import type { LiveState, RemovalOptions, StepDefinition } from './step-definitio
 import { STEP_DEFINITIONS } from './step-registry';
 
 /**
- * The order a removal writes in: stop the events first (the bucket's rule), then the queue policy statement, the
- * setup's inline policy (IAM deletes no role with policies), the trust statements or the role, and the queue last.
+ * The order a removal writes in: stop the events first (the bucket's rule), then the queue policy statement, the KMS
+ * key policy statement (read through the queue, so before the queue goes), the setup's inline policy (IAM deletes no
+ * role with policies), the trust statements or the role, and the queue last.
  */
-export const REMOVAL_ORDER: ReadonlyArray<AwsStepId> = ['bucketNotification', 'queuePolicy', 'rolePermissions', 'roleTrust', 'queue'];
+export const REMOVAL_ORDER: ReadonlyArray<AwsStepId> = ['bucketNotification', 'queuePolicy', 'kmsKeyPolicy', 'rolePermissions', 'roleTrust', 'queue'];
 
 /** Plans what removing the setup does to one step's resource: read live, decide (only its own part), diff. Writes nothing. */
 export async function planRemovalStep<Doc, Facts>(def: StepDefinition<Doc, Facts>, ctx: PlanContext, options: RemovalOptions): Promise<RemovalPlan> {
-  const title = `Remove: ${AWS_STEPS[def.id].title.toLowerCase()}`;
+  const title = `Remove: ${titleInSentence(def.id)}`;
   const resource = def.resource(ctx);
   const empty = { summary: [], warnings: [], choice: null } as const;
   let live: LiveState<Doc, Facts>;

@@ -3,7 +3,7 @@ import { apiError, ApiFailure } from '../../shared/contract/api-error';
 import { diffDocuments } from '../../shared/diff/diff-documents';
 import { documentsEqual } from '../../shared/diff/semantic-form';
 import { summarizeChanges } from '../../shared/diff/summarize-changes';
-import { AWS_STEPS } from '../../shared/steps/aws-steps';
+import { AWS_STEPS, titleInSentence } from '../../shared/steps/aws-steps';
 import type { RestorePlan, StepResult } from '../../shared/steps/step-plan';
 import { toApiError } from '../aws/aws-errors';
 import { readBackup, type BackupRecord } from '../store/backups';
@@ -69,7 +69,7 @@ export async function planRestore(path: string, op: OperationContext, scope: Res
   });
   return {
     step: definition.id,
-    title: `Restore ${AWS_STEPS[definition.id].title.toLowerCase()}`,
+    title: `Restore ${titleInSentence(definition.id)}`,
     resource: backup.resource,
     action: sameAsBackup(live.document, backup.document) ? 'unchanged' : 'update',
     current: live.document,

@@ -60,8 +60,8 @@ export interface StepDefinition<Doc, Facts> {
    * created or updated. `ctx` is the setup's plan context (tags for what it creates); null for a restore.
    */
   write(call: AwsCallContext, live: LiveState<Doc, Facts>, document: Doc | null, ctx: PlanContext | null): Promise<'created' | 'updated'>;
-  /** What the setup owns through this step once it is applied (`created`: this apply created the resource). */
-  owns(ctx: PlanContext, created: boolean): Partial<SetupOwnership>;
+  /** What the setup owns through this step once it is applied (`created`: this apply created the resource; `after`: the document read back). */
+  owns(ctx: PlanContext, created: boolean, after: unknown): Partial<SetupOwnership>;
   /** Runs after a write of this step was applied and read back (the notification: clear S3's test event from the setup's own queue). */
   afterWrite?(ctx: PlanContext): Promise<void>;
   /** True when a deletion shows only after a while (SQS: up to 60 s), so a read-back that still finds the resource is no failure. */

@@ -1,5 +1,6 @@
 import { awsStepOfBackupKind, type AwsStepId } from '../../shared/steps/aws-steps';
 import { bucketNotificationStep } from './definitions/bucket-notification';
+import { kmsKeyPolicyStep } from './definitions/kms-key-policy';
 import { queueStep } from './definitions/queue';
 import { queuePolicyStep } from './definitions/queue-policy';
 import { rolePermissionsStep } from './definitions/role-permissions';
@@ -10,6 +11,7 @@ import type { AnyStepDefinition } from './step-definition';
 export const STEP_DEFINITIONS: Readonly<Record<AwsStepId, AnyStepDefinition>> = {
   queue: queueStep,
   queuePolicy: queuePolicyStep,
+  kmsKeyPolicy: kmsKeyPolicyStep,
   bucketNotification: bucketNotificationStep,
   roleTrust: roleTrustStep,
   rolePermissions: rolePermissionsStep,

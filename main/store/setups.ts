@@ -22,6 +22,8 @@ const ownershipSchema = z.object({
   queue: z.object({ name: z.string(), created: z.boolean() }).nullable(),
   notificationId: z.string().nullable(),
   queuePolicySid: z.string().nullable(),
+  // Setups saved before the KMS key policy step have no such key.
+  kmsKeySid: z.string().nullable().default(null),
   role: z.object({ name: z.string(), created: z.boolean() }).nullable(),
   trustSids: z.array(z.string()),
   inlinePolicy: z.string().nullable(),

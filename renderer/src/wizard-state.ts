@@ -4,7 +4,7 @@ import { AWS_STEP_IDS, AWS_STEPS, type AwsStepId } from '../../shared/steps/aws-
 import type { StepResult } from '../../shared/steps/step-plan';
 import type { LiveTestResult } from '../../shared/livetest/live-test-result';
 
-/** The wizard's screens, in order: connect, scope, the review of the whole plan, the five AWS steps (AwsStepId), the live test, and the summary with the hand-off. */
+/** The wizard's screens, in order: connect, scope, the review of the whole plan, the six AWS steps (AwsStepId), the live test, and the summary with the hand-off. */
 export type WizardStepId = 'profile' | 'scope' | 'review' | AwsStepId | 'liveTest' | 'summary';
 
 /** What the stepper shows for a step ('unchanged' reads "no change"). */
@@ -47,7 +47,7 @@ export interface WizardState {
   readonly liveTest: LiveTestOutcome;
 }
 
-/** True for the five screens that read and write AWS documents. */
+/** True for the six screens that read and write AWS documents. */
 export function isAwsStep(id: WizardStepId): id is AwsStepId {
   return (AWS_STEP_IDS as ReadonlyArray<string>).includes(id);
 }

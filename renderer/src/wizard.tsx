@@ -74,6 +74,7 @@ export function Wizard({ opened, startAt, onOpenBackups }: WizardProps) {
         ) : null;
       case 'queue':
       case 'queuePolicy':
+      case 'kmsKeyPolicy':
       case 'bucketNotification':
       case 'roleTrust':
       case 'rolePermissions':

@@ -34,7 +34,7 @@ export interface SetupRecord {
 export interface BackupEntry {
   readonly path: string;
   readonly file: string;
-  /** queue, queue-policy, bucket-notification, role-trust-policy or role-permissions-policy. */
+  /** queue, queue-policy, kms-key-policy, bucket-notification, role-trust-policy or role-permissions-policy. */
   readonly kind: string;
   readonly resource: string;
   readonly account: string;

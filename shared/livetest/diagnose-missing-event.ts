@@ -36,7 +36,7 @@ export const FIX_STEP_OF_HOP: Readonly<Record<Diagnosis['hop'], FixStep | null>>
   'notification-missing': 'bucketNotification',
   'notification-filter': 'bucketNotification',
   'queue-policy': 'queuePolicy',
-  kms: 'queue',
+  kms: 'kmsKeyPolicy',
   unknown: null,
 };
 
@@ -99,7 +99,7 @@ export function diagnoseMissingEvent(state: DeliveryState, expected: DeliveryExp
     return {
       hop: 'kms',
       message: `The queue is encrypted with KMS key ${state.kmsMasterKeyId}; S3 needs kms:GenerateDataKey and kms:Decrypt on it.`,
-      fix: 'Add the key-policy statement shown in the queue step to the key policy, or switch the queue to SSE-SQS.',
+      fix: 'Apply the KMS key policy step (it adds the statement S3 needs to the key policy), or switch the queue to SSE-SQS.',
     };
   }
   return {

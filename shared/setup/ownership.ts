@@ -12,6 +12,8 @@ export interface SetupOwnership {
   readonly notificationId: string | null;
   /** The Sid of its statement in the queue policy. */
   readonly queuePolicySid: string | null;
+  /** The Sid of its statement in the key policy of the queue's customer managed KMS key (null: the queue has none). */
+  readonly kmsKeySid: string | null;
   readonly role: { readonly name: string; readonly created: boolean } | null;
   /** The Sids of its trust statements. */
   readonly trustSids: ReadonlyArray<string>;

@@ -1,10 +1,11 @@
 /**
- * The platform guide's AWS-side steps, in the order they must run: the queue policy before the bucket notification,
- * because S3 validates the destination when the notification is put (docs/aws-behaviour.md#s3-bucket-notifications).
+ * The platform guide's AWS-side steps, in the order they must run: the queue policy and the KMS key policy (of an
+ * encrypted queue) before the bucket notification, because S3 validates the destination when the notification is put
+ * (docs/aws-behaviour.md#s3-bucket-notifications).
  */
-export const AWS_STEP_IDS = ['queue', 'queuePolicy', 'bucketNotification', 'roleTrust', 'rolePermissions'] as const;
+export const AWS_STEP_IDS = ['queue', 'queuePolicy', 'kmsKeyPolicy', 'bucketNotification', 'roleTrust', 'rolePermissions'] as const;
 
-/** One of the five AWS steps (not a wizard screen: those are WizardStepId in the renderer). */
+/** One of the six AWS steps (not a wizard screen: those are WizardStepId in the renderer). */
 export type AwsStepId = (typeof AWS_STEP_IDS)[number];
 
 /**
@@ -55,6 +56,21 @@ export const AWS_STEPS = {
     intro:
       "The queue policy lets S3 send messages to the queue, only for this bucket and this account. Other statements of the policy are kept; the wizard's statement is matched by its Sid.",
     restore: { allowed: 'always' },
+  },
+  kmsKeyPolicy: {
+    title: 'KMS key policy',
+    backupKind: 'kms-key-policy',
+    writeAction: { create: 'kms:PutKeyPolicy', update: 'kms:PutKeyPolicy', delete: 'kms:PutKeyPolicy' },
+    applyLabel: { create: 'Apply KMS key policy', update: 'Apply KMS key policy' },
+    intro:
+      "When the queue is encrypted with a customer managed KMS key, the key policy must let S3 use the key (kms:GenerateDataKey and kms:Decrypt), only for this bucket and this account, or no event arrives. Other statements of the key policy are kept; the wizard's statement is matched by its Sid. A queue with SSE-SQS or no encryption needs nothing here.",
+    restore: {
+      allowed: 'when-it-existed',
+      refusal: {
+        message: 'This backup records no key policy, and a KMS key always has one, so there is nothing to write back.',
+        fix: 'Choose another backup of the key policy.',
+      },
+    },
   },
   bucketNotification: {
     title: 'Bucket notification',
@@ -107,4 +123,12 @@ export const BACKUP_KINDS: readonly [BackupKind, ...BackupKind[]] = [
 /** The step whose document a backup kind holds (restore), or null for a kind this version does not know. */
 export function awsStepOfBackupKind(kind: string): AwsStepId | null {
   return AWS_STEP_IDS.find((id) => AWS_STEPS[id].backupKind === kind) ?? null;
+}
+
+/** A step's title inside a sentence ("Remove: queue policy"): lower case, but acronyms such as SQS and KMS stay as they are. */
+export function titleInSentence(id: AwsStepId): string {
+  return AWS_STEPS[id].title
+    .split(' ')
+    .map((word) => (/^[A-Z]{2,}$/.test(word) ? word : word.toLowerCase()))
+    .join(' ');
 }

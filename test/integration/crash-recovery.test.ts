@@ -101,6 +101,7 @@ describe('a crash of the CLI between backup and write', () => {
     expect(report.changes.map((c) => [c.step, c.action])).toEqual([
       ['queue', 'unchanged'],
       ['queuePolicy', 'unchanged'],
+      ['kmsKeyPolicy', 'unchanged'],
       ['bucketNotification', 'updated'],
       ['roleTrust', 'created'],
       ['rolePermissions', 'created'],
@@ -111,7 +112,7 @@ describe('a crash of the CLI between backup and write', () => {
     expect(after.queuePolicySids).toEqual(['LetAuditRead', 'AllowS3ToSendMessage']);
     const plan = await runCli(['plan', '--setup', ws.file], ws.env);
     expect(plan.code, plan.stderr).toBe(0);
-    expect(plan.stdout.match(/: no change/g)).toHaveLength(5);
+    expect(plan.stdout.match(/: no change/g)).toHaveLength(6);
   });
 
   it('a crash while creating the role: the next apply creates it and finishes the remaining steps', async () => {
@@ -123,6 +124,7 @@ describe('a crash of the CLI between backup and write', () => {
     expect((JSON.parse(rerun.stdout) as { changes: Array<{ step: string; action: string }> }).changes.map((c) => [c.step, c.action])).toEqual([
       ['queue', 'unchanged'],
       ['queuePolicy', 'unchanged'],
+      ['kmsKeyPolicy', 'unchanged'],
       ['bucketNotification', 'unchanged'],
       ['roleTrust', 'created'],
       ['rolePermissions', 'created'],
@@ -146,6 +148,7 @@ describe('the CLI under a persistent fault', () => {
     const rerun = await runCli(['apply', '--setup', ws.file, '--yes', '--json', '--skip-test'], ws.env);
     expect(rerun.code, rerun.stderr).toBe(0);
     expect((JSON.parse(rerun.stdout) as { changes: Array<{ step: string; action: string }> }).changes.map((c) => c.action)).toEqual([
+      'unchanged',
       'unchanged',
       'unchanged',
       'unchanged',

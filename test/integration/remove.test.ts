@@ -97,11 +97,12 @@ describe('remove (CLI against moto)', () => {
     expect(first.report?.changes.map((c) => [c.step, c.action])).toEqual([
       ['bucketNotification', 'updated'],
       ['queuePolicy', 'deleted'],
+      ['kmsKeyPolicy', 'unchanged'],
       ['rolePermissions', 'deleted'],
       ['roleTrust', 'deleted'],
       ['queue', 'deleted'],
     ]);
-    for (const change of first.report?.changes ?? []) expect(change.backup && existsSync(change.backup)).toBe(true);
+    for (const change of first.report?.changes ?? []) expect(change.action === 'unchanged' || (change.backup && existsSync(change.backup))).toBe(true);
     expect(await queueExists()).toBe(false);
     expect(await roleExists()).toBe(false);
     expect(await notification()).toEqual(before);
@@ -132,6 +133,7 @@ describe('remove (CLI against moto)', () => {
     expect(run.report?.changes.map((c) => [c.step, c.action])).toEqual([
       ['bucketNotification', 'updated'],
       ['queuePolicy', 'updated'],
+      ['kmsKeyPolicy', 'unchanged'],
       ['rolePermissions', 'deleted'],
       ['roleTrust', 'unchanged'],
       ['queue', 'unchanged'],
@@ -187,6 +189,7 @@ describe('remove (CLI against moto)', () => {
     expect(run.report?.changes.map((c) => [c.step, c.action])).toEqual([
       ['bucketNotification', 'unchanged'],
       ['queuePolicy', 'deleted'],
+      ['kmsKeyPolicy', 'unchanged'],
       ['rolePermissions', 'unchanged'],
       ['roleTrust', 'unchanged'],
       ['queue', 'deleted'],

@@ -1,11 +1,12 @@
 import { CreateBucketCommand, PutBucketNotificationConfigurationCommand, S3Client, type NotificationConfiguration } from '@aws-sdk/client-s3';
+import { CreateAliasCommand, CreateKeyCommand, GetKeyPolicyCommand, KMSClient } from '@aws-sdk/client-kms';
 import { CreateQueueCommand, GetQueueAttributesCommand, SetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { FAKE_KEYS } from './aws-profile-files';
 
 /** Direct SDK clients on moto, for seeding and checking state behind the app's back. */
 export function motoClients(motoUrl: string, region = 'us-east-1') {
   const base = { region, endpoint: motoUrl, credentials: { accessKeyId: FAKE_KEYS.accessKeyId, secretAccessKey: FAKE_KEYS.secretAccessKey } };
-  return { s3: new S3Client({ ...base, forcePathStyle: true }), sqs: new SQSClient(base) };
+  return { s3: new S3Client({ ...base, forcePathStyle: true }), sqs: new SQSClient(base), kms: new KMSClient(base) };
 }
 
 /** Creates a bucket (with a location constraint outside us-east-1). */
@@ -28,6 +29,26 @@ export async function createQueueWithPolicy(motoUrl: string, name: string, polic
   if (policy) await sqs.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { Policy: JSON.stringify(policy) } }));
   const arn = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['QueueArn'] }))).Attributes?.QueueArn ?? '';
   return { url, arn };
+}
+
+/** Creates a customer managed KMS key (with its default key policy), optionally with an alias; returns its id and ARN. */
+export async function createKmsKey(motoUrl: string, alias?: string): Promise<{ keyId: string; arn: string }> {
+  const { kms } = motoClients(motoUrl);
+  const meta = (await kms.send(new CreateKeyCommand({ Description: 'queue encryption' }))).KeyMetadata;
+  const keyId = meta?.KeyId ?? '';
+  if (alias) await kms.send(new CreateAliasCommand({ AliasName: alias, TargetKeyId: keyId }));
+  return { keyId, arn: meta?.Arn ?? '' };
+}
+
+/** A key's policy, parsed. */
+export async function kmsKeyPolicy(motoUrl: string, keyId: string): Promise<{ Id?: string; Statement: Array<{ Sid?: string }> }> {
+  const out = await motoClients(motoUrl).kms.send(new GetKeyPolicyCommand({ KeyId: keyId, PolicyName: 'default' }));
+  return JSON.parse(out.Policy ?? '{}');
+}
+
+/** Creates a queue with attributes (KmsMasterKeyId, ...); returns its URL. */
+export async function createQueueWithAttributes(motoUrl: string, name: string, attributes: Record<string, string>): Promise<string> {
+  return (await motoClients(motoUrl).sqs.send(new CreateQueueCommand({ QueueName: name, Attributes: attributes }))).QueueUrl ?? '';
 }
 
 /** A valid setup for tests (docs/ARCHITECTURE.md#data-on-disk). */

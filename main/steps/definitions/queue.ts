@@ -68,14 +68,14 @@ export const queueStep: StepDefinition<QueueFacts, QueueReadFacts> = {
     }
     const users = otherQueueUsers(ctx, live.facts.policy);
     if (users.length > 0) return { ok: false, error: takenQueue(ctx, describeNeighbours(users)) };
-    const triage = triageQueue(live.document, live.facts.policy, ctx);
+    const triage = triageQueue(live.document, live.facts.policy);
     if (triage.error) return { ok: false, error: triage.error };
     return {
       ok: true,
       document: live.document,
       summary: [{ kind: 'unchanged', label: `Standard queue ${ctx.setup.queueName} (reused)` }],
       changed: false,
-      notes: ['The queue exists and can receive S3 events; it is reused as it is.'],
+      notes: ['The queue exists and can receive S3 events; it is reused as it is.', ...triage.notes],
       warnings: triage.warnings,
     };
   },

@@ -5,8 +5,8 @@ export interface TextWithJson {
 }
 
 /**
- * Splits "sentence: {json}" so the JSON can be shown pretty-printed and copied (the queue step's KMS warning carries
- * the key-policy statement S3 needs this way).
+ * Splits "sentence: {json}" so the JSON can be shown pretty-printed and copied (the KMS key policy step's warning for
+ * a key of another account carries the statement S3 needs this way).
  */
 export function splitTrailingJson(message: string): TextWithJson {
   for (let i = message.indexOf('{'); i >= 0; i = message.indexOf('{', i + 1)) {

@@ -22,7 +22,7 @@ export interface StepPanelProps {
 }
 
 /**
- * One of the five AWS steps: plan on entering (reads only), show the summary and diff, and write only when the admin
+ * One of the six AWS steps: plan on entering (reads only), show the summary and diff, and write only when the admin
  * clicks Apply; "no change" writes nothing. Mounted with `key={step}`, so each step starts from a fresh plan.
  */
 export function StepPanel({ step, setup, onOutcome, onNext }: StepPanelProps) {

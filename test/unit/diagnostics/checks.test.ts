@@ -73,7 +73,7 @@ describe('diagnostic checks over a snapshot', () => {
     expect(status({ ...s, queueAttributes: { ...s.queueAttributes, FifoQueue: 'true' } }, 'queue')).toBe('fail');
   });
 
-  it('KMS with alias/aws/sqs fails; a customer managed key warns with the key-policy statement', () => {
+  it('KMS with alias/aws/sqs fails; a customer managed key warns and points at the KMS key policy step', () => {
     const s = healthy();
     expect(status({ ...s, queueAttributes: { ...s.queueAttributes, KmsMasterKeyId: 'alias/aws/sqs' } }, 'queue')).toBe('fail');
     const cmk = runChecks(setup, { ...s, queueAttributes: { ...s.queueAttributes, KmsMasterKeyId: 'arn:aws:kms:us-east-1:123456789012:key/abc' } }).find(
@@ -81,6 +81,8 @@ describe('diagnostic checks over a snapshot', () => {
     );
     expect(cmk?.status).toBe('warn');
     expect(cmk?.detail).toContain('kms:GenerateDataKey');
+    // Diagnostics do not read key policies: "Plan the fix" opens the step that does.
+    expect(cmk?.fixStep).toBe('kmsKeyPolicy');
   });
 
   it('other statements in the queue policy warn in the queue check that the queue seems shared', () => {

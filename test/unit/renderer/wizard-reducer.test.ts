@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveTestResult } from '../../../shared/livetest/live-test-result';
+import { AWS_STEP_IDS } from '../../../shared/steps/aws-steps';
 import type { Setup } from '../../../shared/setup/setup';
 import { wizardReducer } from '../../../renderer/src/wizard-reducer';
 import { initialWizard, WIZARD_STEPS, stepStatus, type WizardState } from '../../../renderer/src/wizard-state';
@@ -33,13 +34,14 @@ function confirmed(): WizardState {
 }
 
 describe('wizardReducer', () => {
-  it('lists profile, scope, the review, the five AWS steps, the live test and the summary with the hand-off', () => {
+  it('lists profile, scope, the review, the six AWS steps, the live test and the summary with the hand-off', () => {
     expect(WIZARD_STEPS.map((s) => s.id)).toEqual([
       'profile',
       'scope',
       'review',
       'queue',
       'queuePolicy',
+      'kmsKeyPolicy',
       'bucketNotification',
       'roleTrust',
       'rolePermissions',
@@ -103,7 +105,7 @@ describe('wizardReducer', () => {
 
   it('goes from the role permissions step to the live test, whose outcome the stepper shows', () => {
     let s = confirmed();
-    for (let i = 0; i < 5; i++) s = wizardReducer(s, { type: 'next' });
+    for (let i = 0; i < AWS_STEP_IDS.length; i++) s = wizardReducer(s, { type: 'next' });
     expect(s.step).toBe('liveTest');
     expect(stepStatus(s, 'liveTest')).toBe('current');
     s = wizardReducer(s, { type: 'liveTest', outcome: { kind: 'skipped' } });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { offlineStepContext } from '../../../main/export/offline-step-context';
 import { definitionOfBackupKind, STEP_DEFINITIONS } from '../../../main/steps/step-registry';
 import { setupSchema } from '../../../shared/setup/setup';
-import { AWS_STEP_IDS, AWS_STEPS, awsStepOfBackupKind, BACKUP_KINDS } from '../../../shared/steps/aws-steps';
+import { AWS_STEP_IDS, AWS_STEPS, awsStepOfBackupKind, BACKUP_KINDS, titleInSentence } from '../../../shared/steps/aws-steps';
 import { SAMPLE_SETUP_FILE } from '../shared/fixtures/sample-setup';
 
 const ctx = offlineStepContext(setupSchema.parse(SAMPLE_SETUP_FILE), '123456789012');
@@ -23,7 +23,7 @@ describe('the AWS step registry: each step defined once, everything else derived
   });
 
   it('names an IAM action for every write, in service:Action form', () => {
-    for (const id of AWS_STEP_IDS) for (const action of Object.values(AWS_STEPS[id].writeAction)) expect(action, id).toMatch(/^(sqs|s3|iam):[A-Z]\w+$/);
+    for (const id of AWS_STEP_IDS) for (const action of Object.values(AWS_STEPS[id].writeAction)) expect(action, id).toMatch(/^(sqs|s3|iam|kms):[A-Z]\w+$/);
   });
 
   it('proposes each step offline, from the live state it assumes when nothing exists yet', () => {
@@ -32,7 +32,17 @@ describe('the AWS step registry: each step defined once, everything else derived
       const live = def.offlineLive(ctx);
       expect(live.resource, id).toBe(def.resource(ctx));
       const proposal = def.propose(live, ctx);
-      expect(proposal.ok && proposal.changed, id).toBe(true);
+      expect(proposal.ok, id).toBe(true);
+      // Offline the queue's KMS key is unknown: that step proposes nothing and says why.
+      expect(proposal.ok && proposal.changed, id).toBe(id !== 'kmsKeyPolicy');
     }
+    const kms = STEP_DEFINITIONS.kmsKeyPolicy.propose(STEP_DEFINITIONS.kmsKeyPolicy.offlineLive(ctx), ctx);
+    expect(kms.ok && kms.notes.join(' ')).toContain("an offline export cannot read the queue's key");
+  });
+
+  it('names a step inside a sentence in lower case, keeping acronyms', () => {
+    expect(titleInSentence('queuePolicy')).toBe('queue policy');
+    expect(titleInSentence('kmsKeyPolicy')).toBe('KMS key policy');
+    expect(titleInSentence('queue')).toBe('SQS queue');
   });
 });

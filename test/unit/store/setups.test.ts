@@ -35,6 +35,23 @@ async function failureOf(promise: Promise<unknown>): Promise<ApiFailure> {
 describe('saved setups', () => {
   const tempDir = useTempDir();
 
+  it('reads a setup saved before the KMS key policy step: its ownership has no KMS key policy Sid', async () => {
+    const dir = tempDir();
+    await saveSetup(dir, setup);
+    const ownership = {
+      tagName: 'orders-prod',
+      queue: { name: 'orders-events', created: true },
+      notificationId: 'orders-events',
+      queuePolicySid: 'AllowS3ToSendMessage',
+      role: null,
+      trustSids: [],
+      inlinePolicy: null,
+    };
+    const file = join(setupsDir(dir), 'orders-prod.json');
+    writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), ownership }));
+    expect((await getSetup(dir, 'orders-prod'))?.ownership).toEqual({ ...ownership, kmsKeySid: null });
+  });
+
   it('creates a draft, then updates the fields keeping status, ids and createdAt', async () => {
     const dir = tempDir();
     const created = await saveSetup(dir, setup);
