@@ -3,6 +3,7 @@ import type { ApiError } from '../../shared/contract/api-error';
 import type { DiagnosticContext } from '../../shared/diagnostics/diagnostic-context';
 import type { AwsTarget } from '../aws/client-config';
 import { getManagedPolicyDocument, getRole, listAttachedRolePolicies, type RoleInfo } from '../aws/iam';
+import { describeKey, getKeyPolicy } from '../aws/kms';
 import { organizationMembership } from '../aws/organizations';
 import { getBucketNotification, getBucketRegion } from '../aws/s3';
 import { getQueueAttributes, getQueueUrl } from '../aws/sqs';
@@ -26,6 +27,17 @@ export async function readSnapshot(
     const queueUrl = await getQueueUrl(target, setup.queueName, signal);
     return { queueUrl, queueAttributes: queueUrl ? await getQueueAttributes(target, queueUrl, ['All'], signal) : null };
   };
+  const queueRead = guardRead(queue(), signal);
+  // The queue's key, once the queue names one: whose it is, and (customer managed) its policy.
+  const kms = async () => {
+    const q = await queueRead;
+    const keyId = 'value' in q ? q.value.queueAttributes?.['KmsMasterKeyId'] : undefined;
+    if (!keyId) return null;
+    const key = await describeKey(target, keyId, signal);
+    if (!key) return null;
+    const policy = key.keyManager === 'CUSTOMER' ? await getKeyPolicy(target, key.keyArn, signal) : null;
+    return { arn: key.keyArn, manager: key.keyManager, state: key.keyState, policy };
+  };
   const rolePart = guardRead(getRole(target, setup.roleName, signal), signal);
   // Every identity policy of the role and its boundary: inline, attached managed (customer and AWS), boundary.
   const policies = async () => {
@@ -39,16 +51,24 @@ export async function readSnapshot(
     const boundary = boundaryArn ? { name: boundaryArn, document: await getManagedPolicyDocument(target, boundaryArn, signal) } : null;
     return { inline, managed: attached === null ? null : managed, boundary };
   };
-  const [bucketRegion, notification, queueRead, role, permissions, simulation, organization] = await Promise.all([
+  const [bucketRegion, notification, queueResult, role, permissions, simulation, organization, kmsKey] = await Promise.all([
     guardRead(getBucketRegion(target, setup.bucket, signal), signal),
     guardRead(getBucketNotification(target, setup.bucket, signal), signal),
-    guardRead(queue(), signal),
+    queueRead,
     rolePart,
     guardRead(policies(), signal),
     rolePart.then((r) => simulateRole(target, c, r, signal)),
     organizationMembership(target, signal),
+    guardRead(kms(), signal),
   ]);
-  const reads: Readonly<Record<SnapshotRead, GuardedRead<unknown>>> = { bucket: bucketRegion, notification, queue: queueRead, role, permissions };
+  const reads: Readonly<Record<SnapshotRead, GuardedRead<unknown>>> = {
+    bucket: bucketRegion,
+    notification,
+    queue: queueResult,
+    role,
+    permissions,
+    kms: kmsKey,
+  };
   const readErrors: Partial<Record<SnapshotRead, ApiError>> = {};
   for (const [name, read] of Object.entries(reads) as Array<[SnapshotRead, GuardedRead<unknown>]>) if ('error' in read) readErrors[name] = read.error;
   const roleInfo = valueOr(role, null);
@@ -58,12 +78,13 @@ export async function readSnapshot(
     expectedAccount: caller.expectedAccount,
     bucketRegion: valueOr(bucketRegion, null),
     notification: valueOr(notification, null),
-    ...valueOr(queueRead, { queueUrl: null, queueAttributes: null }),
+    ...valueOr(queueResult, { queueUrl: null, queueAttributes: null }),
     role: roleInfo ? { arn: roleInfo.arn, trustPolicy: roleInfo.trustPolicy } : null,
     inlinePolicies: valueOr(permissions, null)?.inline ?? null,
     managedPolicies: valueOr(permissions, null)?.managed ?? null,
     boundary: valueOr(permissions, null)?.boundary ?? null,
     organization,
+    kmsKey: valueOr(kmsKey, null),
     simulation,
     readErrors,
   };

@@ -9,7 +9,7 @@ export interface SimulatedDecision {
 }
 
 /** The independent reads of a snapshot: one failing (e.g. AccessDenied) fails only the checks that need it. */
-export type SnapshotRead = 'bucket' | 'notification' | 'queue' | 'role' | 'permissions';
+export type SnapshotRead = 'bucket' | 'notification' | 'queue' | 'role' | 'permissions' | 'kms';
 
 /** One inline policy of the role, by name (the permissions check evaluates them all, so a Deny in any of them is seen). */
 export interface InlinePolicy {
@@ -35,6 +35,8 @@ export interface AccountSnapshot {
   readonly managedPolicies: ReadonlyArray<InlinePolicy> | null;
   /** The role's permissions boundary, named by ARN; null when it has none. */
   readonly boundary: InlinePolicy | null;
+  /** The queue's KMS key when it has one (DescribeKey, and GetKeyPolicy for a customer managed key); null: none, or not read (see readErrors.kms). */
+  readonly kmsKey: { readonly arn: string; readonly manager: 'AWS' | 'CUSTOMER'; readonly state: string; readonly policy: unknown } | null;
   /** Whether the account is in an AWS Organization, whose control policies a member account cannot read. */
   readonly organization: 'member' | 'none' | 'unknown';
   readonly simulation:

@@ -2,6 +2,7 @@ import type { Setup } from '../setup/setup';
 import type { AccountSnapshot } from './account-snapshot';
 import { bucketCheck, credentialsCheck, eventBridgeCheck } from './checks/account-and-bucket-checks';
 import { notificationCheck, overlapCheck } from './checks/notification-checks';
+import { kmsKeyCheck } from './checks/kms-key-check';
 import { backlogCheck, queueCheck, queuePolicyCheck } from './checks/queue-checks';
 import { permissionsCheck } from './checks/permissions-check';
 import { roleCheck, trustCheck } from './checks/role-checks';
@@ -16,6 +17,7 @@ export function runChecks(setup: Setup, snapshot: AccountSnapshot): ReadonlyArra
     bucketCheck(snapshot, c),
     queueCheck(snapshot, c),
     queuePolicyCheck(snapshot, c),
+    kmsKeyCheck(snapshot, c),
     notificationCheck(snapshot, c),
     overlapCheck(snapshot, c),
     eventBridgeCheck(snapshot),

@@ -10,9 +10,11 @@ import {
   PutRolePolicyCommand,
   UpdateAssumeRolePolicyCommand,
 } from '@aws-sdk/client-iam';
+import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import { CreateOrganizationCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { GetQueueUrlCommand, SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { KMS_KEY_POLICY_SID } from '../../shared/policy/build-kms-key-statement';
 import { buildPermissionsPolicy } from '../../shared/policy/build-permissions-policy';
 import { FAKE_KEYS } from '../support/aws-profile-files';
 import { configuredAccount } from '../support/configured-account';
@@ -39,7 +41,7 @@ const iam = () =>
 
 /** A configured account; `doctor` runs the built CLI with --json against it. */
 async function account() {
-  const { env, setup } = await configuredAccount(motoUrl);
+  const { env, setup, call } = await configuredAccount(motoUrl);
   const dir = mkdtempSync(join(tmpdir(), 'doctor-policies-'));
   writeFileSync(join(dir, 'setup.json'), JSON.stringify(setup));
   const doctor = async (): Promise<Record<string, Check>> => {
@@ -48,7 +50,7 @@ async function account() {
     const report = JSON.parse(run.stdout) as Report;
     return Object.fromEntries(report.checks.map((c) => [c.id, c]));
   };
-  return { doctor };
+  return { doctor, call, setup };
 }
 
 async function setQueuePolicy(statements: ReadonlyArray<unknown>): Promise<void> {
@@ -216,6 +218,28 @@ describe('doctor --json judges hand-written policies as AWS does', () => {
     const check = (await doctor())['permissions'];
     expect(check?.status).toBe('pass');
     expect(check?.detail).toMatch(/in an AWS Organization: its service control policies and resource control policies cannot be read/);
+  });
+
+  it("a customer managed KMS key's policy is read and judged: without S3's statement it fails with the KMS step as the fix; after that step it passes", async () => {
+    const { doctor, call, setup } = await account();
+    const kms = new KMSClient({
+      region: 'us-east-1',
+      endpoint: motoUrl,
+      credentials: { accessKeyId: FAKE_KEYS.accessKeyId, secretAccessKey: FAKE_KEYS.secretAccessKey },
+    });
+    const keyArn = (await kms.send(new CreateKeyCommand({ Description: 'queue key' }))).KeyMetadata?.Arn ?? '';
+    const { sqs } = motoClients(motoUrl);
+    const url = (await sqs.send(new GetQueueUrlCommand({ QueueName: 'acme-raw-s3-events' }))).QueueUrl;
+    await sqs.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { KmsMasterKeyId: keyArn } }));
+    const missing = (await doctor())['kms-key'];
+    expect(missing).toMatchObject({ status: 'fail', fixStep: 'kmsKeyPolicy' });
+    expect(missing?.detail).toContain('kms:GenerateDataKey: No statement allows kms:GenerateDataKey');
+    const plan = (await call('steps.plan', { setup, step: 'kmsKeyPolicy' })) as { basis: string; action: string };
+    expect(plan.action).toBe('update');
+    await call('steps.apply', { setup, step: 'kmsKeyPolicy', basis: plan.basis });
+    const fixed = (await doctor())['kms-key'];
+    expect(fixed?.status).toBe('pass');
+    expect(fixed?.detail).toContain(`${KMS_KEY_POLICY_SID} allows kms:GenerateDataKey`);
   });
 
   it('an explicit Deny in another inline policy fails, naming the statement and the policy', async () => {

@@ -44,6 +44,7 @@ describe('doctor against moto', () => {
       'bucket',
       'queue',
       'queue-policy',
+      'kms-key',
       'notification',
       'overlap',
       'eventbridge',
@@ -273,7 +274,7 @@ describe('doctor against moto', () => {
 
     it.each<[ProxiedService, string, string, ReadonlyArray<string>]>([
       ['S3', 'GetBucketNotificationConfiguration', 's3:GetBucketNotification', ['notification', 'overlap', 'eventbridge']],
-      ['SQS', 'GetQueueAttributes', 'sqs:GetQueueAttributes', ['queue', 'queue-policy', 'backlog']],
+      ['SQS', 'GetQueueAttributes', 'sqs:GetQueueAttributes', ['queue', 'queue-policy', 'kms-key', 'backlog']],
       ['IAM', 'GetRole', 'iam:GetRole', ['role', 'trust']],
     ])('%s %s failing fails only the checks that need it, naming %s; the report is still made', async (service, operation, action, failing) => {
       const { call, setup } = await proxiedDoctor();

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DoctorReport } from '../../../shared/diagnostics/diagnostic-check';
+import { AWS_STEPS } from '../../../shared/steps/aws-steps';
 import { reportMarkdown } from '../../../shared/diagnostics/report-markdown';
 import { ApiFailure, apiError } from '../../../shared/contract/api-error';
 import type { CliFlags } from '../cli-flags';
@@ -20,13 +21,20 @@ export async function doctorCommand(call: CliCall, flags: CliFlags): Promise<num
   const report = await call('doctor.run', { setup, live: flags.live ?? false, timeoutSeconds });
   if (flags.report) await writeReport(flags.report, report);
   if (flags.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  else process.stdout.write(reportText(report));
+  else process.stdout.write(reportText(report, flags.setup ?? 'FILE'));
   return report.ok ? EXIT.ok : EXIT.failed;
 }
 
-/** The report for a terminal: one line per check, details and fixes indented. */
-export function reportText(report: DoctorReport): string {
-  const lines = report.checks.flatMap((c) => [`[${MARK[c.status]}] ${c.title}`, `       ${c.detail}`, ...(c.fix ? [`       fix: ${c.fix}`] : [])]);
+/** The report for a terminal: one line per check, details and fixes indented; a fix a step makes names the command that plans it. */
+export function reportText(report: DoctorReport, setupFile = 'FILE'): string {
+  const lines = report.checks.flatMap((c) => [
+    `[${MARK[c.status]}] ${c.title}`,
+    `       ${c.detail}`,
+    ...(c.fix ? [`       fix: ${c.fix}`] : []),
+    ...(c.fixStep
+      ? [`       planned by: sqs-s3-wizard apply --setup ${setupFile} (the ${AWS_STEPS[c.fixStep].title} step shows its diff before writing)`]
+      : []),
+  ]);
   lines.push('', `${report.ok ? 'No failures.' : 'Failures found.'} Permissions evaluated by ${report.permissionsEvaluatedBy}.`);
   return `${lines.join('\n')}\n`;
 }

@@ -1,12 +1,10 @@
 import { queuePolicyAllowsS3 } from '../../policy-eval/queue-policy-allows-s3';
-import { KMS_KEY_POLICY_SID } from '../../policy/build-kms-key-statement';
 import { triageQueue, type QueueFacts } from '../../steps/queue-triage';
 import type { AccountSnapshot } from '../account-snapshot';
 import { check, type DiagnosticCheck } from '../diagnostic-check';
 import type { DiagnosticContext } from '../diagnostic-context';
 import { readFailedCheck } from '../read-failed-check';
 
-const KMS_FIX = `Plan the KMS key policy step: it shows whether the key policy has statement ${KMS_KEY_POLICY_SID} and adds it.`;
 const SHARED_FIX = 'Give this data source a dedicated queue (a new queue name in the setup), or remove the other statements if nothing uses them any more.';
 
 /** The queue exists, is standard, is in the setup's Region, its encryption lets S3 deliver (docs/aws-behaviour.md#sqs-queues), and it is not shared. */
@@ -35,12 +33,9 @@ export function queueCheck(s: AccountSnapshot, c: DiagnosticContext): Diagnostic
   const triage = triageQueue(facts, a.Policy ?? null);
   if (triage.error) return check('queue', title, 'fail', triage.error.message, triage.error.fix ?? null, 'queue');
   const encryption = a.KmsMasterKeyId ? `SSE-KMS (${a.KmsMasterKeyId})` : a.SqsManagedSseEnabled === 'true' ? 'SSE-SQS' : 'not encrypted';
-  // Diagnostics do not read key policies: a customer managed key is a warning that points at the step that reads it.
-  const kms = a.KmsMasterKeyId ? [`S3 needs kms:GenerateDataKey and kms:Decrypt on KMS key ${a.KmsMasterKeyId} (its key policy is not read here).`] : [];
-  if (triage.warnings.length > 0 || kms.length > 0) {
-    const fix = [...(kms.length > 0 ? [KMS_FIX] : []), ...(triage.warnings.length > 0 ? [SHARED_FIX] : [])].join(' ');
-    const detail = `Standard queue ${facts.QueueArn}, encryption ${encryption}. ${[...kms, ...triage.warnings].join(' ')}`;
-    return check('queue', title, 'warn', detail, fix, kms.length > 0 ? 'kmsKeyPolicy' : null);
+  // The key's policy is judged by its own check (kms-key-check.ts).
+  if (triage.warnings.length > 0) {
+    return check('queue', title, 'warn', `Standard queue ${facts.QueueArn}, encryption ${encryption}. ${triage.warnings.join(' ')}`, SHARED_FIX);
   }
   return check('queue', title, 'pass', `Standard queue ${facts.QueueArn}, encryption ${encryption}.`);
 }

@@ -7,6 +7,7 @@ import { buildQueueConfiguration } from '../../../shared/policy/build-bucket-not
 import { buildPermissionsPolicy } from '../../../shared/policy/build-permissions-policy';
 import { buildQueuePolicy } from '../../../shared/policy/build-queue-policy';
 import { buildTrustPolicy } from '../../../shared/policy/build-trust-policy';
+import { KMS_KEY_POLICY_SID, kmsKeyStatementForS3 } from '../../../shared/policy/build-kms-key-statement';
 import type { Setup } from '../../../shared/setup/setup';
 
 const setup: Setup = {
@@ -42,6 +43,7 @@ function healthy(): AccountSnapshot {
     managedPolicies: [],
     boundary: null,
     organization: 'none',
+    kmsKey: null,
     simulation: { available: false, reason: 'not implemented' },
     readErrors: {},
   };
@@ -56,7 +58,8 @@ const denied = (action: string, resource: string): ApiError =>
 const FAILED_READS: ReadonlyArray<{ read: SnapshotRead; action: string; empty: Partial<AccountSnapshot>; fails: ReadonlyArray<string> }> = [
   { read: 'bucket', action: 's3:GetBucketLocation', empty: { bucketRegion: null }, fails: ['bucket'] },
   { read: 'notification', action: 's3:GetBucketNotification', empty: { notification: null }, fails: ['notification', 'overlap', 'eventbridge'] },
-  { read: 'queue', action: 'sqs:GetQueueAttributes', empty: { queueUrl: null, queueAttributes: null }, fails: ['queue', 'queue-policy', 'backlog'] },
+  { read: 'queue', action: 'sqs:GetQueueAttributes', empty: { queueUrl: null, queueAttributes: null }, fails: ['queue', 'queue-policy', 'kms-key', 'backlog'] },
+  { read: 'kms', action: 'kms:GetKeyPolicy', empty: { kmsKey: null }, fails: ['kms-key'] },
   { read: 'role', action: 'iam:GetRole', empty: { role: null }, fails: ['role', 'trust'] },
   { read: 'permissions', action: 'iam:ListRolePolicies', empty: { inlinePolicies: null }, fails: ['permissions'] },
 ];
@@ -73,16 +76,43 @@ describe('diagnostic checks over a snapshot', () => {
     expect(status({ ...s, queueAttributes: { ...s.queueAttributes, FifoQueue: 'true' } }, 'queue')).toBe('fail');
   });
 
-  it('KMS with alias/aws/sqs fails; a customer managed key warns and points at the KMS key policy step', () => {
+  it("KMS with alias/aws/sqs fails; a customer managed key's policy is judged by the engine, its fix the KMS key policy step", () => {
     const s = healthy();
     expect(status({ ...s, queueAttributes: { ...s.queueAttributes, KmsMasterKeyId: 'alias/aws/sqs' } }, 'queue')).toBe('fail');
-    const cmk = runChecks(setup, { ...s, queueAttributes: { ...s.queueAttributes, KmsMasterKeyId: 'arn:aws:kms:us-east-1:123456789012:key/abc' } }).find(
-      (c) => c.id === 'queue',
-    );
-    expect(cmk?.status).toBe('warn');
-    expect(cmk?.detail).toContain('kms:GenerateDataKey');
-    // Diagnostics do not read key policies: "Plan the fix" opens the step that does.
-    expect(cmk?.fixStep).toBe('kmsKeyPolicy');
+    const keyArn = 'arn:aws:kms:us-east-1:123456789012:key/abc';
+    const rootOnly = {
+      Version: '2012-10-17',
+      Statement: [
+        { Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'kms:*', Resource: '*' },
+      ],
+    };
+    const withKey = (policy: unknown) => ({
+      ...s,
+      queueAttributes: { ...s.queueAttributes, KmsMasterKeyId: keyArn },
+      kmsKey: { arn: keyArn, manager: 'CUSTOMER' as const, state: 'Enabled', policy },
+    });
+    expect(status(withKey(rootOnly), 'queue')).toBe('pass');
+    const missing = runChecks(setup, withKey(rootOnly)).find((c) => c.id === 'kms-key');
+    expect(missing).toMatchObject({ status: 'fail', fixStep: 'kmsKeyPolicy' });
+    expect(missing?.detail).toMatch(/kms:GenerateDataKey: No statement allows kms:GenerateDataKey/);
+    const ours = { ...rootOnly, Statement: [...rootOnly.Statement, kmsKeyStatementForS3('arn:aws:s3:::acme-raw', '123456789012')] };
+    const allowed = runChecks(setup, withKey(ours)).find((c) => c.id === 'kms-key');
+    expect(allowed?.status).toBe('pass');
+    expect(allowed?.detail).toContain(`${KMS_KEY_POLICY_SID} allows kms:Decrypt`);
+    const guarded = {
+      ...ours,
+      Statement: [
+        ...ours.Statement,
+        { Sid: 'NoS3', Effect: 'Deny', Principal: '*', Action: 'kms:Decrypt', Resource: '*', Condition: { Bool: { 'aws:PrincipalIsAWSService': 'true' } } },
+      ],
+    };
+    expect(runChecks(setup, withKey(guarded)).find((c) => c.id === 'kms-key')).toMatchObject({
+      status: 'fail',
+      fixStep: null,
+      fix: expect.stringContaining('NoS3'),
+    });
+    const aws = { ...withKey(null), kmsKey: { arn: keyArn, manager: 'AWS' as const, state: 'Enabled', policy: null } };
+    expect(status(aws, 'kms-key')).toBe('fail');
   });
 
   it('other statements in the queue policy warn in the queue check that the queue seems shared', () => {
@@ -107,12 +137,11 @@ describe('diagnostic checks over a snapshot', () => {
     expect(checks.find((c) => c.id === 'queue-policy')?.status).toBe('pass');
   });
 
-  it('a customer managed key and a shared queue both warn, each with its fix', () => {
+  it('a shared queue warns with its fix', () => {
     const s = healthy();
     const policy = buildQueuePolicy({ queueName: 'acme-events', queueArn, bucket: 'acme-raw', accountId: '123456789012' });
     const attributes = {
       ...s.queueAttributes,
-      KmsMasterKeyId: 'arn:aws:kms:us-east-1:123456789012:key/abc',
       Policy: JSON.stringify({
         ...policy,
         Statement: [...policy.Statement, { Effect: 'Allow', Principal: '*', Action: 'sqs:ReceiveMessage', Resource: queueArn }],
@@ -121,7 +150,7 @@ describe('diagnostic checks over a snapshot', () => {
     const queue = runChecks(setup, { ...s, queueAttributes: attributes }).find((c) => c.id === 'queue');
     expect(queue?.status).toBe('warn');
     expect(queue?.detail).toContain('Statement[1]');
-    expect(queue?.fix).toMatch(/KMS key.*dedicated queue/);
+    expect(queue?.fix).toMatch(/dedicated queue/);
   });
 
   it('another rule of the bucket sending to the same queue warns in the notification check, naming it', () => {
