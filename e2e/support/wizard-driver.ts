@@ -98,11 +98,12 @@ export async function applyStep(page: Page, step: string, shot: string | null = 
   return action;
 }
 
-/** The README screenshot of each AWS step, numbered after the profile and scope screens (the KMS key policy step came later: 04b). */
+/** The README screenshot of each AWS step, numbered after the profile and scope screens (the KMS key policy and SNS fan-out steps came later: 04b, 04c). */
 const SHOT_NAMES: Readonly<Record<AwsStepId, string>> = {
   queue: '03-queue',
   queuePolicy: '04-queue-policy',
   kmsKeyPolicy: '04b-kms-key-policy',
+  snsFanOut: '04c-sns-fan-out',
   bucketNotification: '05-bucket-notification',
   roleTrust: '06-role-trust',
   rolePermissions: '07-role-permissions',

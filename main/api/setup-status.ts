@@ -14,6 +14,7 @@ function mergedOwnership(record: SetupRecord, claim: Partial<SetupOwnership>): S
     notificationId: null,
     queuePolicySid: null,
     kmsKeySid: null,
+    fanOut: null,
     role: null,
     trustSids: [],
     inlinePolicy: null,

@@ -16,6 +16,7 @@ export const CLI_OPTIONS = {
   report: { type: 'string' },
   out: { type: 'string' },
   'account-id': { type: 'string' },
+  'resolve-overlap': { type: 'string' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;

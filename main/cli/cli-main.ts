@@ -19,8 +19,9 @@ Commands:
   profiles                      List local AWS profiles (name, kind, Region); never prints a secret
   whoami                        Connect and show the account and ARN (sts:GetCallerIdentity)
   plan --setup FILE             Show each step's diff against the live account; writes nothing
+        [--resolve-overlap fan-out]
   apply --setup FILE --yes      Plan every step, then apply them in order with backups
-        [--skip-test] [--test-timeout SECONDS] [--backup-dir DIR]
+        [--skip-test] [--test-timeout SECONDS] [--backup-dir DIR] [--resolve-overlap fan-out]
   restore --backup FILE --yes   Put a backed-up document back (the live one is backed up first)
   remove --setup FILE --yes     Take the setup out of AWS: its rule, statements and inline policy; the queue
         [--delete-queue-with-messages]  and role only when it created them and nothing else uses them
@@ -39,6 +40,7 @@ Options:
   --test-timeout SECS   apply: how long the live test waits for the event (default 120, max 900)
   --out DIR             export: a new or empty folder for the files
   --account-id ID       export: work offline for this 12-digit account ID
+  --resolve-overlap fan-out  plan, apply, export: resolve a rule that overlaps another with an SNS fan-out
   --json                Print results as one JSON object on stdout
   -h, --help            Show this help
 

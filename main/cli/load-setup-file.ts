@@ -38,3 +38,18 @@ export async function loadSetupFile(path: string | undefined): Promise<LoadedSet
     }),
   );
 }
+
+/**
+ * The setup with the admin's choice of --resolve-overlap (only "fan-out": an SNS fan-out for a rule that overlaps
+ * another); without the flag the setup file's own choice stands, and an overlap stays a blocker.
+ */
+export function withOverlapResolution(setup: Setup, value: string | undefined): Setup {
+  if (value === undefined) return setup;
+  if (value !== 'fan-out')
+    throw new ApiFailure(
+      apiError('BAD_INPUT', `--resolve-overlap ${value}: unknown resolution.`, {
+        fix: 'Use --resolve-overlap fan-out (an SNS fan-out), or leave the flag out.',
+      }),
+    );
+  return { ...setup, overlapResolution: 'fan-out' };
+}

@@ -1,6 +1,8 @@
 import type { Neighbourhood } from '../../shared/neighbours/neighbourhood';
 import { getRole, listAttachedRolePolicies } from '../aws/iam';
 import { readInlinePolicies } from '../aws/inline-policies';
+import { getBucketNotification } from '../aws/s3';
+import { listTopicSubscriptions } from '../aws/sns';
 import { getQueueUrl, listQueueTags } from '../aws/sqs';
 import { listSetups } from '../store/setups';
 import type { PlanContext, StepContext } from './step-context';
@@ -11,7 +13,7 @@ import type { PlanContext, StepContext } from './step-context';
  */
 export async function readNeighbourhood(ctx: StepContext): Promise<Neighbourhood> {
   const { target, setup, signal } = ctx;
-  ctx.progress('Looking for other setups and other users of the queue and the role');
+  ctx.progress("Looking for other setups and other users of the queue, the role and the bucket's rules");
   const queueTags = async () => {
     const url = await getQueueUrl(target, setup.queueName, signal);
     return url ? listQueueTags(target, url, signal) : null;
@@ -25,8 +27,13 @@ export async function readNeighbourhood(ctx: StepContext): Promise<Neighbourhood
     ]);
     return { tags: found.tags, inlinePolicies: inlinePolicies ?? [], attachedPolicies: attachedPolicies ?? [] };
   };
-  const [records, tags, roleSurroundings] = await Promise.all([listSetups(ctx.dataDir).catch(() => []), queueTags(), role()]);
+  // The bucket's rules, for a fan-out's plan; the bucket notification step reads (and reports) them itself.
+  const notification = () => getBucketNotification(target, setup.bucket, signal).catch(() => null);
+  const [records, tags, roleSurroundings, rules] = await Promise.all([listSetups(ctx.dataDir).catch(() => []), queueTags(), role(), notification()]);
   const own = records.find((r) => r.setup.name === setup.name) ?? null;
+  // Who else receives through the fan-out this setup made: a remove unwinds it only when nobody but the original rules does.
+  const topicArn = own?.ownership?.fanOut?.topicArn;
+  const fanOutEndpoints = topicArn ? (await listTopicSubscriptions(target, topicArn, signal)).map((s) => s.endpoint) : null;
   return {
     others: records
       .filter((r) => r.setup.name !== setup.name)
@@ -34,6 +41,8 @@ export async function readNeighbourhood(ctx: StepContext): Promise<Neighbourhood
     own: own ? { setup: own.setup, ownership: own.ownership ?? null } : null,
     queueTags: tags,
     role: roleSurroundings,
+    notification: rules,
+    fanOutEndpoints,
   };
 }
 

@@ -10,11 +10,20 @@ import type { LiveState, RemovalOptions, StepDefinition } from './step-definitio
 import { STEP_DEFINITIONS } from './step-registry';
 
 /**
- * The order a removal writes in: stop the events first (the bucket's rule), then the queue policy statement, the KMS
+ * The order a removal writes in: stop the events first (the bucket's rule, or put back the rules a fan-out replaced),
+ * then the fan-out (after the rules no longer point at its topic), the queue policy statement, the KMS
  * key policy statement (read through the queue, so before the queue goes), the setup's inline policy (IAM deletes no
  * role with policies), the trust statements or the role, and the queue last.
  */
-export const REMOVAL_ORDER: ReadonlyArray<AwsStepId> = ['bucketNotification', 'queuePolicy', 'kmsKeyPolicy', 'rolePermissions', 'roleTrust', 'queue'];
+export const REMOVAL_ORDER: ReadonlyArray<AwsStepId> = [
+  'bucketNotification',
+  'snsFanOut',
+  'queuePolicy',
+  'kmsKeyPolicy',
+  'rolePermissions',
+  'roleTrust',
+  'queue',
+];
 
 /** Plans what removing the setup does to one step's resource: read live, decide (only its own part), diff. Writes nothing. */
 export async function planRemovalStep<Doc, Facts>(def: StepDefinition<Doc, Facts>, ctx: PlanContext, options: RemovalOptions): Promise<RemovalPlan> {

@@ -5,6 +5,7 @@ import { queueStep } from './definitions/queue';
 import { queuePolicyStep } from './definitions/queue-policy';
 import { rolePermissionsStep } from './definitions/role-permissions';
 import { roleTrustStep } from './definitions/role-trust';
+import { snsFanOutStep } from './definitions/sns-fan-out';
 import type { AnyStepDefinition } from './step-definition';
 
 /** Every AWS step's definition by id; AWS_STEP_IDS gives the order. */
@@ -12,6 +13,7 @@ export const STEP_DEFINITIONS: Readonly<Record<AwsStepId, AnyStepDefinition>> = 
   queue: queueStep,
   queuePolicy: queuePolicyStep,
   kmsKeyPolicy: kmsKeyPolicyStep,
+  snsFanOut: snsFanOutStep,
   bucketNotification: bucketNotificationStep,
   roleTrust: roleTrustStep,
   rolePermissions: rolePermissionsStep,

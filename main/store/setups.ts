@@ -27,6 +27,18 @@ const ownershipSchema = z.object({
   role: z.object({ name: z.string(), created: z.boolean() }).nullable(),
   trustSids: z.array(z.string()),
   inlinePolicy: z.string().nullable(),
+  // Setups saved before the SNS fan-out have no such key.
+  fanOut: z
+    .object({
+      topicArn: z.string(),
+      topicCreated: z.boolean(),
+      originalRules: z.array(
+        z.object({ kind: z.enum(['QueueConfiguration', 'TopicConfiguration', 'LambdaFunctionConfiguration']), config: z.record(z.string(), z.unknown()) }),
+      ),
+      endpoints: z.array(z.string()),
+    })
+    .nullable()
+    .default(null),
 });
 
 const recordSchema = z.object({

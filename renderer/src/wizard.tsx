@@ -75,6 +75,7 @@ export function Wizard({ opened, startAt, onOpenBackups }: WizardProps) {
       case 'queue':
       case 'queuePolicy':
       case 'kmsKeyPolicy':
+      case 'snsFanOut':
       case 'bucketNotification':
       case 'roleTrust':
       case 'rolePermissions':

@@ -34,6 +34,8 @@ export interface ApiError {
   /** A command the admin can copy and run (e.g. `aws sso login --profile NAME`). */
   readonly command?: string;
   readonly issues?: ReadonlyArray<FieldIssue>;
+  /** Ways the wizard itself can resolve the problem, offered beside the fix ("fan-out": an SNS fan-out for an overlapping rule). */
+  readonly resolutions?: ReadonlyArray<'fan-out'>;
 }
 
 /** Result envelope of every API call. */

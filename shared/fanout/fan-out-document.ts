@@ -127,6 +127,21 @@ export function proposeFanOut(live: FanOutDocument, design: FanOutDesign, ownQue
   return { ok: true, document, summary, changed: summary.length > 0, notes };
 }
 
+/** True when two fan-out documents mean the same: each policy compared as a policy, each subscription by its attributes. */
+export function sameFanOut(a: FanOutDocument, b: FanOutDocument): boolean {
+  const policies = (x: Readonly<Record<string, unknown>>, y: Readonly<Record<string, unknown>>) =>
+    Object.keys(x).length === Object.keys(y).length && Object.entries(x).every(([arn, p]) => arn in y && documentsEqual(p, y[arn]));
+  const subs = (x: ReadonlyArray<SubscriptionState>, y: ReadonlyArray<SubscriptionState>) =>
+    x.length === y.length && x.every((s) => y.some((t) => subscriptionKey(s) === subscriptionKey(t) && sameSubscription(s, t)));
+  return (
+    (a.Topic === null) === (b.Topic === null) &&
+    (a.Topic === null || documentsEqual(a.Topic.Policy, b.Topic?.Policy)) &&
+    subs(a.Subscriptions, b.Subscriptions) &&
+    policies(a.QueuePolicies, b.QueuePolicies) &&
+    policies(a.FunctionPolicies, b.FunctionPolicies)
+  );
+}
+
 /** A policy without the statements of these Sids (null when nothing is left, so the policy can be removed). */
 function withoutSids(policy: unknown, sids: ReadonlyArray<string>): unknown {
   if (!isJsonObject(policy)) return policy;
@@ -173,12 +188,22 @@ export function removeFanOut(live: FanOutDocument, ownQueueArn: string, topicArn
     ...(live.Topic ? [{ kind: 'removed' as const, label: `Topic ${topicArn}` }] : []),
   ];
   const document: FanOutDocument = { Topic: null, Subscriptions: [], QueuePolicies: queuePolicies, FunctionPolicies: functionPolicies };
+  if (sameFanOut(document, live)) return { kind: 'keep', notes: [`Topic ${topicArn} and everything the fan-out added are already gone.`] };
   return {
     kind: 'write',
     document,
-    summary,
+    summary: summary.filter((item) => !summaryIsStale(item, live, topicArn)),
     notes: ["The bucket's original rules are put back first, so each team's queue or function receives from S3 directly again."],
   };
+}
+
+/** A removal line for something already gone (a statement no longer in the policy). */
+function summaryIsStale(item: ChangeSummary[number], live: FanOutDocument, topicArn: string): boolean {
+  const queue = Object.entries(live.QueuePolicies).find(([arn]) => item.label.endsWith(`queue ${arn}`));
+  if (queue) return withoutSids(queue[1], [topicToQueueSid(topicArn)]) === queue[1];
+  const fn = Object.entries(live.FunctionPolicies).find(([arn]) => item.label.endsWith(`function ${arn}`));
+  if (fn) return withoutSids(fn[1], [TOPIC_TO_FUNCTION_STATEMENT_ID]) === fn[1];
+  return false;
 }
 
 /** Refuses a fan-out to a queue SNS cannot deliver to as it is (FIFO, or encrypted with a key SNS may not use). */

@@ -1,4 +1,5 @@
 import type { InlinePolicy } from '../diagnostics/account-snapshot';
+import type { BucketNotificationDocument } from '../policy/notification-document';
 import type { SetupOwnership } from '../setup/ownership';
 import type { Setup } from '../setup/setup';
 
@@ -29,10 +30,14 @@ export interface Neighbourhood {
   readonly queueTags: Readonly<Record<string, string>> | null;
   /** null when the role does not exist. */
   readonly role: RoleSurroundings | null;
+  /** The bucket's notification document (null: not readable), so a fan-out's plan knows the rules it replaces. */
+  readonly notification: BucketNotificationDocument | null;
+  /** The endpoints subscribed to the fan-out topic this setup recorded (null: it recorded none, or the topic is gone). */
+  readonly fanOutEndpoints: ReadonlyArray<string> | null;
 }
 
 /** An offline export's neighbourhood: nothing can be read, so nothing is known. */
-export const UNKNOWN_NEIGHBOURHOOD: Neighbourhood = { others: [], own: null, queueTags: null, role: null };
+export const UNKNOWN_NEIGHBOURHOOD: Neighbourhood = { others: [], own: null, queueTags: null, role: null, notification: null, fanOutEndpoints: null };
 
 /** Someone else who uses a resource, and how the wizard knows it (a saved setup, a tag, or the live wiring; never a name pattern). */
 export interface Neighbour {

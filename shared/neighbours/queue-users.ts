@@ -1,3 +1,5 @@
+import { fanOutTopicArn } from '../fanout/fan-out-policies';
+import { partitionOfRegion } from '../policy/arns';
 import type { BucketNotificationDocument } from '../policy/notification-document';
 import { keyFilterOf } from '../policy/notification-document';
 import { QUEUE_POLICY_SID } from '../policy/build-queue-policy';
@@ -22,13 +24,16 @@ export function queueIsOwn(ctx: QueueContext): boolean {
 
 /**
  * Who else uses this setup's queue: another saved setup naming it, another setup's tag on it, or the queue policy
- * letting S3 send from another bucket (live wiring). Our own statement for an earlier bucket of an owned queue is ours.
+ * letting S3 (or a topic) send from another source (live wiring). Our own statement for an earlier bucket of an owned
+ * queue is ours, and so is the statement for the setup's own fan-out topic.
  */
 export function otherQueueUsers(ctx: QueueContext, queuePolicy: unknown): ReadonlyArray<Neighbour> {
   const { setup, neighbourhood: n } = ctx;
   const own = queueIsOwn(ctx);
+  // The setup's own fan-out topic (recorded, or the one the wizard names for this bucket) sends on the setup's behalf.
+  const topics = [n.own?.ownership?.fanOut?.topicArn, fanOutTopicArn(setup.bucket, setup.region, ctx.accountId, partitionOfRegion(setup.region))];
   const wired = s3SourcesOf(queuePolicy)
-    .filter((s) => s.sourceArn !== ctx.bucketArn && !(own && s.sid === QUEUE_POLICY_SID))
+    .filter((s) => s.sourceArn !== ctx.bucketArn && !(own && s.sid === QUEUE_POLICY_SID) && !topics.includes(s.sourceArn))
     .map((s) => ({ who: `bucket ${s.sourceArn}`, via: 'queue policy' as const }));
   return [...savedSetupsUsing(setup, n, ctx.accountId, (o) => o.setup.queueName === setup.queueName), ...taggedByOther(setup, n, n.queueTags), ...wired];
 }

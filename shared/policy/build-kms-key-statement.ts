@@ -18,3 +18,21 @@ export function kmsKeyStatementForS3(bucketArn: string, accountId: string): Poli
     Condition: { ArnLike: { 'aws:SourceArn': bucketArn }, StringEquals: { 'aws:SourceAccount': accountId } },
   };
 }
+
+/** The Sid of the statement that lets an SNS fan-out topic use the queue's key (the queue then receives from SNS). */
+export const KMS_KEY_POLICY_SNS_SID = 'AllowSnsFanOutToUseTheKeyForSqs';
+
+/**
+ * Lets the fan-out topic's deliveries use the queue's customer managed key (SNS Developer Guide, "Encrypting messages
+ * published to Amazon SNS with AWS KMS": sns.amazonaws.com needs kms:GenerateDataKey and kms:Decrypt), only for that topic.
+ */
+export function kmsKeyStatementForTopic(topicArn: string): PolicyStatement {
+  return {
+    Sid: KMS_KEY_POLICY_SNS_SID,
+    Effect: 'Allow',
+    Principal: { Service: 'sns.amazonaws.com' },
+    Action: ['kms:GenerateDataKey', 'kms:Decrypt'],
+    Resource: '*',
+    Condition: { ArnLike: { 'aws:SourceArn': topicArn } },
+  };
+}

@@ -12,8 +12,9 @@ export const KMS_KEY_POLICY_LIMITS = { maxBytes: 32768 } as const;
  * Puts our statement into the key's live policy by Sid, keeping every other statement, `Id` and `Version`; refuses
  * past KMS's 32,768-byte limit (on the compact JSON the wizard sends) rather than let PutKeyPolicy fail.
  */
-export function mergeKmsKeyPolicy(current: unknown, ours: PolicyStatement): MergeResult<JsonObject> {
-  const result = mergeStatementsBySid(current, { Version: POLICY_VERSION, Statement: [ours] }, 'key policy');
+export function mergeKmsKeyPolicy(current: unknown, ours: PolicyStatement | ReadonlyArray<PolicyStatement>): MergeResult<JsonObject> {
+  const statements = Array.isArray(ours) ? ours : [ours as PolicyStatement];
+  const result = mergeStatementsBySid(current, { Version: POLICY_VERSION, Statement: statements }, 'key policy');
   if (!result.ok) return result;
   const bytes = compactPolicySize(result.document);
   if (bytes > KMS_KEY_POLICY_LIMITS.maxBytes) {

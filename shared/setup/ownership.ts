@@ -1,5 +1,18 @@
 import type { Setup } from './setup';
 
+/** What a fan-out changed: its topic (and whether the wizard created it), the rules it replaced as they were, and the subscriptions it made. */
+export interface FanOutOwnership {
+  readonly topicArn: string;
+  readonly topicCreated: boolean;
+  /** The bucket rules the fan-out's topic rule replaced, exactly as they were, with their list (remove puts them back). */
+  readonly originalRules: ReadonlyArray<{
+    readonly kind: 'QueueConfiguration' | 'TopicConfiguration' | 'LambdaFunctionConfiguration';
+    readonly config: Readonly<Record<string, unknown>>;
+  }>;
+  /** The endpoints it subscribed to the topic (former destinations and this setup's queue). */
+  readonly endpoints: ReadonlyArray<string>;
+}
+
 /**
  * What a setup owns in the account and whether it created it: remove takes out exactly this, and deletes the queue
  * or the role only when the setup created it and nothing else uses it (docs/ARCHITECTURE.md#neighbours).
@@ -17,6 +30,8 @@ export interface SetupOwnership {
   readonly role: { readonly name: string; readonly created: boolean } | null;
   /** The Sids of its trust statements. */
   readonly trustSids: ReadonlyArray<string>;
+  /** The SNS fan-out it set up to resolve an overlap (null: none); remove unwinds it from this record. */
+  readonly fanOut: FanOutOwnership | null;
   /** Its inline permissions policy on the role. */
   readonly inlinePolicy: string | null;
 }

@@ -30,6 +30,8 @@ export const setupSchema = z.strictObject({
   externalId: checked(validateExternalId),
   objectReadScope: z.enum(['bucket', 'prefix']).optional(),
   allowDeleteObject: z.boolean().optional(),
+  /** How an overlap with another rule of the bucket is resolved: "fan-out" puts an SNS topic in front (the admin's explicit choice). */
+  overlapResolution: z.enum(['fan-out']).optional(),
 });
 
 /** One saved setup: everything the wizard needs to build the platform guide's four documents. */
@@ -39,4 +41,6 @@ export type Setup = z.infer<typeof setupSchema>;
 export const SETUP_FIELDS = Object.keys(setupSchema.shape) as ReadonlyArray<keyof Setup>;
 
 /** Fields the file must have; the options beyond the platform guide default to the guide's behaviour when absent. */
-export const REQUIRED_SETUP_FIELDS: ReadonlyArray<keyof Setup> = SETUP_FIELDS.filter((key) => key !== 'objectReadScope' && key !== 'allowDeleteObject');
+export const REQUIRED_SETUP_FIELDS: ReadonlyArray<keyof Setup> = SETUP_FIELDS.filter(
+  (key) => key !== 'objectReadScope' && key !== 'allowDeleteObject' && key !== 'overlapResolution',
+);

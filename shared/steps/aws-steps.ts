@@ -1,11 +1,11 @@
 /**
- * The platform guide's AWS-side steps, in the order they must run: the queue policy and the KMS key policy (of an
- * encrypted queue) before the bucket notification, because S3 validates the destination when the notification is put
- * (docs/aws-behaviour.md#s3-bucket-notifications).
+ * The platform guide's AWS-side steps, in the order they must run: the queue policy, the KMS key policy (of an
+ * encrypted queue) and the SNS fan-out (when the admin resolves an overlap with one) before the bucket notification,
+ * because S3 validates the destination when the notification is put (docs/aws-behaviour.md#s3-bucket-notifications).
  */
-export const AWS_STEP_IDS = ['queue', 'queuePolicy', 'kmsKeyPolicy', 'bucketNotification', 'roleTrust', 'rolePermissions'] as const;
+export const AWS_STEP_IDS = ['queue', 'queuePolicy', 'kmsKeyPolicy', 'snsFanOut', 'bucketNotification', 'roleTrust', 'rolePermissions'] as const;
 
-/** One of the six AWS steps (not a wizard screen: those are WizardStepId in the renderer). */
+/** One of the AWS steps (not a wizard screen: those are WizardStepId in the renderer). */
 export type AwsStepId = (typeof AWS_STEP_IDS)[number];
 
 /**
@@ -71,6 +71,15 @@ export const AWS_STEPS = {
         fix: 'Choose another backup of the key policy.',
       },
     },
+  },
+  snsFanOut: {
+    title: 'SNS fan-out',
+    backupKind: 'sns-fan-out',
+    writeAction: { create: 'sns:CreateTopic', update: 'sns:Subscribe', delete: 'sns:DeleteTopic' },
+    applyLabel: { create: 'Create the SNS fan-out', update: 'Apply the SNS fan-out' },
+    intro:
+      "Only when this setup's rule overlaps another rule of the bucket and you chose to resolve it with a fan-out: an SNS topic receives the events instead, and each former destination (the other team's queue or function, and this setup's queue) is subscribed with raw delivery and a filter that reproduces its own rule exactly. Other subscriptions and statements are kept.",
+    restore: { allowed: 'always' },
   },
   bucketNotification: {
     title: 'Bucket notification',

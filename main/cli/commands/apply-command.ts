@@ -4,7 +4,7 @@ import { connectCli, type CliCall } from '../cli-api';
 import { EXIT, exitCodeFor, printError } from '../cli-output';
 import { formatPlan } from '../format-plan';
 import { changeLines, confirmOrRefuse, reportBlocked, writeInOrder, type ChangeLine } from '../planned-run';
-import { loadSetupFile } from '../load-setup-file';
+import { loadSetupFile, withOverlapResolution } from '../load-setup-file';
 import { liveTestTimeout } from '../live-test-timeout';
 
 /** The CLI's answer for `apply --json` (README, "Command line"). */
@@ -27,7 +27,9 @@ export interface ApplyReport {
  * mismatch or a conflict stops it with nothing written), then applies them in order, each guarded by its plan's basis.
  */
 export async function applyCommand(call: CliCall, flags: CliFlags): Promise<number> {
-  const { setup, warnings } = await loadSetupFile(flags.setup);
+  const loaded = await loadSetupFile(flags.setup);
+  const setup = withOverlapResolution(loaded.setup, flags['resolve-overlap']);
+  const { warnings } = loaded;
   for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
   const timeoutSeconds = liveTestTimeout(flags['test-timeout']);
   const connection = await connectCli(call, flags, setup.region);

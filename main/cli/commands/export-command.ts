@@ -3,7 +3,7 @@ import { checkExportFolder, writeExportFolder } from '../../export/write-export-
 import type { CliFlags } from '../cli-flags';
 import { asFlagError, connectCli, type CliCall } from '../cli-api';
 import { EXIT } from '../cli-output';
-import { loadSetupFile } from '../load-setup-file';
+import { loadSetupFile, withOverlapResolution } from '../load-setup-file';
 
 /** Connects for a merged export; a failure also says that --account-id exports without credentials. */
 async function connectOrHint(call: CliCall, flags: CliFlags, region: string): Promise<void> {
@@ -21,7 +21,9 @@ async function connectOrHint(call: CliCall, flags: CliFlags, region: string): Pr
  * works offline (no connection, documents not merged); otherwise it connects and merges with the live documents.
  */
 export async function exportCommand(call: CliCall, flags: CliFlags): Promise<number> {
-  const { setup, warnings } = await loadSetupFile(flags.setup);
+  const loaded = await loadSetupFile(flags.setup);
+  const setup = withOverlapResolution(loaded.setup, flags['resolve-overlap']);
+  const { warnings } = loaded;
   for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
   const out = flags.out;
   if (!out) throw new ApiFailure(apiError('BAD_INPUT', 'Missing --out DIR.', { fix: 'Pass a new or empty folder: --out change-1234' }));

@@ -9,6 +9,8 @@ import { getBucketNotification, getBucketRegion, putBucketNotification } from '.
 import { clearTestEvents } from '../clear-test-events';
 import { nameInResource } from '../resource-name';
 import type { StepDefinition } from '../step-definition';
+import { FAN_OUT_OFFER, proposeWithFanOut, removeFanOutRule } from '../../../shared/fanout/fan-out-notification';
+import { fanOutChoiceOf, fanOutUnwinds } from './sns-fan-out';
 
 /** The bucket and the Region it is in (the queue must be in the same one). */
 interface BucketFacts {
@@ -64,12 +66,26 @@ export const bucketNotificationStep: StepDefinition<BucketNotificationDocument, 
       );
       return { ok: false, error };
     }
+    const choice = fanOutChoiceOf(ctx, live.document ?? {});
+    if (choice.kind === 'design') return proposeWithFanOut(live.document ?? {}, choice.design);
     const ours = buildQueueConfiguration({ queueName: ctx.setup.queueName, queueArn: ctx.queueArn, prefix: ctx.setup.prefix, suffix: ctx.setup.suffix });
     const merged = mergeBucketNotification(live.document ?? {}, ours);
-    if (!merged.ok) return merged;
+    if (!merged.ok) {
+      if (choice.kind === 'refused')
+        return {
+          ok: false,
+          error: { ...merged.error, message: `${merged.error.message} An SNS fan-out cannot resolve it exactly: ${choice.reasons.join('; ')}.` },
+        };
+      // The wizard can resolve an overlap itself, once the admin chooses to (CLI: --resolve-overlap fan-out).
+      return choice.kind === 'not-chosen'
+        ? { ok: false, error: { ...merged.error, fix: `${merged.error.fix ?? ''} ${FAN_OUT_OFFER}`.trim(), resolutions: ['fan-out'] } }
+        : merged;
+    }
     return { ...merged, warnings: [] };
   },
   proposeRemoval(live, ctx) {
+    const fanOut = ctx.neighbourhood.own?.ownership?.fanOut ?? null;
+    if (fanOut) return removeFanOutRule(live.document, fanOut, fanOutUnwinds(ctx));
     const id = ctx.neighbourhood.own?.ownership?.notificationId ?? ctx.setup.queueName;
     const removal = withoutOurRules(live.document, (c) => c.Id === id && c.QueueArn === ctx.queueArn);
     if (!removal.ok) return { kind: 'blocked', error: removal.error };
@@ -81,7 +97,8 @@ export const bucketNotificationStep: StepDefinition<BucketNotificationDocument, 
     await putBucketNotification(call.target, live.facts.bucket, document ?? {}, call.signal);
     return 'updated';
   },
-  owns: (ctx) => ({ notificationId: ctx.setup.queueName }),
+  // With a fan-out, the setup's events arrive through the topic rule: it owns no rule of its own.
+  owns: (ctx) => ({ notificationId: fanOutChoiceOf(ctx).kind === 'design' ? null : ctx.setup.queueName }),
   // S3 answers a put with an s3:TestEvent; on the setup's own queue it is deleted so the platform never reads it as data.
   async afterWrite(ctx) {
     if (queueIsOwn(ctx)) await clearTestEvents(ctx);

@@ -3,7 +3,8 @@ import { isJsonObject, type JsonObject } from '../../../shared/diff/json-object'
 import { kmsStatementCoversBucket, kmsStatementSources } from '../../../shared/neighbours/kms-key-users';
 import { conditionValues, readableStatements } from '../../../shared/neighbours/policy-statements';
 import { parseArn } from '../../../shared/policy/arns';
-import { KMS_KEY_POLICY_SID, kmsKeyStatementForS3 } from '../../../shared/policy/build-kms-key-statement';
+import { KMS_KEY_POLICY_SID, KMS_KEY_POLICY_SNS_SID, kmsKeyStatementForS3, kmsKeyStatementForTopic } from '../../../shared/policy/build-kms-key-statement';
+import { fanOutChoiceOf } from './sns-fan-out';
 import { mergeKmsKeyPolicy } from '../../../shared/policy/merge-kms-key-policy';
 import { withoutOurStatements } from '../../../shared/policy/remove-ours';
 import { awsManagedKeyRefusal, namesAwsManagedSqsKey } from '../../../shared/steps/queue-triage';
@@ -171,7 +172,9 @@ export const kmsKeyPolicyStep: StepDefinition<KeyPolicy, KmsKeyFacts> = {
       );
       return { ok: false, error };
     }
-    const merged = mergeKmsKeyPolicy(live.document, ours);
+    // With an SNS fan-out the topic delivers to the queue, so it needs the key as well.
+    const choice = fanOutChoiceOf(ctx);
+    const merged = mergeKmsKeyPolicy(live.document, choice.kind === 'design' ? [ours, kmsKeyStatementForTopic(choice.design.topicArn)] : ours);
     if (!merged.ok) return merged;
     return { ...merged, notes: [...merged.notes, `Key ${keyName} and every other statement of its policy are kept as they are.`], warnings };
   },
@@ -183,7 +186,8 @@ export const kmsKeyPolicyStep: StepDefinition<KeyPolicy, KmsKeyFacts> = {
       return { kind: 'keep', notes: [`The queue's KMS key ${live.facts.keyArn ?? live.facts.keyId} ${why}: it is left as it is.`] };
     }
     const sid = ctx.neighbourhood.own?.ownership?.kmsKeySid ?? KMS_KEY_POLICY_SID;
-    const removal = withoutOurStatements(live.document, isOursFor(ctx.bucketArn, sid), 'key policy');
+    const fanOutSid = (s: unknown) => ctx.neighbourhood.own?.ownership?.fanOut != null && isJsonObject(s) && s['Sid'] === KMS_KEY_POLICY_SNS_SID;
+    const removal = withoutOurStatements(live.document, (s) => isOursFor(ctx.bucketArn, sid)(s) || fanOutSid(s), 'key policy');
     if (!removal.ok) return { kind: 'blocked', error: removal.error };
     if (!removal.removed) {
       const shared = kmsStatementSources(live.document, sid).includes(ctx.bucketArn);

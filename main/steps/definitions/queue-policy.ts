@@ -6,6 +6,8 @@ import { dedicatedQueueName, queueIsOwn } from '../../../shared/neighbours/queue
 import { buildQueuePolicy, QUEUE_POLICY_SID } from '../../../shared/policy/build-queue-policy';
 import { mergeQueuePolicy } from '../../../shared/policy/merge-queue-policy';
 import { withoutOurStatements } from '../../../shared/policy/remove-ours';
+import { buildTopicToQueuePolicy, topicToQueueSid } from '../../../shared/fanout/fan-out-policies';
+import { fanOutChoiceOf } from './sns-fan-out';
 import { queuePolicyAllowsS3 } from '../../../shared/policy-eval/queue-policy-allows-s3';
 import { getQueueAttributes, getQueueUrl, setQueuePolicy } from '../../aws/sqs';
 import { nameInResource } from '../resource-name';
@@ -45,7 +47,13 @@ export const queuePolicyStep: StepDefinition<QueuePolicy, QueuePolicyFacts> = {
       );
       return { ok: false, error };
     }
-    const ours = buildQueuePolicy({ queueName: ctx.setup.queueName, queueArn: ctx.queueArn, bucket: ctx.setup.bucket, accountId: ctx.accountId });
+    const built = buildQueuePolicy({ queueName: ctx.setup.queueName, queueArn: ctx.queueArn, bucket: ctx.setup.bucket, accountId: ctx.accountId });
+    // With an SNS fan-out the events arrive from the topic: it is allowed beside S3 (kept for when the fan-out is undone).
+    const choice = fanOutChoiceOf(ctx);
+    const ours =
+      choice.kind === 'design'
+        ? { ...built, Statement: [...built.Statement, ...buildTopicToQueuePolicy(choice.design.topicArn, ctx.queueArn).Statement] }
+        : built;
     const merged = mergeQueuePolicy(live.document, ours);
     if (!merged.ok) return merged;
     // Other statements are kept as they are, so an explicit Deny for S3 still wins after our Allow is added.
@@ -59,7 +67,11 @@ export const queuePolicyStep: StepDefinition<QueuePolicy, QueuePolicyFacts> = {
   },
   proposeRemoval(live, ctx) {
     // Only our Sid, and only while it still lets this setup's bucket send: a statement for another bucket is someone else's.
-    const isOurs = (s: unknown) => isJsonObject(s) && s['Sid'] === QUEUE_POLICY_SID && conditionValues(s, 'aws:SourceArn').includes(ctx.bucketArn);
+    const fanOut = ctx.neighbourhood.own?.ownership?.fanOut ?? null;
+    const isOurs = (s: unknown) =>
+      isJsonObject(s) &&
+      ((s['Sid'] === QUEUE_POLICY_SID && conditionValues(s, 'aws:SourceArn').includes(ctx.bucketArn)) ||
+        (fanOut !== null && s['Sid'] === topicToQueueSid(fanOut.topicArn)));
     const removal = withoutOurStatements(live.document, isOurs, 'queue policy');
     if (!removal.ok) return { kind: 'blocked', error: removal.error };
     if (!removal.removed) return { kind: 'keep', notes: [`The queue policy has no statement ${QUEUE_POLICY_SID} for ${ctx.bucketArn}.`] };

@@ -23,12 +23,14 @@ export function freeRoleName(setupName: string, takenRoleNames: ReadonlySet<stri
 }
 
 /** The text fields of the scope form: the setup file's keys. */
-export type ScopeTextField = Exclude<keyof Setup, 'objectReadScope' | 'allowDeleteObject'>;
+export type ScopeTextField = Exclude<keyof Setup, 'objectReadScope' | 'allowDeleteObject' | 'overlapResolution'>;
 
 /** The scope form as typed: every text field, the two options as checkboxes. */
 export type ScopeDraft = { readonly [K in ScopeTextField]: string } & {
   readonly limitReadsToPrefix: boolean;
   readonly allowDeleteObject: boolean;
+  /** Chosen on a blocked overlap (not a form field), carried through edits of the scope. */
+  readonly overlapResolution?: 'fan-out';
 };
 
 /** SQS allows 80 characters of [A-Za-z0-9_-]; bucket names add only "." to that. */
@@ -69,9 +71,10 @@ export function draftFromSetup(setup: Setup): ScopeDraft {
 
 /** The setup the form describes; the options are written only when switched on (their absence is the platform guide's behaviour). */
 export function setupFromDraft(draft: ScopeDraft): Setup {
-  const { limitReadsToPrefix, allowDeleteObject, ...text } = draft;
+  const { limitReadsToPrefix, allowDeleteObject, overlapResolution, ...text } = draft;
   return {
     ...text,
+    ...(overlapResolution ? { overlapResolution } : {}),
     ...(limitReadsToPrefix ? { objectReadScope: 'prefix' as const } : {}),
     ...(allowDeleteObject ? { allowDeleteObject: true } : {}),
   };

@@ -34,7 +34,7 @@ function confirmed(): WizardState {
 }
 
 describe('wizardReducer', () => {
-  it('lists profile, scope, the review, the six AWS steps, the live test and the summary with the hand-off', () => {
+  it('lists profile, scope, the review, the seven AWS steps, the live test and the summary with the hand-off', () => {
     expect(WIZARD_STEPS.map((s) => s.id)).toEqual([
       'profile',
       'scope',
@@ -42,6 +42,7 @@ describe('wizardReducer', () => {
       'queue',
       'queuePolicy',
       'kmsKeyPolicy',
+      'snsFanOut',
       'bucketNotification',
       'roleTrust',
       'rolePermissions',

@@ -23,7 +23,7 @@ describe('the AWS step registry: each step defined once, everything else derived
   });
 
   it('names an IAM action for every write, in service:Action form', () => {
-    for (const id of AWS_STEP_IDS) for (const action of Object.values(AWS_STEPS[id].writeAction)) expect(action, id).toMatch(/^(sqs|s3|iam|kms):[A-Z]\w+$/);
+    for (const id of AWS_STEP_IDS) for (const action of Object.values(AWS_STEPS[id].writeAction)) expect(action, id).toMatch(/^(sqs|s3|iam|kms|sns):[A-Z]\w+$/);
   });
 
   it('proposes each step offline, from the live state it assumes when nothing exists yet', () => {
@@ -33,8 +33,8 @@ describe('the AWS step registry: each step defined once, everything else derived
       expect(live.resource, id).toBe(def.resource(ctx));
       const proposal = def.propose(live, ctx);
       expect(proposal.ok, id).toBe(true);
-      // Offline the queue's KMS key is unknown: that step proposes nothing and says why.
-      expect(proposal.ok && proposal.changed, id).toBe(id !== 'kmsKeyPolicy');
+      // Offline the queue's KMS key and the bucket's rules are unknown: those steps propose nothing and say why.
+      expect(proposal.ok && proposal.changed, id).toBe(id !== 'kmsKeyPolicy' && id !== 'snsFanOut');
     }
     const kms = STEP_DEFINITIONS.kmsKeyPolicy.propose(STEP_DEFINITIONS.kmsKeyPolicy.offlineLive(ctx), ctx);
     expect(kms.ok && kms.notes.join(' ')).toContain("an offline export cannot read the queue's key");

@@ -49,7 +49,7 @@ describe('saved setups', () => {
     };
     const file = join(setupsDir(dir), 'orders-prod.json');
     writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), ownership }));
-    expect((await getSetup(dir, 'orders-prod'))?.ownership).toEqual({ ...ownership, kmsKeySid: null });
+    expect((await getSetup(dir, 'orders-prod'))?.ownership).toEqual({ ...ownership, kmsKeySid: null, fanOut: null });
   });
 
   it('creates a draft, then updates the fields keeping status, ids and createdAt', async () => {

@@ -1,0 +1,191 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CreateFunctionCommand, GetPolicyCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import { GetBucketNotificationConfigurationCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { CreateTopicCommand, ListSubscriptionsByTopicCommand, ListTopicsCommand, SNSClient } from '@aws-sdk/client-sns';
+import { DeleteMessageCommand, GetQueueAttributesCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
+import { zipSync } from 'fflate';
+import { beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { keyAsMotoSendsIt } from '../../shared/fanout/event-key-encoding';
+import { FAKE_KEYS, motoEnv } from '../support/aws-profile-files';
+import { ensureBuilt } from '../support/ensure-built';
+import { createBucket, createQueueWithPolicy, motoClients, putNotification, sampleSetup } from '../support/moto-seed';
+import { resetMoto } from '../support/moto-server';
+import { runCli } from '../support/run-cli';
+
+// An overlap resolved with an SNS fan-out, against moto (S3 -> SNS -> SQS with raw delivery and body filters), through
+// the CLI an admin runs: each queue receives exactly its own events before and after, and remove brings the rules back.
+
+const motoUrl = inject('motoUrl');
+const ACCOUNT = '123456789012';
+const BUCKET = 'acme-raw';
+const credentials = { accessKeyId: FAKE_KEYS.accessKeyId, secretAccessKey: FAKE_KEYS.secretAccessKey };
+const sns = () => new SNSClient({ region: 'us-east-1', endpoint: motoUrl, credentials });
+
+/** A machine with one setup file; its CLI runs against moto. */
+function machine(setup: object) {
+  const dir = mkdtempSync(join(tmpdir(), 'wizard-fan-out-'));
+  const env = { ...motoEnv(motoUrl), SQS_S3_WIZARD_DATA_DIR: join(dir, 'data') };
+  const file = join(dir, 'setup.json');
+  writeFileSync(file, JSON.stringify(setup));
+  return { cli: (args: ReadonlyArray<string>) => runCli([...args.map((a) => (a === 'SETUP' ? file : a))], env) };
+}
+
+/** Another team's queue (its policy lets S3 send) and its rule for everything under "in dir/". */
+async function otherTeam() {
+  const queue = await createQueueWithPolicy(motoUrl, 'team-b-events', {
+    Version: '2012-10-17',
+    Statement: [{ Sid: 'TeamB', Effect: 'Allow', Principal: { Service: 's3.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: '*' }],
+  });
+  const rule = {
+    Id: 'team-b-incoming',
+    QueueArn: queue.arn,
+    Events: ['s3:ObjectCreated:*' as const],
+    Filter: { Key: { FilterRules: [{ Name: 'prefix' as const, Value: 'in dir/' }] } },
+  };
+  await putNotification(motoUrl, BUCKET, { QueueConfigurations: [rule], EventBridgeConfiguration: {} });
+  return { queue, rule };
+}
+
+/** Every message body now in a queue (drained). */
+async function drain(url: string): Promise<string[]> {
+  const { sqs } = motoClients(motoUrl);
+  const bodies: string[] = [];
+  for (;;) {
+    const out = await sqs.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10, WaitTimeSeconds: 0 }));
+    const messages = out.Messages ?? [];
+    if (messages.length === 0) return bodies;
+    for (const m of messages) {
+      bodies.push(m.Body ?? '');
+      await sqs.send(new DeleteMessageCommand({ QueueUrl: url, ReceiptHandle: m.ReceiptHandle ?? '' }));
+    }
+  }
+}
+
+/** The object keys of the S3 events among the bodies (test events and anything else left out). */
+function eventKeys(bodies: ReadonlyArray<string>): string[] {
+  return bodies.flatMap((b) => {
+    const parsed = JSON.parse(b) as { Records?: Array<{ eventSource?: string; s3?: { object?: { key?: string } } }> };
+    return (parsed.Records ?? []).filter((r) => r.eventSource === 'aws:s3').map((r) => r.s3?.object?.key ?? '');
+  });
+}
+
+const KEYS = ['in dir/ä=x/a b.csv', 'in dir/other.csv', 'out/x.csv'];
+
+async function upload(): Promise<void> {
+  for (const key of KEYS) await motoClients(motoUrl).s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: 'x' }));
+}
+
+async function queueUrl(name: string): Promise<string> {
+  const { sqs } = motoClients(motoUrl);
+  const { GetQueueUrlCommand } = await import('@aws-sdk/client-sqs');
+  return (await sqs.send(new GetQueueUrlCommand({ QueueName: name }))).QueueUrl ?? '';
+}
+
+const setup = sampleSetup({ prefix: 'in dir/ä=x/', suffix: '' });
+
+describe('SNS fan-out against moto', () => {
+  beforeAll(ensureBuilt, 120_000);
+  beforeEach(async () => {
+    await resetMoto(motoUrl);
+    await createBucket(motoUrl, BUCKET);
+  });
+
+  it('without --resolve-overlap an overlap stays a blocker naming the flag, and nothing is written', async () => {
+    const { rule } = await otherTeam();
+    const m = machine(setup);
+    const run = await m.cli(['apply', '--setup', 'SETUP', '--yes', '--skip-test']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('--resolve-overlap fan-out');
+    const doc = await motoClients(motoUrl).s3.send(new GetBucketNotificationConfigurationCommand({ Bucket: BUCKET }));
+    expect(doc.QueueConfigurations).toEqual([expect.objectContaining({ Id: rule.Id })]);
+    expect((await sns().send(new ListTopicsCommand({}))).Topics ?? []).toEqual([]);
+  });
+
+  it('with --resolve-overlap fan-out each queue receives exactly its own events (keys with a space, "=", "/" and "ä"); a second apply changes nothing; remove brings the rule back', async () => {
+    const { queue, rule } = await otherTeam();
+    await upload();
+    const before = eventKeys(await drain(queue.url)).sort();
+    expect(before).toEqual(['in dir/ä=x/a b.csv', 'in dir/other.csv'].map(keyAsMotoSendsIt).sort());
+
+    const m = machine(setup);
+    const applied = await m.cli(['apply', '--setup', 'SETUP', '--yes', '--skip-test', '--resolve-overlap', 'fan-out', '--json']);
+    expect(applied.code, applied.stderr).toBe(0);
+    const doc = await motoClients(motoUrl).s3.send(new GetBucketNotificationConfigurationCommand({ Bucket: BUCKET }));
+    expect(doc.QueueConfigurations ?? []).toEqual([]);
+    expect(doc.TopicConfigurations).toEqual([expect.objectContaining({ Id: 'sqs-s3-wizard-fan-out' })]);
+    await drain(queue.url);
+    await drain(await queueUrl(setup.queueName as string));
+
+    await upload();
+    expect(eventKeys(await drain(queue.url)).sort()).toEqual(before);
+    expect(eventKeys(await drain(await queueUrl(setup.queueName as string)))).toEqual([keyAsMotoSendsIt('in dir/ä=x/a b.csv')]);
+
+    const again = await m.cli(['apply', '--setup', 'SETUP', '--yes', '--skip-test', '--resolve-overlap', 'fan-out', '--json']);
+    expect(again.code, again.stderr).toBe(0);
+    const changes = (JSON.parse(again.stdout) as { changes: Array<{ action: string }> }).changes;
+    expect(
+      changes.every((c) => c.action === 'unchanged'),
+      JSON.stringify(changes),
+    ).toBe(true);
+
+    const removed = await m.cli(['remove', '--setup', 'SETUP', '--yes', '--json']);
+    expect(removed.code, removed.stderr + removed.stdout).toBe(0);
+    const restored = await motoClients(motoUrl).s3.send(new GetBucketNotificationConfigurationCommand({ Bucket: BUCKET }));
+    expect(restored.TopicConfigurations ?? []).toEqual([]);
+    expect(restored.QueueConfigurations).toEqual([expect.objectContaining({ Id: rule.Id, QueueArn: queue.arn })]);
+    expect((await sns().send(new ListTopicsCommand({}))).Topics ?? []).toEqual([]);
+    const policy = (await motoClients(motoUrl).sqs.send(new GetQueueAttributesCommand({ QueueUrl: queue.url, AttributeNames: ['Policy'] }))).Attributes?.[
+      'Policy'
+    ];
+    expect(JSON.parse(policy ?? '{}').Statement.map((s: { Sid: string }) => s.Sid)).toEqual(['TeamB']);
+    await drain(queue.url);
+    await upload();
+    expect(eventKeys(await drain(queue.url)).sort()).toEqual(before);
+  });
+
+  it('an existing topic rule that already covers the setup is reused: only a subscription is added', async () => {
+    const topicArn = (await sns().send(new CreateTopicCommand({ Name: 'landing' }))).TopicArn ?? '';
+    await putNotification(motoUrl, BUCKET, {
+      TopicConfigurations: [
+        { Id: 'landing', TopicArn: topicArn, Events: ['s3:ObjectCreated:*'], Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'in dir/' }] } } },
+      ],
+    });
+    const m = machine(setup);
+    const applied = await m.cli(['apply', '--setup', 'SETUP', '--yes', '--skip-test', '--resolve-overlap', 'fan-out']);
+    expect(applied.code, applied.stderr).toBe(0);
+    const subs = (await sns().send(new ListSubscriptionsByTopicCommand({ TopicArn: topicArn }))).Subscriptions ?? [];
+    expect(subs.map((s) => s.Endpoint)).toEqual([`arn:aws:sqs:us-east-1:${ACCOUNT}:${setup.queueName as string}`]);
+    const doc = await motoClients(motoUrl).s3.send(new GetBucketNotificationConfigurationCommand({ Bucket: BUCKET }));
+    expect(doc.TopicConfigurations).toEqual([expect.objectContaining({ Id: 'landing' })]);
+    await upload();
+    expect(eventKeys(await drain(await queueUrl(setup.queueName as string)))).toEqual([keyAsMotoSendsIt('in dir/ä=x/a b.csv')]);
+  });
+
+  it('an overlap with a Lambda rule: the function is subscribed and the topic allowed to invoke it', async () => {
+    const iam = new IAMClient({ region: 'us-east-1', endpoint: motoUrl, credentials });
+    const roleArn =
+      (await iam.send(new CreateRoleCommand({ RoleName: 'fn-role', AssumeRolePolicyDocument: '{"Version":"2012-10-17","Statement":[]}' }))).Role?.Arn ?? '';
+    const lambda = new LambdaClient({ region: 'us-east-1', endpoint: motoUrl, credentials });
+    const zip = zipSync({ 'h.py': new TextEncoder().encode('def h(e, c):\n    return 1\n') });
+    const fn =
+      (await lambda.send(new CreateFunctionCommand({ FunctionName: 'thumbs', Runtime: 'python3.12', Role: roleArn, Handler: 'h.h', Code: { ZipFile: zip } })))
+        .FunctionArn ?? '';
+    await putNotification(motoUrl, BUCKET, { LambdaFunctionConfigurations: [{ Id: 'thumbs', LambdaFunctionArn: fn, Events: ['s3:ObjectCreated:*'] }] });
+    const m = machine(setup);
+    const plan = await m.cli(['plan', '--setup', 'SETUP', '--resolve-overlap', 'fan-out']);
+    expect(plan.stdout).toMatch(/inside an SNS message/);
+    const applied = await m.cli(['apply', '--setup', 'SETUP', '--yes', '--skip-test', '--resolve-overlap', 'fan-out']);
+    expect(applied.code, applied.stderr).toBe(0);
+    const topics = (await sns().send(new ListTopicsCommand({}))).Topics ?? [];
+    const subs = (await sns().send(new ListSubscriptionsByTopicCommand({ TopicArn: topics[0]?.TopicArn ?? '' }))).Subscriptions ?? [];
+    expect(subs.map((s) => [s.Protocol, s.Endpoint]).sort()).toEqual([
+      ['lambda', fn],
+      ['sqs', `arn:aws:sqs:us-east-1:${ACCOUNT}:${setup.queueName as string}`],
+    ]);
+    const policy = JSON.parse((await lambda.send(new GetPolicyCommand({ FunctionName: 'thumbs' }))).Policy ?? '{}') as { Statement: Array<{ Sid: string }> };
+    expect(policy.Statement.map((s) => s.Sid)).toContain('sqs-s3-wizard-fan-out');
+  });
+});
