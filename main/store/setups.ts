@@ -3,6 +3,7 @@ import { basename, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { ApiFailure, apiError } from '../../shared/contract/api-error';
 import { setupSchema, type Setup } from '../../shared/setup/setup';
+import { setupNameTakenError } from '../../shared/setup/setup-name-taken';
 import { writeFileAtomic } from './atomic-write';
 import { ensureDataDir } from './data-dir';
 import { readJsonFile } from './read-json-file';
@@ -88,23 +89,45 @@ async function writeRecord(dataDir: string, record: SetupRecord): Promise<void> 
   await writeFileAtomic(setupPath(dataDir, record.setup.name), `${JSON.stringify(record, null, 2)}\n`);
 }
 
-/** Creates a draft, or updates a saved setup's fields while keeping its status, ids and time stamps. */
-export async function saveSetup(dataDir: string, setup: Setup): Promise<SetupRecord> {
+/**
+ * Which saved setup a save is for: `undefined` the setup file's own name (the CLI: the file is the setup), created or
+ * updated; `null` a new setup, refused when another saved setup has its name (saving would replace that one); a name:
+ * the saved setup the form edits, moved first (record and backups, as a rename) when the form changed its name.
+ */
+export type SaveTarget = string | null | undefined;
+
+/** Creates a draft, or updates a saved setup's fields while keeping its status, ids and time stamps; never replaces another setup (`editing`). */
+export async function saveSetup(dataDir: string, setup: Setup, editing?: SaveTarget): Promise<SetupRecord> {
   const checked = setupSchema.safeParse(setup);
   if (!checked.success) {
     const issue = checked.error.issues[0];
     throw new ApiFailure(apiError('BAD_INPUT', `The setup cannot be saved: ${issue?.path.join('.') || 'setup'}: ${issue?.message ?? 'invalid'}.`));
   }
+  let mayReplace = editing === undefined || editing === setup.name;
+  if (typeof editing === 'string' && editing !== setup.name && (await getSetup(dataDir, editing))) {
+    await renameSetup(dataDir, editing, setup.name);
+    mayReplace = true;
+  }
   const path = setupPath(dataDir, setup.name);
   return serialised(path, async () => {
     const now = new Date().toISOString();
     const existing = await readRecord(path);
+    if (existing && !mayReplace) {
+      const names = await listSetupNames(dataDir);
+      throw new ApiFailure(setupNameTakenError(setup.name, new Set([...names, existing.setup.name])));
+    }
     const record: SetupRecord = existing
       ? { ...existing, setup: checked.data, updatedAt: now }
       : { setup: checked.data, status: 'draft', createdAt: now, updatedAt: now };
     await writeRecord(dataDir, record);
     return record;
   });
+}
+
+/** The names of the saved setups, from their file names (no record is read, so a damaged one does not hide the others). */
+async function listSetupNames(dataDir: string): Promise<ReadonlyArray<string>> {
+  const files = await readdir(setupsDir(dataDir)).catch(() => [] as string[]);
+  return files.filter((f) => f.endsWith('.json') && !f.startsWith('.')).map((f) => f.slice(0, -'.json'.length));
 }
 
 /** Records progress on a saved setup (status, applied/verified times, account id, queue URL/ARN, role ARN). */

@@ -69,7 +69,10 @@ export const apiContract = {
   ),
   'setups.list': defineChannel<ReadonlyArray<SetupRecord>>()(z.object({}).strict(), 'Saved setups with their status'),
   'setups.get': defineChannel<SetupRecord | null>()(z.object({ name: setupName }).strict(), 'One saved setup'),
-  'setups.save': defineChannel<SetupRecord>()(z.object({ setup: setupSchema }).strict(), 'Save (create or update) a setup as a draft'),
+  'setups.save': defineChannel<SetupRecord>()(
+    z.object({ setup: setupSchema, editing: setupName.nullable().optional() }).strict(),
+    "Save a setup as a draft, never over another saved setup (editing: null for a new one, the edited setup's saved name, absent for a setup file)",
+  ),
   'setups.rename': defineChannel<SetupRecord>()(
     z.object({ name: setupName, to: setupSchema.shape.name }).strict(),
     'Rename a saved setup (moved, never copied); its AWS tags keep the old name',

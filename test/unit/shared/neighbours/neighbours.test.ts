@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { freeRoleName } from '../../../../renderer/src/scope/scope-draft';
 import type { Neighbourhood } from '../../../../shared/neighbours/neighbourhood';
 import { UNKNOWN_NEIGHBOURHOOD } from '../../../../shared/neighbours/neighbourhood';
 import { dedicatedQueueName, otherQueueUsers, otherRulesToQueue, queueIsOwn } from '../../../../shared/neighbours/queue-users';
@@ -9,6 +8,7 @@ import { buildQueueConfiguration } from '../../../../shared/policy/build-bucket-
 import { buildQueuePolicy } from '../../../../shared/policy/build-queue-policy';
 import { buildTrustPolicy } from '../../../../shared/policy/build-trust-policy';
 import { withoutOurRules, withoutOurStatements } from '../../../../shared/policy/remove-ours';
+import { freeRoleName } from '../../../../shared/setup/default-names';
 import { ownerTags, tagValue } from '../../../../shared/setup/ownership';
 import { setupSchema } from '../../../../shared/setup/setup';
 import { setupArns } from '../../../../shared/setup/setup-arns';
