@@ -5,6 +5,8 @@ import { ApiFailure, apiError } from '../../shared/contract/api-error';
 import { setupSchema, type Setup } from '../../shared/setup/setup';
 import { setupNameTakenError } from '../../shared/setup/setup-name-taken';
 import { writeFileAtomic } from './atomic-write';
+import { appendAudit } from './audit-log';
+import { assertNoBackupsUnder, moveBackups, setBackupsAside, type UndoMove } from './backup-folders';
 import { ensureDataDir } from './data-dir';
 import { readJsonFile } from './read-json-file';
 import { safeFolderName } from './setup-folder-name';
@@ -166,8 +168,10 @@ export async function listSetups(dataDir: string): Promise<ReadonlyArray<SetupRe
 }
 
 /**
- * Renames a saved setup: the record moves to the new name (never copied, so the list shows it once) and keeps its
- * status, ids and ownership; the tags it wrote on AWS keep the old name (ownership.tagName). Its backups stay where they are.
+ * Renames a saved setup: the record moves to the new name (never copied, so the list shows it once) with its status,
+ * ids and ownership, and so does its backups folder, so a later setup of the old name inherits none; the tags it
+ * wrote on AWS keep the old name (ownership.tagName). A failure part-way puts everything back; one audit line links
+ * the names (earlier lines keep the old one: the log is append-only).
  */
 export async function renameSetup(dataDir: string, from: string, to: string): Promise<SetupRecord> {
   const source = setupPath(dataDir, from);
@@ -180,24 +184,48 @@ export async function renameSetup(dataDir: string, from: string, to: string): Pr
       if (await readRecord(target)) {
         throw new ApiFailure(apiError('CONFLICT', `A saved setup is already named "${to}".`, { fix: 'Choose another name, or delete that setup first.' }));
       }
+      await assertNoBackupsUnder(dataDir, to);
       const record: SetupRecord = { ...existing, setup: { ...existing.setup, name: to }, updatedAt: new Date().toISOString() };
+      // Record first: a crash part-way leaves two records and the backups with the old one, never a setup without its backups.
       await writeRecord(dataDir, record);
-      await unlink(source);
+      let undoMove: UndoMove | null = null;
+      try {
+        undoMove = await moveBackups(dataDir, from, to);
+        await unlink(source);
+      } catch (err) {
+        await undoMove?.().catch(() => undefined);
+        await unlink(target).catch(() => undefined);
+        throw err;
+      }
+      await appendAudit(dataDir, {
+        setupName: to,
+        step: 'rename',
+        action: `renamed from "${from}"`,
+        resource: `setups/${to}.json`,
+        callerArn: 'local (no AWS call)',
+        backupPath: null,
+        outcome: 'ok',
+        message: 'the saved setup and its backups folder moved to the new name',
+      });
       return record;
     }),
   );
 }
 
-/** Deletes a saved setup (its backups stay); false when there was none. */
+/**
+ * Deletes a saved setup from the list; its backups are kept but set aside (backups/<name>@deleted-<time>), so a later
+ * setup of the same name starts with none. False when there was none.
+ */
 export async function deleteSetup(dataDir: string, name: string): Promise<boolean> {
   const path = setupPath(dataDir, name);
   return serialised(path, async () => {
     try {
       await unlink(path);
-      return true;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
       throw err;
     }
+    await setBackupsAside(dataDir, name);
+    return true;
   });
 }

@@ -75,11 +75,11 @@ export const apiContract = {
   ),
   'setups.rename': defineChannel<SetupRecord>()(
     z.object({ name: setupName, to: setupSchema.shape.name }).strict(),
-    'Rename a saved setup (moved, never copied); its AWS tags keep the old name',
+    'Rename a saved setup and its backups (moved, never copied); its AWS tags keep the old name',
   ),
   'setups.delete': defineChannel<{ readonly deleted: boolean }>()(
     z.object({ name: setupName }).strict(),
-    'Delete a saved setup from the list (its backups stay; nothing on AWS changes)',
+    'Delete a saved setup from the list (its backups are set aside, never handed to a later setup of the name; nothing on AWS changes)',
   ),
   'backups.list': defineChannel<ReadonlyArray<BackupEntry>>()(z.object({ setupName }).strict(), 'Backups of one setup, newest first'),
   'backups.planRestore': defineChannel<RestorePlan>()(z.object({ path: backupPath }).strict(), 'Diff of the live document against a backup; writes nothing'),
