@@ -17,7 +17,7 @@ export const REMOVAL_ORDER: ReadonlyArray<AwsStepId> = ['bucketNotification', 'q
 
 /** Plans what removing the setup does to one step's resource: read live, decide (only its own part), diff. Writes nothing. */
 export async function planRemovalStep<Doc, Facts>(def: StepDefinition<Doc, Facts>, ctx: PlanContext, options: RemovalOptions): Promise<RemovalPlan> {
-  const title = `Remove: ${AWS_STEPS[def.id].title.toLowerCase()}`;
+  const title = `Remove: ${AWS_STEPS[def.id].title}`;
   const resource = def.resource(ctx);
   const empty = { summary: [], warnings: [], choice: null } as const;
   let live: LiveState<Doc, Facts>;
@@ -74,6 +74,7 @@ export async function planRemovalStep<Doc, Facts>(def: StepDefinition<Doc, Facts
         summary: removal.summary,
         diff: diffDocuments(live.document, removal.document),
         notes: removal.notes,
+        warnings: removal.warnings ?? [],
         blocked: null,
         choice: null,
       };

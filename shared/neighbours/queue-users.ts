@@ -5,7 +5,8 @@ import type { Setup } from '../setup/setup';
 import type { SetupArns } from '../setup/setup-arns';
 import { createdByThisSetup, savedSetupsUsing, taggedByOther } from './neighbour-setups';
 import type { Neighbour, Neighbourhood } from './neighbourhood';
-import { s3SourcesOf } from './policy-statements';
+import { conditionValues, listOf, readableStatements, s3SourcesOf } from './policy-statements';
+import { isJsonObject, type JsonObject } from '../diff/json-object';
 
 /** What the queue checks need to know about the setup. */
 export interface QueueContext extends Pick<SetupArns, 'queueArn' | 'bucketArn'> {
@@ -31,6 +32,28 @@ export function otherQueueUsers(ctx: QueueContext, queuePolicy: unknown): Readon
     .filter((s) => s.sourceArn !== ctx.bucketArn && !(own && s.sid === QUEUE_POLICY_SID))
     .map((s) => ({ who: `bucket ${s.sourceArn}`, via: 'queue policy' as const }));
   return [...savedSetupsUsing(setup, n, ctx.accountId, (o) => o.setup.queueName === setup.queueName), ...taggedByOther(setup, n, n.queueTags), ...wired];
+}
+
+/** "OtherTeam: arn:aws:iam::444455556666:root may sqs:GetQueueAttributes": who a statement lets do what, in a few words. */
+function describeStatement(statement: JsonObject): string {
+  const sid = typeof statement['Sid'] === 'string' ? `statement ${statement['Sid']}` : 'a statement without Sid';
+  const principal = statement['Principal'];
+  const who = isJsonObject(principal) ? Object.values(principal).flatMap((p) => listOf(p)) : listOf(principal);
+  const effect = statement['Effect'] === 'Deny' ? 'may not' : 'may';
+  const what = listOf(statement['Action']);
+  return `${sid} (${who.join(', ') || 'no principal'} ${effect} ${what.join(', ') || 'no action'})`;
+}
+
+/**
+ * Statements of the queue policy that are not this setup's: any other Sid, whatever it allows (another account's
+ * read access, another team's consumer), and our Sid for another bucket on a queue that is not ours. Each one means
+ * someone else uses the queue, so removing the setup takes out only its own statement and keeps the queue.
+ */
+export function otherQueuePolicyStatements(ctx: QueueContext, queuePolicy: unknown): ReadonlyArray<Neighbour> {
+  const own = queueIsOwn(ctx);
+  return readableStatements(queuePolicy)
+    .filter((s) => !(s['Sid'] === QUEUE_POLICY_SID && (own || conditionValues(s, 'aws:SourceArn').includes(ctx.bucketArn))))
+    .map((s) => ({ who: describeStatement(s), via: 'queue policy' as const }));
 }
 
 /**
