@@ -53,7 +53,7 @@ export const apiContract = {
   'steps.plan': defineChannel<StepPlan>()(stepInput, 'Read the live document, build the proposed one, diff them; writes nothing'),
   'steps.apply': defineChannel<StepResult>()(
     stepInput.extend({ basis: z.string().min(1, "basis: the plan's basis fingerprint") }).strict(),
-    'Re-read, stop on drift, back up, write once, read back and compare',
+    'Refuse while another step of the setup is blocked; re-read, stop on drift, back up, write once, read back and compare',
   ),
   'steps.planAll': defineChannel<ReadonlyArray<StepPlan>>()(
     z.object({ setup: setupSchema }).strict(),
