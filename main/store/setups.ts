@@ -3,7 +3,7 @@ import { basename, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { ApiFailure, apiError } from '../../shared/contract/api-error';
 import { setupSchema, type Setup } from '../../shared/setup/setup';
-import { setupNameTakenError } from '../../shared/setup/setup-name-taken';
+import { isSetupNameTaken, setupNameTakenError } from '../../shared/setup/setup-name-taken';
 import { writeFileAtomic } from './atomic-write';
 import { appendAudit } from './audit-log';
 import { assertNoBackupsUnder, moveBackups, setBackupsAside, type UndoMove } from './backup-folders';
@@ -114,9 +114,10 @@ export async function saveSetup(dataDir: string, setup: Setup, editing?: SaveTar
   return serialised(path, async () => {
     const now = new Date().toISOString();
     const existing = await readRecord(path);
-    if (existing && !mayReplace) {
-      const names = await listSetupNames(dataDir);
-      throw new ApiFailure(setupNameTakenError(setup.name, new Set([...names, existing.setup.name])));
+    if (!mayReplace) {
+      // Without case, as on macOS and Windows: a data directory copied there must not turn two setups into one.
+      const names = new Set([...(await listSetupNames(dataDir)), ...(existing ? [existing.setup.name] : [])]);
+      if (isSetupNameTaken(setup.name, names)) throw new ApiFailure(setupNameTakenError(setup.name, names));
     }
     const record: SetupRecord = existing
       ? { ...existing, setup: checked.data, updatedAt: now }

@@ -141,6 +141,8 @@ describe('saved setups', () => {
     });
     expect(await getSetup(dir, 'orders-prod')).toMatchObject({ setup: first.setup, status: 'applied', queueArn: 'arn:q' });
     expect(await saveSetup(dir, { ...setup, name: 'orders-prod-2' }, null)).toMatchObject({ status: 'draft' });
+    // Names differing only in case are one file on macOS and Windows: refused everywhere.
+    expect((await failureOf(saveSetup(dir, { ...setup, name: 'Orders-Prod' }, null))).error.code).toBe('CONFLICT');
   });
 
   it('updates the setup the form edits, and moves it (never copies) when the form changed its name', async () => {
