@@ -13,6 +13,7 @@ import {
   seedClients,
   setQueuePolicy,
 } from './support/aws-seed';
+import { expectAccessible } from './support/axe';
 import { applyAll, applyStep, connect, fillScope, fullRun, PLATFORM, planOf, screenshot, skipLiveTest, startApplying } from './support/wizard-driver';
 import { AWS_STEP_IDS } from '../shared/steps/aws-steps';
 
@@ -175,7 +176,7 @@ test('an overlapping existing rule is a blocker on the review page before anythi
 
   // The whole plan first: the notification step is blocked, so applying cannot start and nothing is written.
   const review = page.getByTestId('step-panel-review');
-  await expect(review.getByTestId('review-headline')).toHaveText('1 step(s) blocked: nothing has been written. Fix it first.');
+  await expect(review.getByTestId('review-headline')).toHaveText('1 step blocked: nothing has been written, and no step can be applied until it is resolved.');
   const blocked = review.getByTestId('review-bucketNotification');
   await expect(blocked).toHaveAttribute('data-action', 'blocked');
   await expect(blocked.getByRole('alert')).toContainText('csv-importer-rule');
@@ -189,8 +190,26 @@ test('an overlapping existing rule is a blocker on the review page before anythi
   expect(await planOf(page, 'bucketNotification')).toBe('blocked');
   await expect(panel.getByRole('alert').filter({ hasText: 'csv-importer-rule' })).toBeVisible();
   await expect(panel.getByTestId('apply-button')).toBeDisabled();
-  await expect(page.getByTestId('stepper-bucketNotification')).toHaveAttribute('data-status', 'failed');
+  await expect(page.getByTestId('stepper-bucketNotification')).toHaveAttribute('data-status', 'blocked');
+  await expect(page.getByTestId('stepper-bucketNotification')).toContainText('blocked');
   expect(await getNotification(aws, BUCKET)).toEqual(before);
+
+  // The stepper opens the queue step, whose own plan is fine: it is held, since another step is blocked.
+  await page.getByTestId('stepper-queue').getByRole('button').click();
+  const queue = page.getByTestId('step-panel-queue');
+  expect(await planOf(page, 'queue')).toBe('create');
+  await expect(queue.getByTestId('apply-held')).toContainText('Bucket notification is blocked');
+  await expect(queue.getByTestId('apply-button')).toBeDisabled();
+  await expectAccessible(page, 'a step held by a blocker elsewhere');
+  expect(await queuePolicy(aws, QUEUE).catch(() => 'no queue')).toBe('no queue');
+
+  // The other team moves its rule: the review finds nothing blocked, and applying starts.
+  await putNotification(aws, BUCKET, {});
+  await queue.getByTestId('held-review').click();
+  await expect(review.getByTestId('review-headline')).toHaveText('5 of 5 steps will change the account; nothing has been written yet.');
+  await expect(page.getByTestId('stepper-bucketNotification')).toHaveAttribute('data-status', 'todo');
+  await startApplying(page);
+  await applyStep(page, 'queue');
 });
 
 test("a change behind the wizard's back between plan and apply stops with DRIFT and offers Plan again", async ({ page, app, motoUrl }) => {
@@ -334,7 +353,7 @@ test('an existing queue encrypted with alias/aws/sqs is refused with the reason;
   expect(await planOf(page, 'queue')).toBe('blocked');
   await expect(panel.locator('[data-code="CONFLICT"]')).toContainText('alias/aws/sqs');
   await expect(panel.getByTestId('apply-button')).toBeDisabled();
-  await expect(page.getByTestId('stepper-queue')).toHaveAttribute('data-status', 'failed');
+  await expect(page.getByTestId('stepper-queue')).toHaveAttribute('data-status', 'blocked');
 
   // Back to the scope, another queue: its customer managed key needs our statement in the key policy, a step of its own.
   await page.getByTestId('stepper-scope').getByRole('button').click();

@@ -1,7 +1,7 @@
-import { GetQueueUrlCommand } from '@aws-sdk/client-sqs';
+import { GetQueueUrlCommand, SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { GetRoleCommand } from '@aws-sdk/client-iam';
 import { expect, test } from './fixtures';
-import { createBucket, getNotification, seedClients, setQueuePolicy } from './support/aws-seed';
+import { createBucket, getNotification, seedClients } from './support/aws-seed';
 import { expectAccessible } from './support/axe';
 import { connect, fillScope, fullRun, screenshot, startApplying, applyAll } from './support/wizard-driver';
 
@@ -60,10 +60,8 @@ test('the setups list tells the truth: needs attention after a failing diagnosti
   await expect(row().getByTestId('setup-status')).toHaveAttribute('data-status', 'applied');
 
   // Someone removes the queue policy: diagnostics fail, and the list says so with the failing check.
-  await setQueuePolicy(aws, QUEUE, {
-    Version: '2012-10-17',
-    Statement: [{ Sid: 'Other', Effect: 'Allow', Principal: '*', Action: 'sqs:GetQueueUrl', Resource: '*' }],
-  });
+  const { QueueUrl } = await aws.sqs.send(new GetQueueUrlCommand({ QueueName: QUEUE }));
+  await aws.sqs.send(new SetQueueAttributesCommand({ QueueUrl, Attributes: { Policy: '' } }));
   await page.getByRole('button', { name: `Diagnostics of ${BUCKET}` }).click();
   await expect(page.getByTestId('diagnostics-report')).toHaveAttribute('data-ok', 'false', { timeout: 20_000 });
   await page.getByRole('button', { name: 'Setups' }).click();

@@ -26,3 +26,19 @@ export async function saveSetup(request: APIRequestContext, app: WebApp, setup: 
   const body = (await res.json()) as { ok: boolean; error?: unknown };
   if (!body.ok) throw new Error(`setups.save failed: ${JSON.stringify(body.error)}`);
 }
+
+/** One call of the web host's API as any front end makes it; the answer's envelope as is (`{ok, value}` or `{ok, error}`). */
+export async function invoke(request: APIRequestContext, app: WebApp, channel: string, input: unknown): Promise<Record<string, unknown>> {
+  const res = await request.post(`http://127.0.0.1:${app.port}/api/invoke`, {
+    headers: { authorization: `Bearer ${app.token}` },
+    data: { channel, input },
+  });
+  return (await res.json()) as Record<string, unknown>;
+}
+
+/** A saved setup as the back end holds it. */
+export async function savedSetup(request: APIRequestContext, app: WebApp, name: string): Promise<Setup> {
+  const body = (await invoke(request, app, 'setups.get', { name })) as { ok: boolean; value?: { setup: Setup } };
+  if (!body.ok || !body.value) throw new Error(`setups.get ${name} failed: ${JSON.stringify(body)}`);
+  return body.value.setup;
+}

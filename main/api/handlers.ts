@@ -39,7 +39,7 @@ export const handlers: HandlerTable = {
   'remove.apply': removeApplyHandler,
   'setups.list': async (_input, ctx) => listSetups(ctx.workspace.dataDir()),
   'setups.get': async (input, ctx) => getSetup(ctx.workspace.dataDir(), input.name),
-  'setups.save': async (input, ctx) => saveSetup(ctx.workspace.dataDir(), input.setup),
+  'setups.save': async (input, ctx) => saveSetup(ctx.workspace.dataDir(), input.setup, input.editing),
   'setups.rename': async (input, ctx) => renameSetup(ctx.workspace.dataDir(), input.name, input.to),
   'setups.delete': async (input, ctx) => ({ deleted: await deleteSetup(ctx.workspace.dataDir(), input.name) }),
   'backups.list': async (input, ctx) => listBackups(ctx.workspace.dataDir(), input.setupName),

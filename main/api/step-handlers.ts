@@ -2,6 +2,7 @@ import type { ChannelParsed } from '../../shared/contract/api-contract';
 import type { RemovalPlan, StepPlan, StepResult } from '../../shared/steps/step-plan';
 import { applyStep } from '../steps/apply-step';
 import { planContextFor } from '../steps/neighbourhood';
+import { assertNoOtherStepBlocked } from '../steps/plan-gate';
 import { planSetup } from '../steps/plan-setup';
 import { planStep } from '../steps/plan-step';
 import { planRemoval, REMOVAL_ORDER, removeStep } from '../steps/remove-setup';
@@ -20,9 +21,13 @@ export async function planAllHandler(input: ChannelParsed<'steps.planAll'>, ctx:
   return planSetup(await planContextFor(stepContextOf(input.setup, ctx)));
 }
 
-/** steps.apply: one confirmed step, guarded by the plan's basis; records ids and ownership on the saved setup. */
+/**
+ * steps.apply: one confirmed step, only while no other step of the setup is blocked (the whole plan before the first
+ * write, whichever front end calls), guarded by the plan's basis; records ids and ownership on the saved setup.
+ */
 export async function applyStepHandler(input: ChannelParsed<'steps.apply'>, ctx: HandlerContext): Promise<StepResult> {
   const pctx = await planContextFor(stepContextOf(input.setup, ctx));
+  await assertNoOtherStepBlocked(input.step, pctx);
   const def = STEP_DEFINITIONS[input.step];
   const result = await applyStep(def, pctx, input.basis);
   await markApplied(pctx, def, result);

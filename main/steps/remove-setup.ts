@@ -1,6 +1,6 @@
 import { ApiFailure } from '../../shared/contract/api-error';
 import { diffDocuments } from '../../shared/diff/diff-documents';
-import { titleInSentence, type AwsStepId } from '../../shared/steps/aws-steps';
+import { AWS_STEPS, type AwsStepId } from '../../shared/steps/aws-steps';
 import type { RemovalPlan, StepResult } from '../../shared/steps/step-plan';
 import { toApiError } from '../aws/aws-errors';
 import { guardedWrite } from './guarded-write';
@@ -27,7 +27,7 @@ export const REMOVAL_ORDER: ReadonlyArray<AwsStepId> = [
 
 /** Plans what removing the setup does to one step's resource: read live, decide (only its own part), diff. Writes nothing. */
 export async function planRemovalStep<Doc, Facts>(def: StepDefinition<Doc, Facts>, ctx: PlanContext, options: RemovalOptions): Promise<RemovalPlan> {
-  const title = `Remove: ${titleInSentence(def.id)}`;
+  const title = `Remove: ${AWS_STEPS[def.id].title}`;
   const resource = def.resource(ctx);
   const empty = { summary: [], warnings: [], choice: null } as const;
   let live: LiveState<Doc, Facts>;
@@ -84,6 +84,7 @@ export async function planRemovalStep<Doc, Facts>(def: StepDefinition<Doc, Facts
         summary: removal.summary,
         diff: diffDocuments(live.document, removal.document),
         notes: removal.notes,
+        warnings: removal.warnings ?? [],
         blocked: null,
         choice: null,
       };

@@ -28,7 +28,14 @@ export type Proposal<Doc> =
 
 /** What removing a setup does to one resource: write it without the setup's part (null: delete it), keep it (and why), or refuse. */
 export type Removal<Doc> =
-  | { readonly kind: 'write'; readonly document: Doc | null; readonly summary: ChangeSummary; readonly notes: ReadonlyArray<string> }
+  | {
+      readonly kind: 'write';
+      readonly document: Doc | null;
+      readonly summary: ChangeSummary;
+      readonly notes: ReadonlyArray<string>;
+      /** What the admin must not miss (deleting the trust policy deletes the whole role). */
+      readonly warnings?: ReadonlyArray<string>;
+    }
   | { readonly kind: 'keep'; readonly notes: ReadonlyArray<string>; readonly choice?: RemovalChoice }
   | { readonly kind: 'blocked'; readonly error: ApiError };
 

@@ -3,7 +3,10 @@ import { basename, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { ApiFailure, apiError } from '../../shared/contract/api-error';
 import { setupSchema, type Setup } from '../../shared/setup/setup';
+import { isSetupNameTaken, setupNameTakenError } from '../../shared/setup/setup-name-taken';
 import { writeFileAtomic } from './atomic-write';
+import { appendAudit } from './audit-log';
+import { assertNoBackupsUnder, moveBackups, setBackupsAside, type UndoMove } from './backup-folders';
 import { ensureDataDir } from './data-dir';
 import { readJsonFile } from './read-json-file';
 import { safeFolderName } from './setup-folder-name';
@@ -102,23 +105,46 @@ async function writeRecord(dataDir: string, record: SetupRecord): Promise<void> 
   await writeFileAtomic(setupPath(dataDir, record.setup.name), `${JSON.stringify(record, null, 2)}\n`);
 }
 
-/** Creates a draft, or updates a saved setup's fields while keeping its status, ids and time stamps. */
-export async function saveSetup(dataDir: string, setup: Setup): Promise<SetupRecord> {
+/**
+ * Which saved setup a save is for: `undefined` the setup file's own name (the CLI: the file is the setup), created or
+ * updated; `null` a new setup, refused when another saved setup has its name (saving would replace that one); a name:
+ * the saved setup the form edits, moved first (record and backups, as a rename) when the form changed its name.
+ */
+export type SaveTarget = string | null | undefined;
+
+/** Creates a draft, or updates a saved setup's fields while keeping its status, ids and time stamps; never replaces another setup (`editing`). */
+export async function saveSetup(dataDir: string, setup: Setup, editing?: SaveTarget): Promise<SetupRecord> {
   const checked = setupSchema.safeParse(setup);
   if (!checked.success) {
     const issue = checked.error.issues[0];
     throw new ApiFailure(apiError('BAD_INPUT', `The setup cannot be saved: ${issue?.path.join('.') || 'setup'}: ${issue?.message ?? 'invalid'}.`));
   }
+  let mayReplace = editing === undefined || editing === setup.name;
+  if (typeof editing === 'string' && editing !== setup.name && (await getSetup(dataDir, editing))) {
+    await renameSetup(dataDir, editing, setup.name);
+    mayReplace = true;
+  }
   const path = setupPath(dataDir, setup.name);
   return serialised(path, async () => {
     const now = new Date().toISOString();
     const existing = await readRecord(path);
+    if (!mayReplace) {
+      // Without case, as on macOS and Windows: a data directory copied there must not turn two setups into one.
+      const names = new Set([...(await listSetupNames(dataDir)), ...(existing ? [existing.setup.name] : [])]);
+      if (isSetupNameTaken(setup.name, names)) throw new ApiFailure(setupNameTakenError(setup.name, names));
+    }
     const record: SetupRecord = existing
       ? { ...existing, setup: checked.data, updatedAt: now }
       : { setup: checked.data, status: 'draft', createdAt: now, updatedAt: now };
     await writeRecord(dataDir, record);
     return record;
   });
+}
+
+/** The names of the saved setups, from their file names (no record is read, so a damaged one does not hide the others). */
+async function listSetupNames(dataDir: string): Promise<ReadonlyArray<string>> {
+  const files = await readdir(setupsDir(dataDir)).catch(() => [] as string[]);
+  return files.filter((f) => f.endsWith('.json') && !f.startsWith('.')).map((f) => f.slice(0, -'.json'.length));
 }
 
 /** Records progress on a saved setup (status, applied/verified times, account id, queue URL/ARN, role ARN). */
@@ -157,8 +183,10 @@ export async function listSetups(dataDir: string): Promise<ReadonlyArray<SetupRe
 }
 
 /**
- * Renames a saved setup: the record moves to the new name (never copied, so the list shows it once) and keeps its
- * status, ids and ownership; the tags it wrote on AWS keep the old name (ownership.tagName). Its backups stay where they are.
+ * Renames a saved setup: the record moves to the new name (never copied, so the list shows it once) with its status,
+ * ids and ownership, and so does its backups folder, so a later setup of the old name inherits none; the tags it
+ * wrote on AWS keep the old name (ownership.tagName). A failure part-way puts everything back; one audit line links
+ * the names (earlier lines keep the old one: the log is append-only).
  */
 export async function renameSetup(dataDir: string, from: string, to: string): Promise<SetupRecord> {
   const source = setupPath(dataDir, from);
@@ -171,24 +199,48 @@ export async function renameSetup(dataDir: string, from: string, to: string): Pr
       if (await readRecord(target)) {
         throw new ApiFailure(apiError('CONFLICT', `A saved setup is already named "${to}".`, { fix: 'Choose another name, or delete that setup first.' }));
       }
+      await assertNoBackupsUnder(dataDir, to);
       const record: SetupRecord = { ...existing, setup: { ...existing.setup, name: to }, updatedAt: new Date().toISOString() };
+      // Record first: a crash part-way leaves two records and the backups with the old one, never a setup without its backups.
       await writeRecord(dataDir, record);
-      await unlink(source);
+      let undoMove: UndoMove | null = null;
+      try {
+        undoMove = await moveBackups(dataDir, from, to);
+        await unlink(source);
+      } catch (err) {
+        await undoMove?.().catch(() => undefined);
+        await unlink(target).catch(() => undefined);
+        throw err;
+      }
+      await appendAudit(dataDir, {
+        setupName: to,
+        step: 'rename',
+        action: `renamed from "${from}"`,
+        resource: `setups/${to}.json`,
+        callerArn: 'local (no AWS call)',
+        backupPath: null,
+        outcome: 'ok',
+        message: 'the saved setup and its backups folder moved to the new name',
+      });
       return record;
     }),
   );
 }
 
-/** Deletes a saved setup (its backups stay); false when there was none. */
+/**
+ * Deletes a saved setup from the list; its backups are kept but set aside (backups/<name>@deleted-<time>), so a later
+ * setup of the same name starts with none. False when there was none.
+ */
 export async function deleteSetup(dataDir: string, name: string): Promise<boolean> {
   const path = setupPath(dataDir, name);
   return serialised(path, async () => {
     try {
       await unlink(path);
-      return true;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
       throw err;
     }
+    await setBackupsAside(dataDir, name);
+    return true;
   });
 }

@@ -1,7 +1,8 @@
 import type { Setup } from '../../shared/setup/setup';
 import { assertNever } from '../../shared/util/assert-never';
 import { freshOutcomes, nextStep, stepIndex, type LiveTestOutcome, type WizardStepId, type StepOutcome, type WizardState } from './wizard-state';
-import type { AwsStepId } from '../../shared/steps/aws-steps';
+import type { ApiError } from '../../shared/contract/api-error';
+import { AWS_STEP_IDS, type AwsStepId } from '../../shared/steps/aws-steps';
 
 /** Everything that moves the wizard (docs/ARCHITECTURE.md#conventions: a union handled by one exhaustive switch). */
 export type WizardAction =
@@ -10,6 +11,7 @@ export type WizardAction =
   | { readonly type: 'next' }
   | { readonly type: 'scopeConfirmed'; readonly setup: Setup; readonly changed: boolean }
   | { readonly type: 'outcome'; readonly step: AwsStepId; readonly outcome: StepOutcome }
+  | { readonly type: 'reviewed'; readonly blocked: Readonly<Partial<Record<AwsStepId, ApiError>>> }
   | { readonly type: 'liveTest'; readonly outcome: LiveTestOutcome }
   | { readonly type: 'disconnected' };
 
@@ -38,11 +40,22 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       const previous = state.outcomes[action.step];
       // Re-visiting an applied step finds no change: it stays "applied" for this session.
       if (action.outcome.kind === 'unchanged' && previous.kind === 'applied') return state;
-      // A new plan clears only a failure; what was applied or found unchanged stays so.
-      if (action.outcome.kind === 'todo' && previous.kind !== 'failed') return state;
+      // A new plan clears only a failure or a blocker; what was applied or found unchanged stays so.
+      if (action.outcome.kind === 'todo' && previous.kind !== 'failed' && previous.kind !== 'blocked') return state;
       // A write after the live test makes its result stale: the test is to be run again.
       const liveTest = action.outcome.kind === 'applied' ? { kind: 'todo' as const } : state.liveTest;
       return { ...state, outcomes: { ...state.outcomes, [action.step]: action.outcome }, liveTest };
+    }
+    case 'reviewed': {
+      // The review of the whole plan is the latest word on every step's blocker: new ones are set, resolved ones cleared.
+      const outcomes = Object.fromEntries(
+        AWS_STEP_IDS.map((id) => {
+          const error = action.blocked[id];
+          const previous = state.outcomes[id];
+          return [id, error ? { kind: 'blocked', error } : previous.kind === 'blocked' ? { kind: 'todo' } : previous];
+        }),
+      ) as Record<AwsStepId, StepOutcome>;
+      return { ...state, outcomes };
     }
     case 'liveTest':
       return { ...state, liveTest: action.outcome };

@@ -8,7 +8,7 @@ import type { LiveTestResult } from '../../shared/livetest/live-test-result';
 export type WizardStepId = 'profile' | 'scope' | 'review' | AwsStepId | 'liveTest' | 'summary';
 
 /** What the stepper shows for a step ('unchanged' reads "no change"). */
-export type StepStatus = 'todo' | 'current' | 'unchanged' | 'applied' | 'failed' | 'done' | 'passed' | 'skipped';
+export type StepStatus = 'todo' | 'current' | 'unchanged' | 'applied' | 'blocked' | 'failed' | 'done' | 'passed' | 'skipped';
 
 /** The wizard's screens in order, with the titles the stepper shows. */
 export const WIZARD_STEPS: ReadonlyArray<{ readonly id: WizardStepId; readonly title: string }> = [
@@ -20,11 +20,12 @@ export const WIZARD_STEPS: ReadonlyArray<{ readonly id: WizardStepId; readonly t
   { id: 'summary', title: 'Summary and hand-off' },
 ];
 
-/** What happened to one AWS step in this session. */
+/** What happened to one AWS step in this session; 'blocked': its latest plan refused it (nothing may be applied until it is resolved). */
 export type StepOutcome =
   | { readonly kind: 'todo' }
   | { readonly kind: 'unchanged'; readonly resource: string }
   | { readonly kind: 'applied'; readonly result: StepResult }
+  | { readonly kind: 'blocked'; readonly error: ApiError }
   | { readonly kind: 'failed'; readonly error: ApiError };
 
 /** What the live test gave in this session: not run, passed, failed (the event did not arrive), or skipped by the admin. */
@@ -94,4 +95,9 @@ export function stepStatus(state: WizardState, id: WizardStepId): StepStatus {
   if (id === state.step) return 'current';
   if (!isAwsStep(id) && id !== 'liveTest' && stepIndex(id) < state.reached) return 'done';
   return 'todo';
+}
+
+/** The AWS steps whose latest plan is blocked, other than `except`: while there is one, no step may be applied (the whole plan before the first write). */
+export function blockedSteps(state: WizardState, except?: AwsStepId): ReadonlyArray<AwsStepId> {
+  return AWS_STEP_IDS.filter((id) => id !== except && state.outcomes[id].kind === 'blocked');
 }

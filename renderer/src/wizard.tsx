@@ -1,5 +1,7 @@
 import { useCallback, useReducer } from 'react';
+import type { ApiError } from '../../shared/contract/api-error';
 import type { Setup } from '../../shared/setup/setup';
+import type { AwsStepId } from '../../shared/steps/aws-steps';
 import { assertNever } from '../../shared/util/assert-never';
 import { useBusy } from './api/busy-context';
 import { useConnection } from './api/connection-context';
@@ -13,7 +15,7 @@ import { ReviewStep } from './steps/review-step';
 import { StepPanel } from './steps/step-panel';
 import { SummaryStep } from './steps/summary-step';
 import { wizardReducer } from './wizard-reducer';
-import { initialWizard, isAwsStep, stepIndex, stepStatus, type LiveTestOutcome, type StepOutcome, type WizardStepId } from './wizard-state';
+import { blockedSteps, initialWizard, isAwsStep, stepIndex, stepStatus, type LiveTestOutcome, type StepOutcome, type WizardStepId } from './wizard-state';
 
 /** Props of the wizard screen. */
 export interface WizardProps {
@@ -40,6 +42,7 @@ export function Wizard({ opened, startAt, onOpenBackups }: WizardProps) {
   const onNext = useCallback(() => dispatch({ type: 'next' }), []);
   const onLiveTest = useCallback((outcome: LiveTestOutcome) => dispatch({ type: 'liveTest', outcome }), []);
   const onGoto = useCallback((id: WizardStepId) => dispatch({ type: 'goto', step: id }), []);
+  const onReviewed = useCallback((blocked: Readonly<Partial<Record<AwsStepId, ApiError>>>) => dispatch({ type: 'reviewed', blocked }), []);
   const canOpen = (id: WizardStepId) =>
     stepIndex(id) <= state.reached && (id === 'profile' || connection !== null) && (stepIndex(id) <= stepIndex('scope') || state.setup !== null);
 
@@ -70,7 +73,13 @@ export function Wizard({ opened, startAt, onOpenBackups }: WizardProps) {
         );
       case 'review':
         return state.setup ? (
-          <ReviewStep setup={state.setup} onEditScope={() => onGoto('scope')} onOpenStep={(id) => dispatch({ type: 'open', step: id })} onStart={onNext} />
+          <ReviewStep
+            setup={state.setup}
+            onReviewed={onReviewed}
+            onEditScope={() => onGoto('scope')}
+            onOpenStep={(id) => dispatch({ type: 'open', step: id })}
+            onStart={onNext}
+          />
         ) : null;
       case 'queue':
       case 'queuePolicy':
@@ -79,7 +88,17 @@ export function Wizard({ opened, startAt, onOpenBackups }: WizardProps) {
       case 'bucketNotification':
       case 'roleTrust':
       case 'rolePermissions':
-        return state.setup ? <StepPanel key={step} step={step} setup={state.setup} onOutcome={onOutcome} onNext={onNext} /> : null;
+        return state.setup ? (
+          <StepPanel
+            key={step}
+            step={step}
+            setup={state.setup}
+            blockedBy={blockedSteps(state, step)}
+            onOutcome={onOutcome}
+            onNext={onNext}
+            onReview={() => onGoto('review')}
+          />
+        ) : null;
       case 'liveTest':
         return state.setup ? <LiveTestStep setup={state.setup} outcome={state.liveTest} onOutcome={onLiveTest} onNext={onNext} onOpenStep={onGoto} /> : null;
       case 'summary':

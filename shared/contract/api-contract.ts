@@ -53,7 +53,7 @@ export const apiContract = {
   'steps.plan': defineChannel<StepPlan>()(stepInput, 'Read the live document, build the proposed one, diff them; writes nothing'),
   'steps.apply': defineChannel<StepResult>()(
     stepInput.extend({ basis: z.string().min(1, "basis: the plan's basis fingerprint") }).strict(),
-    'Re-read, stop on drift, back up, write once, read back and compare',
+    'Refuse while another step of the setup is blocked; re-read, stop on drift, back up, write once, read back and compare',
   ),
   'steps.planAll': defineChannel<ReadonlyArray<StepPlan>>()(
     z.object({ setup: setupSchema }).strict(),
@@ -69,14 +69,17 @@ export const apiContract = {
   ),
   'setups.list': defineChannel<ReadonlyArray<SetupRecord>>()(z.object({}).strict(), 'Saved setups with their status'),
   'setups.get': defineChannel<SetupRecord | null>()(z.object({ name: setupName }).strict(), 'One saved setup'),
-  'setups.save': defineChannel<SetupRecord>()(z.object({ setup: setupSchema }).strict(), 'Save (create or update) a setup as a draft'),
+  'setups.save': defineChannel<SetupRecord>()(
+    z.object({ setup: setupSchema, editing: setupName.nullable().optional() }).strict(),
+    "Save a setup as a draft, never over another saved setup (editing: null for a new one, the edited setup's saved name, absent for a setup file)",
+  ),
   'setups.rename': defineChannel<SetupRecord>()(
     z.object({ name: setupName, to: setupSchema.shape.name }).strict(),
-    'Rename a saved setup (moved, never copied); its AWS tags keep the old name',
+    'Rename a saved setup and its backups (moved, never copied); its AWS tags keep the old name',
   ),
   'setups.delete': defineChannel<{ readonly deleted: boolean }>()(
     z.object({ name: setupName }).strict(),
-    'Delete a saved setup from the list (its backups stay; nothing on AWS changes)',
+    'Delete a saved setup from the list (its backups are set aside, never handed to a later setup of the name; nothing on AWS changes)',
   ),
   'backups.list': defineChannel<ReadonlyArray<BackupEntry>>()(z.object({ setupName }).strict(), 'Backups of one setup, newest first'),
   'backups.planRestore': defineChannel<RestorePlan>()(z.object({ path: backupPath }).strict(), 'Diff of the live document against a backup; writes nothing'),

@@ -14,6 +14,7 @@ export type ApiErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'DRIFT'
+  | 'BLOCKED'
   | 'LIMIT_EXCEEDED'
   | 'THROTTLED'
   | 'CANCELLED'

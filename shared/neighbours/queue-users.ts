@@ -1,4 +1,4 @@
-import { fanOutTopicArn } from '../fanout/fan-out-policies';
+import { fanOutTopicArn, topicToQueueSid } from '../fanout/fan-out-policies';
 import { partitionOfRegion } from '../policy/arns';
 import type { BucketNotificationDocument } from '../policy/notification-document';
 import { keyFilterOf } from '../policy/notification-document';
@@ -7,7 +7,8 @@ import type { Setup } from '../setup/setup';
 import type { SetupArns } from '../setup/setup-arns';
 import { createdByThisSetup, savedSetupsUsing, taggedByOther } from './neighbour-setups';
 import type { Neighbour, Neighbourhood } from './neighbourhood';
-import { s3SourcesOf } from './policy-statements';
+import { conditionValues, listOf, readableStatements, s3SourcesOf } from './policy-statements';
+import { isJsonObject, type JsonObject } from '../diff/json-object';
 
 /** What the queue checks need to know about the setup. */
 export interface QueueContext extends Pick<SetupArns, 'queueArn' | 'bucketArn'> {
@@ -25,7 +26,7 @@ export function queueIsOwn(ctx: QueueContext): boolean {
 /**
  * Who else uses this setup's queue: another saved setup naming it, another setup's tag on it, or the queue policy
  * letting S3 (or a topic) send from another source (live wiring). Our own statement for an earlier bucket of an owned
- * queue is ours, and so is the statement for the setup's own fan-out topic.
+ * queue is ours, and so is the statement the wizard writes for a fan-out topic (its Sid names the topic).
  */
 export function otherQueueUsers(ctx: QueueContext, queuePolicy: unknown): ReadonlyArray<Neighbour> {
   const { setup, neighbourhood: n } = ctx;
@@ -33,9 +34,33 @@ export function otherQueueUsers(ctx: QueueContext, queuePolicy: unknown): Readon
   // The setup's own fan-out topic (recorded, or the one the wizard names for this bucket) sends on the setup's behalf.
   const topics = [n.own?.ownership?.fanOut?.topicArn, fanOutTopicArn(setup.bucket, setup.region, ctx.accountId, partitionOfRegion(setup.region))];
   const wired = s3SourcesOf(queuePolicy)
-    .filter((s) => s.sourceArn !== ctx.bucketArn && !(own && s.sid === QUEUE_POLICY_SID) && !topics.includes(s.sourceArn))
+    .filter(
+      (s) => s.sourceArn !== ctx.bucketArn && !(own && s.sid === QUEUE_POLICY_SID) && !topics.includes(s.sourceArn) && s.sid !== topicToQueueSid(s.sourceArn),
+    )
     .map((s) => ({ who: `bucket ${s.sourceArn}`, via: 'queue policy' as const }));
   return [...savedSetupsUsing(setup, n, ctx.accountId, (o) => o.setup.queueName === setup.queueName), ...taggedByOther(setup, n, n.queueTags), ...wired];
+}
+
+/** "OtherTeam: arn:aws:iam::444455556666:root may sqs:GetQueueAttributes": who a statement lets do what, in a few words. */
+function describeStatement(statement: JsonObject): string {
+  const sid = typeof statement['Sid'] === 'string' ? `statement ${statement['Sid']}` : 'a statement without Sid';
+  const principal = statement['Principal'];
+  const who = isJsonObject(principal) ? Object.values(principal).flatMap((p) => listOf(p)) : listOf(principal);
+  const effect = statement['Effect'] === 'Deny' ? 'may not' : 'may';
+  const what = listOf(statement['Action']);
+  return `${sid} (${who.join(', ') || 'no principal'} ${effect} ${what.join(', ') || 'no action'})`;
+}
+
+/**
+ * Statements of the queue policy that are not this setup's: any other Sid, whatever it allows (another account's
+ * read access, another team's consumer), and our Sid for another bucket on a queue that is not ours. Each one means
+ * someone else uses the queue, so removing the setup takes out only its own statement and keeps the queue.
+ */
+export function otherQueuePolicyStatements(ctx: QueueContext, queuePolicy: unknown): ReadonlyArray<Neighbour> {
+  const own = queueIsOwn(ctx);
+  return readableStatements(queuePolicy)
+    .filter((s) => !(s['Sid'] === QUEUE_POLICY_SID && (own || conditionValues(s, 'aws:SourceArn').includes(ctx.bucketArn))))
+    .map((s) => ({ who: describeStatement(s), via: 'queue policy' as const }));
 }
 
 /**

@@ -2,7 +2,16 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateRoleCommand, GetRoleCommand, IAMClient, ListRolePoliciesCommand, PutRolePolicyCommand } from '@aws-sdk/client-iam';
+import {
+  AttachRolePolicyCommand,
+  CreatePolicyCommand,
+  CreateRoleCommand,
+  GetRoleCommand,
+  IAMClient,
+  ListRolePoliciesCommand,
+  PutRolePolicyCommand,
+  UpdateAssumeRolePolicyCommand,
+} from '@aws-sdk/client-iam';
 import { DeleteBucketCommand } from '@aws-sdk/client-s3';
 import { GetQueueUrlCommand, SendMessageCommand, SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
@@ -96,6 +105,7 @@ describe('remove (CLI against moto)', () => {
     expect(first.code, first.stderr).toBe(0);
     expect(first.report?.changes.map((c) => [c.step, c.action])).toEqual([
       ['bucketNotification', 'updated'],
+      ['snsFanOut', 'unchanged'],
       ['queuePolicy', 'deleted'],
       ['kmsKeyPolicy', 'unchanged'],
       ['rolePermissions', 'deleted'],
@@ -132,6 +142,7 @@ describe('remove (CLI against moto)', () => {
     // The role serves audit-read too, so its trust statements stay: removing them could lock out whoever uses it.
     expect(run.report?.changes.map((c) => [c.step, c.action])).toEqual([
       ['bucketNotification', 'updated'],
+      ['snsFanOut', 'unchanged'],
       ['queuePolicy', 'updated'],
       ['kmsKeyPolicy', 'unchanged'],
       ['rolePermissions', 'deleted'],
@@ -158,6 +169,101 @@ describe('remove (CLI against moto)', () => {
     expect(trust.Statement).toEqual([FOREIGN_TRUST]);
   });
 
+  it("keeps a queue this setup created when its policy holds another principal's statement: only our statement is taken out, and the plan says why", async () => {
+    const m = machine();
+    expect((await m.cli(['apply', '--setup', m.file, '--yes', '--skip-test'])).code).toBe(0);
+    const url = (await motoClients(motoUrl).sqs.send(new GetQueueUrlCommand({ QueueName: QUEUE }))).QueueUrl ?? '';
+    const live = JSON.parse((await captureMotoState(motoUrl)).queues[url]?.['Policy'] ?? '{}') as { Statement: unknown[] };
+    const otherTeam = {
+      Sid: 'OtherTeam',
+      Effect: 'Allow',
+      Principal: { AWS: 'arn:aws:iam::444455556666:root' },
+      Action: 'sqs:GetQueueAttributes',
+      Resource: `arn:aws:sqs:us-east-1:${ACCOUNT}:${QUEUE}`,
+    };
+    await motoClients(motoUrl).sqs.send(
+      new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { Policy: JSON.stringify({ ...live, Statement: [otherTeam, ...live.Statement] }) } }),
+    );
+    const run = await removeJson(m);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.report?.changes.map((c) => [c.step, c.action])).toEqual([
+      ['bucketNotification', 'updated'],
+      ['snsFanOut', 'unchanged'],
+      ['queuePolicy', 'updated'],
+      ['kmsKeyPolicy', 'unchanged'],
+      ['rolePermissions', 'deleted'],
+      ['roleTrust', 'deleted'],
+      ['queue', 'unchanged'],
+    ]);
+    expect(run.report?.kept.find((k) => k.startsWith('Remove: SQS queue:'))).toContain(
+      "the queue policy holds statements that are not this setup's, so someone else uses the queue: statement OtherTeam (arn:aws:iam::444455556666:root may sqs:GetQueueAttributes)",
+    );
+    expect(await queueExists()).toBe(true);
+    expect(JSON.parse((await captureMotoState(motoUrl)).queues[url]?.['Policy'] ?? '{}').Statement).toEqual([otherTeam]);
+    // A second remove still keeps it, and says "no change".
+    const again = await removeJson(m);
+    expect(again.report?.changes.every((c) => c.action === 'unchanged')).toBe(true);
+    expect(await queueExists()).toBe(true);
+  });
+
+  it.each([
+    ['another trust statement', 'trust'],
+    ['another inline policy', 'inline'],
+    ['an attached managed policy', 'managed'],
+  ] as const)('keeps a role this setup created when it holds %s; the whole role is deleted only when nothing on it is foreign', async (_what, kind) => {
+    const m = machine();
+    expect((await m.cli(['apply', '--setup', m.file, '--yes', '--skip-test'])).code).toBe(0);
+    const client = iam();
+    if (kind === 'trust') {
+      const role = await client.send(new GetRoleCommand({ RoleName: ROLE }));
+      const trust = JSON.parse(decodeURIComponent(role.Role?.AssumeRolePolicyDocument ?? '{}')) as { Statement: unknown[] };
+      await client.send(
+        new UpdateAssumeRolePolicyCommand({ RoleName: ROLE, PolicyDocument: JSON.stringify({ ...trust, Statement: [...trust.Statement, FOREIGN_TRUST] }) }),
+      );
+    } else if (kind === 'inline') {
+      await client.send(new PutRolePolicyCommand({ RoleName: ROLE, PolicyName: 'audit-read', PolicyDocument: JSON.stringify(FOREIGN_INLINE) }));
+    } else {
+      const policy = await client.send(new CreatePolicyCommand({ PolicyName: 'audit-read-managed', PolicyDocument: JSON.stringify(FOREIGN_INLINE) }));
+      await client.send(new AttachRolePolicyCommand({ RoleName: ROLE, PolicyArn: policy.Policy?.Arn }));
+    }
+    const run = await removeJson(m);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.report?.changes.find((c) => c.step === 'rolePermissions')?.action).toBe('deleted');
+    expect(run.report?.changes.find((c) => c.step === 'roleTrust')?.action).toBe(kind === 'trust' ? 'updated' : 'unchanged');
+    expect(await roleExists()).toBe(true);
+    const trust = JSON.parse(decodeURIComponent((await captureMotoState(motoUrl)).roles[ROLE]?.trust ?? '{}')) as { Statement: Array<{ Sid?: string }> };
+    // Another trust statement: ours are taken out and it stays; a foreign policy: our trust statements stay too, since whoever uses that policy assumes the role through them.
+    expect(trust.Statement.map((st) => st.Sid)).toEqual(
+      kind === 'trust' ? ['LetAuditAssume'] : ['AllowPlatformSetupAssumeRole', 'AllowPlatformLoadAssumeRole'],
+    );
+  });
+
+  it("the plan says that deleting the role trust policy deletes the whole role, and a step's title keeps its capitals", async () => {
+    const m = machine();
+    expect((await m.cli(['apply', '--setup', m.file, '--yes', '--skip-test'])).code).toBe(0);
+    const { call } = await connectedApi(motoUrl);
+    const plans = (await call('remove.plan', { setup })) as Array<{
+      step: string;
+      title: string;
+      action: string;
+      warnings: string[];
+      summary: Array<{ label: string }>;
+    }>;
+    expect(plans.map((p) => p.title)).toEqual([
+      'Remove: Bucket notification',
+      'Remove: SNS fan-out',
+      'Remove: Queue policy',
+      'Remove: KMS key policy',
+      'Remove: Role permissions policy',
+      'Remove: Role trust policy',
+      'Remove: SQS queue',
+    ]);
+    const trust = plans.find((p) => p.step === 'roleTrust');
+    expect(trust?.action).toBe('delete');
+    expect(trust?.warnings).toEqual([expect.stringContaining(`This deletes the whole role ${ROLE}, not only its trust policy`)]);
+    expect(trust?.summary.map((i) => i.label)).toEqual([`Role ${ROLE}, the whole role with its trust policy (created by this setup)`]);
+  });
+
   it('keeps a queue that still holds messages unless --delete-queue-with-messages', async () => {
     const m = machine();
     expect((await m.cli(['apply', '--setup', m.file, '--yes', '--skip-test'])).code).toBe(0);
@@ -166,7 +272,9 @@ describe('remove (CLI against moto)', () => {
     const kept = await removeJson(m);
     expect(kept.code).toBe(0);
     expect(kept.report?.changes.find((c) => c.step === 'queue')?.action).toBe('unchanged');
-    expect(kept.report?.questions).toEqual([{ flag: 'deleteQueueWithMessages', question: expect.stringContaining('still holds 1 message(s)') }]);
+    expect(kept.report?.questions).toEqual([
+      { flag: 'deleteQueueWithMessages', question: expect.stringContaining('still holds 1 message. Delete the queue with it?') },
+    ]);
     expect(await queueExists()).toBe(true);
     const text = await m.cli(['remove', '--setup', m.file, '--yes']);
     expect(text.stderr).toContain('Pass --delete-queue-with-messages');
@@ -188,6 +296,7 @@ describe('remove (CLI against moto)', () => {
     // Another machine (no record): the queue is known as this setup's by its tag.
     expect(run.report?.changes.map((c) => [c.step, c.action])).toEqual([
       ['bucketNotification', 'unchanged'],
+      ['snsFanOut', 'unchanged'],
       ['queuePolicy', 'deleted'],
       ['kmsKeyPolicy', 'unchanged'],
       ['rolePermissions', 'unchanged'],

@@ -1,5 +1,6 @@
 import type { CliFlags } from '../cli-flags';
 import { connectCli, type CliCall } from '../cli-api';
+import { countOf } from '../../../shared/util/count-of';
 import { EXIT } from '../cli-output';
 import { formatPlan } from '../format-plan';
 import { loadSetupFile } from '../load-setup-file';
@@ -22,7 +23,12 @@ export async function removeCommand(call: CliCall, flags: CliFlags): Promise<num
   for (const choice of choices) process.stderr.write(`question: ${choice.question} Pass --delete-queue-with-messages to delete it.\n`);
   const writes = plans.filter((p) => p.action !== 'unchanged').length;
   if (writes > 0)
-    await confirmOrRefuse(flags, `Remove setup ${setup.name} from AWS (${writes} change(s))?`, 'remove', 'Review the plan above, then run remove with --yes.');
+    await confirmOrRefuse(
+      flags,
+      `Remove setup ${setup.name} from AWS (${countOf(writes, 'change')})?`,
+      'remove',
+      'Review the plan above, then run remove with --yes.',
+    );
   else if (!flags.json) process.stdout.write('Nothing of this setup is left to remove: no change.\n');
   const written = await writeInOrder(plans, (plan) => call('remove.apply', { setup, step: plan.step, basis: plan.basis, ...options }), flags);
   if ('exitCode' in written) return written.exitCode;

@@ -1,9 +1,10 @@
 import { apiError } from '../../../shared/contract/api-error';
 import { createdByThisSetup } from '../../../shared/neighbours/neighbour-setups';
 import { describeNeighbours } from '../../../shared/neighbours/neighbourhood';
-import { dedicatedQueueName, otherQueueUsers } from '../../../shared/neighbours/queue-users';
+import { dedicatedQueueName, otherQueuePolicyStatements, otherQueueUsers } from '../../../shared/neighbours/queue-users';
 import { ownerTags } from '../../../shared/setup/ownership';
 import { triageQueue, type QueueFacts } from '../../../shared/steps/queue-triage';
+import { countOf } from '../../../shared/util/count-of';
 import { createQueue, deleteQueue, getQueueAttributes, getQueueUrl } from '../../aws/sqs';
 import { nameInResource } from '../resource-name';
 import type { PlanContext } from '../step-context';
@@ -87,16 +88,21 @@ export const queueStep: StepDefinition<QueueFacts, QueueReadFacts> = {
     }
     const users = otherQueueUsers(ctx, live.facts.policy);
     if (users.length > 0) return { kind: 'keep', notes: [`Kept: the queue is also used by ${describeNeighbours(users)}.`] };
+    const statements = otherQueuePolicyStatements(ctx, live.facts.policy);
+    if (statements.length > 0) {
+      const note = `Kept: the queue policy holds statements that are not this setup's, so someone else uses the queue: ${statements.map((s) => s.who).join('; ')}. Only this setup's statement is taken out of the policy (see Queue policy).`;
+      return { kind: 'keep', notes: [note] };
+    }
     const { messages } = live.facts;
     if (messages > 0 && !options.deleteQueueWithMessages) {
-      const question = `Queue ${ctx.setup.queueName} still holds ${messages} message(s). Delete it with them?`;
+      const question = `Queue ${ctx.setup.queueName} still holds ${countOf(messages, 'message')}. Delete the queue with ${messages === 1 ? 'it' : 'them'}?`;
       return {
         kind: 'keep',
-        notes: [`Kept: the queue still holds ${messages} message(s) the platform may not have read yet.`],
+        notes: [`Kept: the queue still holds ${countOf(messages, 'message')} the platform may not have read yet.`],
         choice: { flag: 'deleteQueueWithMessages', question },
       };
     }
-    const withMessages = messages > 0 ? ` and its ${messages} message(s)` : '';
+    const withMessages = messages > 0 ? ` and its ${countOf(messages, 'message')}` : '';
     return {
       kind: 'write',
       document: null,

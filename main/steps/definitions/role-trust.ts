@@ -78,7 +78,15 @@ export const roleTrustStep: StepDefinition<unknown, RoleFacts> = {
     const others = readableStatements(live.document).filter((s) => !isOurs(s));
     const n = ctx.neighbourhood;
     if (createdByThisSetup(ctx.setup, n, n.own?.ownership?.role?.created, live.facts.tags) && others.length === 0) {
-      return { kind: 'write', document: null, summary: [{ kind: 'removed', label: `Role ${ctx.setup.roleName} (created by this setup)` }], notes: [] };
+      return {
+        kind: 'write',
+        document: null,
+        summary: [{ kind: 'removed', label: `Role ${ctx.setup.roleName}, the whole role with its trust policy (created by this setup)` }],
+        notes: ['Nothing else uses the role: no other trust statement, inline or managed policy, saved setup or tag.'],
+        warnings: [
+          `This deletes the whole role ${ctx.setup.roleName}, not only its trust policy: the platform can no longer assume it. The role was created by this setup and nothing else uses it.`,
+        ],
+      };
     }
     const removal = withoutOurStatements(live.document, isOurs, 'trust policy');
     if (!removal.ok) return { kind: 'blocked', error: removal.error };

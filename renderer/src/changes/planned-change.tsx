@@ -27,6 +27,8 @@ export interface PlannedChangeProps {
   readonly afterApply?: ReactNode;
   /** Id prefix of the sentence element. */
   readonly idPrefix: string;
+  /** Why nothing may be written now though this plan is fine (another step of the plan is blocked), with the way out; confirming waits until it is gone. */
+  readonly held?: ReactNode;
 }
 
 /**
@@ -46,6 +48,7 @@ export function PlannedChange({
   onNoChange,
   afterApply,
   idPrefix,
+  held,
 }: PlannedChangeProps) {
   const { plan, apply, busy, confirm } = change;
   const value = plan.value;
@@ -84,6 +87,11 @@ export function PlannedChange({
           ) : (
             <p id={noteId}>{sentence(value)}</p>
           )}
+          {held && value.action !== 'blocked' ? (
+            <div className="banner warn" role="status" data-testid="apply-held">
+              {held}
+            </div>
+          ) : null}
           {apply.loading ? <ProgressLine message={apply.progress ?? 'Writing'} elapsedMs={apply.elapsedMs} onCancel={apply.cancel} /> : null}
           {apply.error ? (
             <>
@@ -99,7 +107,7 @@ export function PlannedChange({
           <div className="actions">
             {value.action === 'unchanged' ? (
               onNoChange ? (
-                <button type="button" data-testid="continue-button" onClick={onNoChange} disabled={busy}>
+                <button type="button" data-testid="continue-button" onClick={onNoChange} disabled={busy || Boolean(held)}>
                   No change — continue
                 </button>
               ) : null
@@ -108,7 +116,7 @@ export function PlannedChange({
                 type="button"
                 data-testid={confirmTestId}
                 onClick={() => void confirm()}
-                disabled={busy || value.action === 'blocked' || apply.error !== null}
+                disabled={busy || value.action === 'blocked' || apply.error !== null || Boolean(held)}
                 aria-describedby={value.action === 'blocked' ? undefined : noteId}
               >
                 {confirmLabel(value)}

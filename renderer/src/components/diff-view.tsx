@@ -1,6 +1,7 @@
 import type { DiffLine } from '../../../shared/diff/diff-documents';
 import { diffCounts, sideBySideRows, type DiffCell } from './diff-rows';
 import { useMediaQuery } from './use-media-query';
+import { countOf } from '../../../shared/util/count-of';
 
 /** Windows at least this wide show the two documents side by side; narrower ones get the unified view. */
 const WIDE_QUERY = '(min-width: 900px)';
@@ -38,7 +39,7 @@ export function DiffView({
 }) {
   const wide = useMediaQuery(WIDE_QUERY);
   const { added, removed } = diffCounts(lines);
-  const caption = added + removed === 0 ? 'No line changes.' : `${added} line(s) added, ${removed} line(s) removed.`;
+  const caption = added + removed === 0 ? 'No line changes.' : `${countOf(added, 'line')} added, ${countOf(removed, 'line')} removed.`;
   if (lines.length === 0) {
     return (
       <div className="diff" data-testid="diff-view" data-mode="empty">

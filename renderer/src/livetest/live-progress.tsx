@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { ProgressDetail } from '../../../shared/contract/api-events';
 import { useElapsed } from './use-elapsed';
+import { countOf } from '../../../shared/util/count-of';
 
 /**
  * A running live test: elapsed time against the deadline (a local clock, since the back end reports only between long
@@ -31,7 +32,7 @@ export function LiveProgress({
           Elapsed {seconds.toFixed(1)} s of {timeoutSeconds} s
         </span>
         <span aria-hidden="true">·</span>
-        <span data-testid="messages-seen">{seen === null ? 'no message seen yet' : `${seen} message(s) seen`}</span>
+        <span data-testid="messages-seen">{seen === null ? 'no message seen yet' : `${countOf(seen, 'message')} seen`}</span>
       </p>
       <progress max={timeoutSeconds} value={seconds} aria-label="Time waited, of the deadline" />
       <p className="muted" role="status" data-testid="live-progress-message">

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { LiveTestResult } from '../../../shared/livetest/live-test-result';
 import { CopyButton } from '../components/copy-button';
 import { WIZARD_STEPS, type WizardStepId } from '../wizard-state';
+import { countOf } from '../../../shared/util/count-of';
 
 function titleOf(step: WizardStepId): string {
   return WIZARD_STEPS.find((s) => s.id === step)?.title ?? step;
@@ -11,7 +12,7 @@ function titleOf(step: WizardStepId): string {
 function otherMessages(result: LiveTestResult): string {
   if (result.released === 0 && result.held === 0) return 'none received';
   const parts = [
-    ...(result.released > 0 ? [`${result.released} message(s), each made visible again at once`] : []),
+    ...(result.released > 0 ? [`${countOf(result.released, 'message')}, each made visible again at once`] : []),
     ...(result.held > 0
       ? [`${result.held} held until the end of the test, then made visible again (redrive policy: at most ${result.redriveMaxReceiveCount} receives)`]
       : []),

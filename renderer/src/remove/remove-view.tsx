@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { SetupRecord } from '../../../shared/contract/setup-record';
 import type { StepResult } from '../../../shared/steps/step-plan';
+import { countOf } from '../../../shared/util/count-of';
 import { useConnection } from '../api/connection-context';
 import { useOperation } from '../api/use-operation';
 import { ApplyResult } from '../changes/apply-result';
@@ -66,8 +67,9 @@ export function RemoveView({ record, onDone }: { readonly record: SetupRecord; r
         <PanelHeading id="remove-title">Remove {setup.name} from AWS</PanelHeading>
         <p>
           Takes out exactly what this setup owns: its bucket notification rule, its queue policy statement, its inline policy and its trust statements; the
-          queue and the role only when this setup created them and nothing else uses them. Every other rule, statement and policy stays as it is. Each change is
-          backed up first and guarded like an apply.
+          queue and the role only when this setup created them and nothing else uses them (a queue whose policy holds anyone else&apos;s statement is kept).
+          When the role trust policy says &quot;will be deleted&quot;, the whole role is deleted, not only its trust policy. Every other rule, statement and
+          policy stays as it is. Each change is backed up first and guarded like an apply.
         </p>
         {plan.loading ? <ProgressLine message={plan.progress ?? 'Planning the removal'} elapsedMs={plan.elapsedMs} onCancel={plan.cancel} /> : null}
         {plan.error ? <ErrorBanner error={plan.error} /> : null}
@@ -109,7 +111,9 @@ export function RemoveView({ record, onDone }: { readonly record: SetupRecord; r
         {finished ? (
           <div className="banner ok" role="status" data-testid="remove-done">
             <p className="banner-title">
-              {writes.length === 0 ? 'Nothing of this setup was left on AWS: no change.' : `Removed: ${writes.length} change(s) written, each with its backup.`}
+              {writes.length === 0
+                ? 'Nothing of this setup was left on AWS: no change.'
+                : `Removed: ${countOf(writes.length, 'change')} written, each with its backup.`}
             </p>
             <p>The setup stays in the list as removed: it can be applied again, or deleted from the list.</p>
           </div>
@@ -118,7 +122,7 @@ export function RemoveView({ record, onDone }: { readonly record: SetupRecord; r
           <div className="actions">
             {!finished ? (
               <button type="button" data-testid="remove-button" onClick={() => void removeAll()} disabled={running || blocked.length > 0 || failure !== null}>
-                {writes.length === 0 ? 'Mark as removed (nothing to change)' : `Remove from AWS (${writes.length} change(s))`}
+                {writes.length === 0 ? 'Mark as removed (nothing to change)' : `Remove from AWS (${countOf(writes.length, 'change')})`}
               </button>
             ) : (
               <button type="button" onClick={onDone}>

@@ -5,6 +5,7 @@ import { ErrorBanner } from '../components/error-banner';
 import { ProgressLine } from '../components/progress-line';
 import { TextField } from './text-field';
 import type { useBucketRegion } from './use-bucket-region';
+import { countOf } from '../../../shared/util/count-of';
 
 /** A failed look-up does not stop the admin: the message says what still works. */
 function softError(error: ApiError, what: string, fallback: string): ApiError {
@@ -34,7 +35,7 @@ export function BucketFields({ bucket, region, bucketError, regionError, lookup,
   const bucketHelp = lookup.region
     ? `Bucket found; it is in ${lookup.region}.`
     : names.length > 0
-      ? `Pick one of the account's ${names.length} bucket(s) from the list, or type a name.`
+      ? `Pick one of the account's ${countOf(names.length, 'bucket')} from the list, or type a name.`
       : 'The bucket whose new objects are ingested: type its name.';
   const offer = lookup.region && lookup.region !== region ? lookup.region : null;
 

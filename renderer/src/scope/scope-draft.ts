@@ -1,6 +1,7 @@
 import type { FieldIssue } from '../../../shared/contract/api-error';
-import { dedicatedRoleName } from '../../../shared/neighbours/role-users';
+import { DEFAULT_ROLE_NAME, freeQueueName, freeRoleName, freeSetupName } from '../../../shared/setup/default-names';
 import type { Setup } from '../../../shared/setup/setup';
+import { isSetupNameTaken, setupNameTakenError } from '../../../shared/setup/setup-name-taken';
 import { validateBucketName } from '../../../shared/validation/bucket-name';
 import { validateExternalId } from '../../../shared/validation/external-id';
 import { validatePrefix, validateSuffix } from '../../../shared/validation/key-filter';
@@ -9,18 +10,6 @@ import { validateRegion } from '../../../shared/validation/region';
 import { validateRoleArn } from '../../../shared/validation/role-arn';
 import { validateRoleName } from '../../../shared/validation/role-name';
 import { validateSetupName } from '../../../shared/validation/setup-name';
-
-/** The platform guide's role name (its ROLE_NAME). */
-export const DEFAULT_ROLE_NAME = 'platform-s3-sqs-consumer-role';
-
-/**
- * The role name offered for a new setup: the platform guide's, unless another saved setup already uses it, then one of
- * its own ("<guide's name>-<setup name>"), so a second setup never takes over the first one's role by default.
- */
-export function freeRoleName(setupName: string, takenRoleNames: ReadonlySet<string>): string {
-  if (!takenRoleNames.has(DEFAULT_ROLE_NAME) || setupName === '') return DEFAULT_ROLE_NAME;
-  return dedicatedRoleName({ name: setupName, roleName: DEFAULT_ROLE_NAME });
-}
 
 /** The text fields of the scope form: the setup file's keys. */
 export type ScopeTextField = Exclude<keyof Setup, 'objectReadScope' | 'allowDeleteObject' | 'overlapResolution'>;
@@ -33,16 +22,32 @@ export type ScopeDraft = { readonly [K in ScopeTextField]: string } & {
   readonly overlapResolution?: 'fan-out';
 };
 
-/** SQS allows 80 characters of [A-Za-z0-9_-]; bucket names add only "." to that. */
-const MAX_QUEUE_NAME = 80;
+/** Names other saved setups use: a new setup's defaults avoid them (the setup being edited is not among them). */
+export interface TakenNames {
+  /** Every other saved setup's name, removed ones too (their records still hold the name). */
+  readonly setupNames: ReadonlySet<string>;
+  /** Queue and role names of the other saved setups that are not removed. */
+  readonly queueNames: ReadonlySet<string>;
+  readonly roleNames: ReadonlySet<string>;
+}
 
-/** The queue name offered for a bucket: "<bucket>-s3-events", dots made dashes, at most 80 characters. */
-export function defaultQueueName(bucket: string): string {
-  if (bucket === '') return '';
-  return `${bucket}-s3-events`
-    .replace(/\./g, '-')
-    .replace(/[^A-Za-z0-9_-]/g, '-')
-    .slice(0, MAX_QUEUE_NAME);
+/**
+ * The draft with the fields the admin has not typed in following their free defaults: the setup name the bucket's
+ * (or "<bucket>-2"), the queue "<bucket>-s3-events" (or one of the setup's own), the role the guide's (or one of the
+ * setup's own), so a new setup never takes another saved setup's name, queue or role by default.
+ */
+export function followDefaults(draft: ScopeDraft, edited: ReadonlySet<ScopeTextField>, taken: TakenNames): ScopeDraft {
+  const name = edited.has('name') ? draft.name : freeSetupName(draft.bucket, taken.setupNames);
+  const queueName = edited.has('queueName') ? draft.queueName : freeQueueName(draft.bucket, name, taken.queueNames);
+  const roleName = edited.has('roleName') ? draft.roleName : freeRoleName(name, taken.roleNames);
+  return { ...draft, name, queueName, roleName };
+}
+
+/** The problem with a setup name another saved setup already has (saving would replace it), with the fix; null when it is free. */
+export function takenNameIssue(name: string, taken: TakenNames): string | null {
+  if (!isSetupNameTaken(name, taken.setupNames)) return null;
+  const error = setupNameTakenError(name, taken.setupNames);
+  return `${error.message} ${error.fix ?? ''}`.trim();
 }
 
 /** An empty form in the connected Region, with the platform guide's role name. */

@@ -11,15 +11,16 @@ import { BucketFields } from './bucket-fields';
 import { PasteValues } from './paste-values';
 import { ScopeOptions } from './scope-options';
 import {
-  defaultQueueName,
   draftFromSetup,
-  freeRoleName,
   draftIssues,
   emptyDraft,
+  followDefaults,
   sameSetup,
   setupFromDraft,
+  takenNameIssue,
   type ScopeDraft,
   type ScopeTextField,
+  type TakenNames,
 } from './scope-draft';
 import { TextField } from './text-field';
 import { useBucketRegion } from './use-bucket-region';
@@ -51,21 +52,30 @@ const FIELD_ORDER: ReadonlyArray<ScopeTextField> = [
 
 /** Scope: what the setup covers. Every field is checked by the shared validators as it is typed. */
 export function ScopeStep({ connectedRegion, initial, saved, onConfirmed }: ScopeStepProps) {
-  const [draft, setDraft] = useState<ScopeDraft>(() => (initial ? draftFromSetup(initial) : emptyDraft(connectedRegion)));
-  // Fields the admin typed in: the setup name and queue name follow the bucket until they are edited.
+  // The form as typed; the names not typed in are derived from it (followDefaults), so they follow the bucket and the list.
+  const [typed, setTyped] = useState<ScopeDraft>(() => (initial ? draftFromSetup(initial) : emptyDraft(connectedRegion)));
+  // Fields the admin typed in: the setup, queue and role names follow their free defaults until they are edited.
   const [edited, setEdited] = useState<ReadonlySet<ScopeTextField>>(() => new Set(initial ? FIELD_ORDER : []));
   const [submitted, setSubmitted] = useState(false);
   const [crossIssues, setCrossIssues] = useState<ApiError | null>(null);
   const save = useOperation('setups.save');
-  const others = useOperation('setups.list', { background: true });
-  const { run: listOthers } = others;
+  const listed = useOperation('setups.list', { background: true });
+  const { run: listOthers } = listed;
   useEffect(() => {
     void listOthers({});
   }, [listOthers]);
-  const takenRoleNames = useMemo(
-    () => new Set((others.value ?? []).filter((r) => r.status !== 'removed' && r.setup.name !== (initial?.name ?? '')).map((r) => r.setup.roleName)),
-    [others.value, initial],
-  );
+  // The saved setup this form edits (opened from the list, or saved earlier in this session); null for a new setup.
+  const editing = saved?.name ?? null;
+  const taken = useMemo<TakenNames>(() => {
+    const others = (listed.value ?? []).filter((r) => r.setup.name !== editing);
+    const active = others.filter((r) => r.status !== 'removed');
+    return {
+      setupNames: new Set(others.map((r) => r.setup.name)),
+      queueNames: new Set(active.map((r) => r.setup.queueName)),
+      roleNames: new Set(active.map((r) => r.setup.roleName)),
+    };
+  }, [listed.value, editing]);
+  const draft = useMemo(() => followDefaults(typed, edited, taken), [typed, edited, taken]);
   const issues = useMemo(() => draftIssues(draft), [draft]);
   const lookup = useBucketRegion(draft.bucket, issues.bucket === null);
   const busy = save.loading;
@@ -73,12 +83,7 @@ export function ScopeStep({ connectedRegion, initial, saved, onConfirmed }: Scop
   function update(field: ScopeTextField, value: string) {
     setCrossIssues(null);
     setEdited((set) => new Set(set).add(field));
-    const follow =
-      field === 'bucket' ? { ...(edited.has('queueName') ? {} : { queueName: defaultQueueName(value) }), ...(edited.has('name') ? {} : { name: value }) } : {};
-    // The role name follows the setup name only while it is the guide's default taken by another saved setup.
-    const name = field === 'name' ? value : 'name' in follow && follow.name !== undefined ? follow.name : draft.name;
-    const role = edited.has('roleName') || initial || field === 'roleName' ? {} : { roleName: freeRoleName(name, takenRoleNames) };
-    setDraft((d) => ({ ...d, [field]: value, ...follow, ...role }));
+    setTyped((d) => ({ ...d, [field]: value }));
   }
 
   function extraIssue(field: ScopeTextField): string | null {
@@ -88,6 +93,7 @@ export function ScopeStep({ connectedRegion, initial, saved, onConfirmed }: Scop
     if (field === 'region' && lookup.region && lookup.region !== draft.region) {
       return `The bucket is in ${lookup.region}: S3 can only notify a queue in the bucket's own Region, so use ${lookup.region}.`;
     }
+    if (field === 'name') return takenNameIssue(draft.name, taken);
     return null;
   }
 
@@ -111,7 +117,7 @@ export function ScopeStep({ connectedRegion, initial, saved, onConfirmed }: Scop
       return;
     }
     if (!saved || !sameSetup(saved, setup)) {
-      const record = await save.run({ setup });
+      const record = await save.run({ setup, editing });
       if (!record) return;
     }
     onConfirmed(setup);
@@ -171,11 +177,11 @@ export function ScopeStep({ connectedRegion, initial, saved, onConfirmed }: Scop
           allowDeleteObject={draft.allowDeleteObject}
           prefixEmpty={draft.prefix === ''}
           disabled={busy}
-          onChange={(options) => setDraft((d) => ({ ...d, ...options }))}
+          onChange={(options) => setTyped((d) => ({ ...d, ...options }))}
         />
         <fieldset className="form">
           <legend>Save as</legend>
-          {field('name', 'Setup name', 'Names the saved setup and its backups folder; defaults to the bucket name.')}
+          {field('name', 'Setup name', 'Names the saved setup and its backups folder; defaults to the bucket name, or a free one when another setup has it.')}
         </fieldset>
         {crossIssues ? <ErrorBanner error={crossIssues} /> : null}
         {save.loading ? <ProgressLine message={save.progress ?? 'Saving the setup'} elapsedMs={save.elapsedMs} /> : null}

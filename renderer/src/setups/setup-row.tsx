@@ -78,7 +78,8 @@ export function SetupRow({ record, actions }: { readonly record: SetupRecord; re
         {mode === 'delete' ? (
           <div className="confirm-inline" role="group" aria-label={`Delete ${name} from the list`}>
             <p>
-              Delete {name} from the list? Its backups stay, and nothing changes on AWS
+              Delete {name} from the list? Its backups are kept on disk, set aside so that a new setup of this name starts without them, and nothing changes on
+              AWS
               {record.status === 'removed' || record.status === 'draft' ? '.' : ': it is still set up there (use Remove from AWS first to take it out).'}
             </p>
             <button type="button" className="small danger" onClick={() => void confirmDelete()} disabled={busy}>

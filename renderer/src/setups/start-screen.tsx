@@ -53,9 +53,10 @@ export function StartScreen({ onNew, ...actions }: { readonly onNew: () => void 
                 ))}
               </tbody>
             </table>
-            <p className="muted">
+            <p className="muted" data-testid="status-legend">
               Status: <strong>draft</strong> saved, not fully applied; <strong>applied</strong> every step applied; <strong>verified</strong> the live test
-              received an event.
+              received an event; <strong>needs attention</strong> the latest diagnostics or live test failed (the failing checks are listed);{' '}
+              <strong>removed</strong> taken out of AWS, still listed so it can be applied again or deleted.
             </p>
           </div>
         ) : null}

@@ -1,7 +1,9 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
+import type { ApiError } from '../../../shared/contract/api-error';
 import type { Setup } from '../../../shared/setup/setup';
 import type { AwsStepId } from '../../../shared/steps/aws-steps';
 import type { StepPlan } from '../../../shared/steps/step-plan';
+import { countOf } from '../../../shared/util/count-of';
 import { useOperation } from '../api/use-operation';
 import { ChangeSummaryList } from '../components/change-summary-list';
 import { ErrorBanner } from '../components/error-banner';
@@ -24,6 +26,8 @@ const SCOPE_CODES: ReadonlySet<string> = new Set(['CONFLICT', 'NOT_FOUND']);
 /** Props of the review page. */
 export interface ReviewStepProps {
   readonly setup: Setup;
+  /** Each plan's blocker, after every review: while one stands, no step may be applied from anywhere in the wizard. */
+  readonly onReviewed: (blocked: Readonly<Partial<Record<AwsStepId, ApiError>>>) => void;
   readonly onEditScope: () => void;
   readonly onOpenStep: (step: AwsStepId) => void;
   readonly onStart: () => void;
@@ -34,12 +38,16 @@ export interface ReviewStepProps {
  * each change with its summary and each blocker with the way to fix it. Nothing is written here; the steps are then
  * applied one by one, each with its own diff, confirmation, drift guard and backup.
  */
-export function ReviewStep({ setup, onEditScope, onOpenStep, onStart }: ReviewStepProps) {
+export function ReviewStep({ setup, onReviewed, onEditScope, onOpenStep, onStart }: ReviewStepProps) {
   const plans = useOperation('steps.planAll');
   const { run } = plans;
+  const review = useCallback(async () => {
+    const value = await run({ setup });
+    if (value) onReviewed(Object.fromEntries(value.flatMap((p) => (p.blocked ? [[p.step, p.blocked]] : []))));
+  }, [run, setup, onReviewed]);
   useEffect(() => {
-    void run({ setup });
-  }, [run, setup]);
+    void review();
+  }, [review]);
   const value = plans.value ?? [];
   const blocked = value.filter((p) => p.blocked);
   const changes = value.filter((p) => p.action === 'create' || p.action === 'update' || p.action === 'delete');
@@ -57,8 +65,8 @@ export function ReviewStep({ setup, onEditScope, onOpenStep, onStart }: ReviewSt
         <>
           <p data-testid="review-headline">
             {blocked.length > 0
-              ? `${blocked.length} step(s) blocked: nothing has been written. Fix ${blocked.length === 1 ? 'it' : 'them'} first.`
-              : `${changes.length} of ${value.length} steps will change the account; nothing has been written yet.`}
+              ? `${countOf(blocked.length, 'step')} blocked: nothing has been written, and no step can be applied until ${blocked.length === 1 ? 'it is' : 'they are'} resolved.`
+              : `${changes.length} of ${countOf(value.length, 'step')} will change the account; nothing has been written yet.`}
           </p>
           <ol className="review-list">
             {value.map((plan) => (
@@ -99,7 +107,7 @@ export function ReviewStep({ setup, onEditScope, onOpenStep, onStart }: ReviewSt
             <button type="button" onClick={onStart} disabled={blocked.length > 0} data-testid="review-start">
               Start applying, step by step
             </button>
-            <button type="button" className="secondary" onClick={() => void run({ setup })} disabled={plans.loading}>
+            <button type="button" className="secondary" onClick={() => void review()} disabled={plans.loading}>
               Plan again
             </button>
             <button type="button" className="secondary" onClick={onEditScope}>

@@ -17,15 +17,38 @@ function outcomeOf(result: StepResult): StepOutcome {
 export interface StepPanelProps {
   readonly step: AwsStepId;
   readonly setup: Setup;
+  /** Other steps whose latest plan is blocked: while there is one, this step may not be applied (the whole plan before the first write). */
+  readonly blockedBy: ReadonlyArray<AwsStepId>;
   readonly onOutcome: (outcome: StepOutcome) => void;
   readonly onNext: () => void;
+  /** Back to the review of the whole plan, which shows how to resolve a blocker. */
+  readonly onReview: () => void;
+}
+
+/** Why this step waits: the blocked steps named, the rule, and the way out. */
+function HeldByBlocker({ blockedBy, onReview }: { readonly blockedBy: ReadonlyArray<AwsStepId>; readonly onReview: () => void }) {
+  const titles = blockedBy.map((id) => AWS_STEPS[id].title).join(', ');
+  const one = blockedBy.length === 1;
+  return (
+    <>
+      <p>
+        <strong>Nothing can be applied yet:</strong> {titles} {one ? 'is' : 'are'} blocked, and the whole plan must be clear before the first write, so a setup
+        is never left half-applied. Resolve {one ? 'it' : 'them'} first.
+      </p>
+      <div className="actions">
+        <button type="button" onClick={onReview} data-testid="held-review">
+          Review the plan
+        </button>
+      </div>
+    </>
+  );
 }
 
 /**
  * One of the six AWS steps: plan on entering (reads only), show the summary and diff, and write only when the admin
  * clicks Apply; "no change" writes nothing. Mounted with `key={step}`, so each step starts from a fresh plan.
  */
-export function StepPanel({ step, setup, onOutcome, onNext }: StepPanelProps) {
+export function StepPanel({ step, setup, blockedBy, onOutcome, onNext, onReview }: StepPanelProps) {
   const change = usePlannedChange('steps.plan', { setup, step }, 'steps.apply', (basis) => ({ setup, step, basis }));
   const { plan, apply, runPlan } = change;
   const headingId = `step-${step}-title`;
@@ -33,8 +56,8 @@ export function StepPanel({ step, setup, onOutcome, onNext }: StepPanelProps) {
   const planStep = useCallback(async () => {
     const value = await runPlan();
     if (!value) return;
-    // A blocked plan is a failed step; a plannable one clears an earlier failure (the reducer keeps "applied").
-    onOutcome(value.action === 'blocked' && value.blocked ? { kind: 'failed', error: value.blocked } : { kind: 'todo' });
+    // A blocked plan holds every step until it is resolved; a plannable one clears an earlier blocker or failure (the reducer keeps "applied").
+    onOutcome(value.action === 'blocked' && value.blocked ? { kind: 'blocked', error: value.blocked } : { kind: 'todo' });
   }, [runPlan, onOutcome]);
 
   // Plans once per mount (planStep stays the same function): the parent remounts the panel for another step or setup.
@@ -44,7 +67,8 @@ export function StepPanel({ step, setup, onOutcome, onNext }: StepPanelProps) {
 
   useEffect(() => {
     const error = plan.error ?? apply.error;
-    if (error && error.code !== 'CANCELLED') onOutcome({ kind: 'failed', error });
+    // BLOCKED is another step's blocker (the back end's gate): this step did not fail, it waits.
+    if (error && error.code !== 'CANCELLED' && error.code !== 'BLOCKED') onOutcome({ kind: 'failed', error });
   }, [plan.error, apply.error, onOutcome]);
 
   useEffect(() => {
@@ -75,6 +99,7 @@ export function StepPanel({ step, setup, onOutcome, onNext }: StepPanelProps) {
         sentence={(value) => applySentence(step, value.action, value.resource)}
         unchangedText="The live document already matches: nothing will be written."
         onNoChange={() => void acceptNoChange()}
+        held={blockedBy.length > 0 ? <HeldByBlocker blockedBy={blockedBy} onReview={onReview} /> : undefined}
         afterApply={
           <div className="actions">
             <button type="button" onClick={onNext}>

@@ -10,6 +10,8 @@ function outcomeText(outcome: StepOutcome): string {
       return 'no change';
     case 'applied':
       return outcome.result.action;
+    case 'blocked':
+      return `blocked: ${outcome.error.message}`;
     case 'failed':
       return `failed: ${outcome.error.message}`;
     default:

@@ -3,7 +3,7 @@ import type { LiveTestResult } from '../../../shared/livetest/live-test-result';
 import { AWS_STEP_IDS } from '../../../shared/steps/aws-steps';
 import type { Setup } from '../../../shared/setup/setup';
 import { wizardReducer } from '../../../renderer/src/wizard-reducer';
-import { initialWizard, WIZARD_STEPS, stepStatus, type WizardState } from '../../../renderer/src/wizard-state';
+import { blockedSteps, initialWizard, WIZARD_STEPS, stepStatus, type WizardState } from '../../../renderer/src/wizard-state';
 
 const SETUP = { name: 's', bucket: 'b' } as unknown as Setup;
 const RESULT = { step: 'queue', resource: 'url', action: 'created', backupPath: '/b.json', after: null } as const;
@@ -142,5 +142,28 @@ describe('wizardReducer', () => {
     });
     expect(s.step).toBe('profile');
     expect(s.outcomes.queue.kind).toBe('todo');
+  });
+
+  it('a blocker on the review holds every step until a review or its own plan clears it; the stepper says "blocked"', () => {
+    const scope = wizardReducer(initialWizard(), { type: 'next' });
+    const review = wizardReducer(scope, { type: 'scopeConfirmed', setup: SETUP, changed: true });
+    const overlap = { code: 'CONFLICT', message: 'overlaps rule csv-importer-rule' } as const;
+    let s = wizardReducer(review, { type: 'reviewed', blocked: { bucketNotification: overlap } });
+    expect(stepStatus(s, 'bucketNotification')).toBe('blocked');
+    s = wizardReducer(s, { type: 'open', step: 'bucketNotification' });
+    // From the stepper the queue step opens, and it is held: another step is blocked.
+    s = wizardReducer(s, { type: 'goto', step: 'queue' });
+    expect(s.step).toBe('queue');
+    expect(blockedSteps(s, 'queue')).toEqual(['bucketNotification']);
+    expect(blockedSteps(s, 'bucketNotification')).toEqual([]);
+    // Its own plan, once it is plannable again, clears it.
+    const replanned = wizardReducer(s, { type: 'outcome', step: 'bucketNotification', outcome: { kind: 'todo' } });
+    expect(blockedSteps(replanned, 'queue')).toEqual([]);
+    // So does a review without it; an applied step keeps its outcome.
+    s = wizardReducer(s, { type: 'outcome', step: 'queuePolicy', outcome: { kind: 'applied', result: { ...RESULT, step: 'queuePolicy' } } });
+    const cleared = wizardReducer(s, { type: 'reviewed', blocked: {} });
+    expect(blockedSteps(cleared)).toEqual([]);
+    expect(stepStatus(cleared, 'bucketNotification')).toBe('todo');
+    expect(stepStatus(cleared, 'queuePolicy')).toBe('applied');
   });
 });

@@ -144,4 +144,42 @@ describe('saved setups', () => {
     const failure = await failureOf(getSetup(dir, 'orders-prod'));
     expect(failure.error).toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining('orders-prod.json') });
   });
+
+  it("refuses a new setup under a saved setup's name (field and fix named), leaving that setup as it was", async () => {
+    const dir = tempDir();
+    const first = await saveSetup(dir, setup, null);
+    await markSetup(dir, 'orders-prod', { status: 'applied', queueArn: 'arn:q' });
+    const failure = await failureOf(saveSetup(dir, { ...setup, prefix: 'archive/', queueName: 'archive-events' }, null));
+    expect(failure.error).toMatchObject({
+      code: 'CONFLICT',
+      message: 'Setup name "orders-prod" is already used by another saved setup: saving would replace it.',
+      fix: expect.stringContaining('"orders-prod-2"'),
+      issues: [{ field: 'name', message: expect.stringContaining('orders-prod') }],
+    });
+    expect(await getSetup(dir, 'orders-prod')).toMatchObject({ setup: first.setup, status: 'applied', queueArn: 'arn:q' });
+    expect(await saveSetup(dir, { ...setup, name: 'orders-prod-2' }, null)).toMatchObject({ status: 'draft' });
+    // Names differing only in case are one file on macOS and Windows: refused everywhere.
+    expect((await failureOf(saveSetup(dir, { ...setup, name: 'Orders-Prod' }, null))).error.code).toBe('CONFLICT');
+  });
+
+  it('updates the setup the form edits, and moves it (never copies) when the form changed its name', async () => {
+    const dir = tempDir();
+    await saveSetup(dir, setup, null);
+    await markSetup(dir, 'orders-prod', { status: 'applied' });
+    expect(await saveSetup(dir, { ...setup, suffix: '.json' }, 'orders-prod')).toMatchObject({ status: 'applied', setup: { suffix: '.json' } });
+    const moved = await saveSetup(dir, { ...setup, name: 'orders-live', suffix: '.json' }, 'orders-prod');
+    expect(moved).toMatchObject({ status: 'applied', setup: { name: 'orders-live' } });
+    expect((await listSetups(dir)).map((r) => r.setup.name)).toEqual(['orders-live']);
+    await saveSetup(dir, { ...setup, name: 'orders-test' }, null);
+    // Editing orders-live under the name of orders-test would replace orders-test: refused, both stay.
+    expect((await failureOf(saveSetup(dir, { ...setup, name: 'orders-test' }, 'orders-live'))).error.code).toBe('CONFLICT');
+    expect((await listSetups(dir)).map((r) => r.setup.name).sort()).toEqual(['orders-live', 'orders-test']);
+    expect(await getSetup(dir, 'orders-test')).toMatchObject({ setup: { suffix: '.csv' } });
+  });
+
+  it('a setup file (no editing given) creates or updates its own name, as the CLI has always done', async () => {
+    const dir = tempDir();
+    await saveSetup(dir, setup);
+    expect(await saveSetup(dir, { ...setup, prefix: 'new/' })).toMatchObject({ setup: { prefix: 'new/' } });
+  });
 });

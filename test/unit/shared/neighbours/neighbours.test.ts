@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { freeRoleName } from '../../../../renderer/src/scope/scope-draft';
 import type { Neighbourhood } from '../../../../shared/neighbours/neighbourhood';
 import { UNKNOWN_NEIGHBOURHOOD } from '../../../../shared/neighbours/neighbourhood';
-import { dedicatedQueueName, otherQueueUsers, otherRulesToQueue, queueIsOwn } from '../../../../shared/neighbours/queue-users';
+import { dedicatedQueueName, otherQueuePolicyStatements, otherQueueUsers, otherRulesToQueue, queueIsOwn } from '../../../../shared/neighbours/queue-users';
 import { otherRoleUsers, ownInlinePolicyName, replacedTrustStatements } from '../../../../shared/neighbours/role-users';
 import { buildPermissionsPolicy } from '../../../../shared/policy/build-permissions-policy';
 import { buildQueueConfiguration } from '../../../../shared/policy/build-bucket-notification';
 import { buildQueuePolicy } from '../../../../shared/policy/build-queue-policy';
 import { buildTrustPolicy } from '../../../../shared/policy/build-trust-policy';
 import { withoutOurRules, withoutOurStatements } from '../../../../shared/policy/remove-ours';
+import { freeRoleName } from '../../../../shared/setup/default-names';
 import { ownerTags, tagValue } from '../../../../shared/setup/ownership';
 import { setupSchema } from '../../../../shared/setup/setup';
 import { setupArns } from '../../../../shared/setup/setup-arns';
@@ -35,6 +35,31 @@ describe('who else uses the queue', () => {
     expect(otherQueueUsers(ctx({ queueTags: ownerTags(setup) }), foreign)).toEqual([]);
     const ours = buildQueuePolicy({ queueName: setup.queueName, queueArn: arns.queueArn, bucket: setup.bucket, accountId: ACCOUNT });
     expect(otherQueueUsers(ctx(), ours)).toEqual([]);
+  });
+
+  it('counts every queue policy statement that is not ours as someone else using the queue, whatever it allows', () => {
+    const ours = buildQueuePolicy({ queueName: setup.queueName, queueArn: arns.queueArn, bucket: setup.bucket, accountId: ACCOUNT });
+    const otherTeam = {
+      Sid: 'OtherTeam',
+      Effect: 'Allow',
+      Principal: { AWS: 'arn:aws:iam::444455556666:root' },
+      Action: 'sqs:GetQueueAttributes',
+      Resource: arns.queueArn,
+    };
+    const own = ctx({ queueTags: ownerTags(setup) });
+    expect(otherQueuePolicyStatements(own, ours)).toEqual([]);
+    expect(otherQueuePolicyStatements(own, null)).toEqual([]);
+    expect(otherQueuePolicyStatements(own, JSON.stringify({ ...ours, Statement: [otherTeam, ...ours.Statement] }))).toEqual([
+      { who: 'statement OtherTeam (arn:aws:iam::444455556666:root may sqs:GetQueueAttributes)', via: 'queue policy' },
+    ]);
+    const noSid = { Effect: 'Deny', Principal: '*', Action: ['sqs:DeleteMessage', 'sqs:PurgeQueue'], Resource: arns.queueArn };
+    expect(otherQueuePolicyStatements(own, { ...ours, Statement: [...ours.Statement, noSid] })).toEqual([
+      { who: 'a statement without Sid (* may not sqs:DeleteMessage, sqs:PurgeQueue)', via: 'queue policy' },
+    ]);
+    // Our Sid for another bucket is ours on our own queue (an earlier scope), someone else's on a queue that is not ours.
+    const earlier = buildQueuePolicy({ queueName: setup.queueName, queueArn: arns.queueArn, bucket: 'invoices', accountId: ACCOUNT });
+    expect(otherQueuePolicyStatements(own, earlier)).toEqual([]);
+    expect(otherQueuePolicyStatements(ctx(), earlier)).toHaveLength(1);
   });
 
   it('finds rules sending another scope to the queue; our rule with our Id is ours', () => {
