@@ -3,7 +3,10 @@ import type { ApiError } from '../../shared/contract/api-error';
 import type { DiagnosticContext } from '../../shared/diagnostics/diagnostic-context';
 import type { AwsTarget } from '../aws/client-config';
 import { getManagedPolicyDocument, getRole, listAttachedRolePolicies, type RoleInfo } from '../aws/iam';
+import { buildQueueConfiguration } from '../../shared/policy/build-bucket-notification';
+import { topicRuleCovering } from '../../shared/fanout/fan-out-design';
 import { describeKey, getKeyPolicy } from '../aws/kms';
+import { getTopicPolicy, listTopicSubscriptions } from '../aws/sns';
 import { organizationMembership } from '../aws/organizations';
 import { getBucketNotification, getBucketRegion } from '../aws/s3';
 import { getQueueAttributes, getQueueUrl } from '../aws/sqs';
@@ -38,6 +41,35 @@ export async function readSnapshot(
     const policy = key.keyManager === 'CUSTOMER' ? await getKeyPolicy(target, key.keyArn, signal) : null;
     return { arn: key.keyArn, manager: key.keyManager, state: key.keyState, policy };
   };
+  const notificationRead = guardRead(getBucketNotification(target, setup.bucket, signal), signal);
+  // A fan-out: no rule sends to the queue directly, a topic rule covering the setup does; read its topic and our subscription.
+  const fanOut = async () => {
+    const n = await notificationRead;
+    const doc = 'value' in n ? n.value : null;
+    if (!doc || (doc.QueueConfigurations ?? []).some((q) => q.QueueArn === c.queueArn)) return null;
+    const ours = buildQueueConfiguration({ queueName: setup.queueName, queueArn: c.queueArn, prefix: setup.prefix, suffix: setup.suffix });
+    const rule = topicRuleCovering(doc, ours, c.accountId, setup.region);
+    if (!rule) return null;
+    const [topic, subscriptions] = await Promise.all([
+      getTopicPolicy(target, rule.destination, signal),
+      listTopicSubscriptions(target, rule.destination, signal),
+    ]);
+    const mine = subscriptions.find((x) => x.protocol === 'sqs' && x.endpoint === c.queueArn);
+    const filter = mine?.attributes['FilterPolicy'];
+    return {
+      topicArn: rule.destination,
+      ruleId: typeof rule.config['Id'] === 'string' ? rule.config['Id'] : null,
+      ruleScope: rule.scope,
+      topicPolicy: topic?.policy ?? null,
+      subscription: mine
+        ? {
+            raw: mine.attributes['RawMessageDelivery'] === 'true',
+            scope: mine.attributes['FilterPolicyScope'] ?? null,
+            filterPolicy: filter ? (JSON.parse(filter) as unknown) : null,
+          }
+        : null,
+    };
+  };
   const rolePart = guardRead(getRole(target, setup.roleName, signal), signal);
   // Every identity policy of the role and its boundary: inline, attached managed (customer and AWS), boundary.
   const policies = async () => {
@@ -51,15 +83,16 @@ export async function readSnapshot(
     const boundary = boundaryArn ? { name: boundaryArn, document: await getManagedPolicyDocument(target, boundaryArn, signal) } : null;
     return { inline, managed: attached === null ? null : managed, boundary };
   };
-  const [bucketRegion, notification, queueResult, role, permissions, simulation, organization, kmsKey] = await Promise.all([
+  const [bucketRegion, notification, queueResult, role, permissions, simulation, organization, kmsKey, fanOutRead] = await Promise.all([
     guardRead(getBucketRegion(target, setup.bucket, signal), signal),
-    guardRead(getBucketNotification(target, setup.bucket, signal), signal),
+    notificationRead,
     queueRead,
     rolePart,
     guardRead(policies(), signal),
     rolePart.then((r) => simulateRole(target, c, r, signal)),
     organizationMembership(target, signal),
     guardRead(kms(), signal),
+    guardRead(fanOut(), signal),
   ]);
   const reads: Readonly<Record<SnapshotRead, GuardedRead<unknown>>> = {
     bucket: bucketRegion,
@@ -68,6 +101,7 @@ export async function readSnapshot(
     role,
     permissions,
     kms: kmsKey,
+    fanOut: fanOutRead,
   };
   const readErrors: Partial<Record<SnapshotRead, ApiError>> = {};
   for (const [name, read] of Object.entries(reads) as Array<[SnapshotRead, GuardedRead<unknown>]>) if ('error' in read) readErrors[name] = read.error;
@@ -85,6 +119,7 @@ export async function readSnapshot(
     boundary: valueOr(permissions, null)?.boundary ?? null,
     organization,
     kmsKey: valueOr(kmsKey, null),
+    fanOut: valueOr(fanOutRead, null),
     simulation,
     readErrors,
   };

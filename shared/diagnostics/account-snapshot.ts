@@ -9,7 +9,7 @@ export interface SimulatedDecision {
 }
 
 /** The independent reads of a snapshot: one failing (e.g. AccessDenied) fails only the checks that need it. */
-export type SnapshotRead = 'bucket' | 'notification' | 'queue' | 'role' | 'permissions' | 'kms';
+export type SnapshotRead = 'bucket' | 'notification' | 'queue' | 'role' | 'permissions' | 'kms' | 'fanOut';
 
 /** One inline policy of the role, by name (the permissions check evaluates them all, so a Deny in any of them is seen). */
 export interface InlinePolicy {
@@ -37,6 +37,17 @@ export interface AccountSnapshot {
   readonly boundary: InlinePolicy | null;
   /** The queue's KMS key when it has one (DescribeKey, and GetKeyPolicy for a customer managed key); null: none, or not read (see readErrors.kms). */
   readonly kmsKey: { readonly arn: string; readonly manager: 'AWS' | 'CUSTOMER'; readonly state: string; readonly policy: unknown } | null;
+  /**
+   * When the bucket sends the setup's events through an SNS topic (a fan-out): the topic rule, the topic's policy and
+   * the setup queue's subscription (null: not subscribed). null: no such topic rule, or not read (see readErrors.fanOut).
+   */
+  readonly fanOut: {
+    readonly topicArn: string;
+    readonly ruleId: string | null;
+    readonly ruleScope: { readonly events: ReadonlyArray<string>; readonly prefix: string; readonly suffix: string };
+    readonly topicPolicy: unknown;
+    readonly subscription: { readonly raw: boolean; readonly scope: string | null; readonly filterPolicy: unknown } | null;
+  } | null;
   /** Whether the account is in an AWS Organization, whose control policies a member account cannot read. */
   readonly organization: 'member' | 'none' | 'unknown';
   readonly simulation:

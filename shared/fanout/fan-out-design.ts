@@ -119,6 +119,20 @@ function topicConfiguration(topicArn: string, scope: RuleScope): TopicConfigurat
   return { Id: FAN_OUT_RULE_ID, TopicArn: topicArn, Events: [...scope.events], ...(rules.length > 0 ? { Filter: { Key: { FilterRules: rules } } } : {}) };
 }
 
+/**
+ * The topic rule that carries this setup's events once a fan-out is in place: a TopicConfiguration in this account and
+ * Region whose events and filter cover the setup's rule (diagnostics and the live test follow the events through it).
+ */
+export function topicRuleCovering(live: BucketNotificationDocument, ours: QueueConfiguration, account: string, region: string): NotificationRule | null {
+  const scope: RuleScope = { events: ours.Events, ...keyFilterOf(ours.Filter) };
+  return (
+    rulesOf(live).find((r) => {
+      const arn = parseArn(r.destination);
+      return r.kind === 'TopicConfiguration' && covers(r.scope, scope) && arn?.account === account && arn.region === region;
+    }) ?? null
+  );
+}
+
 /** Where a former destination can be subscribed from a topic in this account and Region, or why not. */
 function subscriptionTarget(rule: NotificationRule, input: FanOutInput): { readonly protocol: 'sqs' | 'lambda' } | { readonly refused: string } {
   const arn = parseArn(rule.destination);

@@ -100,3 +100,20 @@ export function rolePermissionsContext(roleArn: string, resourceAccount: string,
 export function contextOf(values: Readonly<Record<string, ContextValue>>): RequestContext {
   return { values };
 }
+
+/**
+ * SNS delivering a message to a subscribed queue: a service principal call with the topic as source (SNS Developer
+ * Guide, "Sending Amazon SNS messages to an Amazon SQS queue"; aws:SourceArn is the topic).
+ */
+export function snsDeliveryContext(topicArn: string, topicAccount: string, resourceAccount: string, now = new Date()): RequestContext {
+  return {
+    values: {
+      ...common(now),
+      'aws:SourceArn': topicArn,
+      'aws:SourceAccount': topicAccount,
+      'aws:PrincipalServiceName': 'sns.amazonaws.com',
+      'aws:PrincipalIsAWSService': 'true',
+      'aws:ResourceAccount': resourceAccount,
+    },
+  };
+}

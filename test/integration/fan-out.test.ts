@@ -14,6 +14,10 @@ import { ensureBuilt } from '../support/ensure-built';
 import { createBucket, createQueueWithPolicy, motoClients, putNotification, sampleSetup } from '../support/moto-seed';
 import { resetMoto } from '../support/moto-server';
 import { runCli } from '../support/run-cli';
+import { useFaultProxy } from '../support/fault-proxy-hooks';
+import { createDispatcher } from '../../main/api/dispatch';
+import { handlers } from '../../main/api/handlers';
+import { Workspace } from '../../main/api/workspace';
 
 // An overlap resolved with an SNS fan-out, against moto (S3 -> SNS -> SQS with raw delivery and body filters), through
 // the CLI an admin runs: each queue receives exactly its own events before and after, and remove brings the rules back.
@@ -123,6 +127,18 @@ describe('SNS fan-out against moto', () => {
     expect(eventKeys(await drain(queue.url)).sort()).toEqual(before);
     expect(eventKeys(await drain(await queueUrl(setup.queueName as string)))).toEqual([keyAsMotoSendsIt('in dir/ä=x/a b.csv')]);
 
+    // Diagnostics follow the events through the fan-out (rule -> topic policy -> subscription -> filter -> queue policy), and the live test passes.
+    const doctor = await m.cli(['doctor', '--setup', 'SETUP', '--json', '--live']);
+    const report = JSON.parse(doctor.stdout) as { ok: boolean; checks: Array<{ id: string; status: string; detail: string }> };
+    expect(
+      report.checks.filter((c) => c.status === 'fail'),
+      doctor.stderr,
+    ).toEqual([]);
+    expect(report.checks.find((c) => c.id === 'notification')?.detail).toContain('Through SNS fan-out');
+    expect(report.checks.find((c) => c.id === 'queue-policy')).toMatchObject({ status: 'pass', title: 'Queue policy lets the fan-out topic send' });
+    expect(report.checks.find((c) => c.id === 'live-test')?.status).toBe('pass');
+    await drain(queue.url);
+
     const again = await m.cli(['apply', '--setup', 'SETUP', '--yes', '--skip-test', '--resolve-overlap', 'fan-out', '--json']);
     expect(again.code, again.stderr).toBe(0);
     const changes = (JSON.parse(again.stdout) as { changes: Array<{ action: string }> }).changes;
@@ -187,5 +203,92 @@ describe('SNS fan-out against moto', () => {
     ]);
     const policy = JSON.parse((await lambda.send(new GetPolicyCommand({ FunctionName: 'thumbs' }))).Policy ?? '{}') as { Statement: Array<{ Sid: string }> };
     expect(policy.Statement.map((s) => s.Sid)).toContain('sqs-s3-wizard-fan-out');
+  });
+});
+
+describe('SNS fan-out: drift, a fault in the middle, restore', () => {
+  const faultProxy = useFaultProxy(motoUrl);
+  beforeAll(ensureBuilt, 120_000);
+  beforeEach(async () => createBucket(motoUrl, BUCKET));
+
+  /** The API behind the GUI, the CLI and IPC, with its AWS calls through the fault proxy. */
+  async function api() {
+    const env = { ...motoEnv(faultProxy().url), SQS_S3_WIZARD_DATA_DIR: mkdtempSync(join(tmpdir(), 'wizard-fan-out-api-')) };
+    const dispatch = createDispatcher({ handlers, workspace: new Workspace(env), frontEnd: 'cli', emit: () => undefined });
+    const call = async (channel: string, input: unknown) => {
+      const r = await dispatch({ channel, input });
+      if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
+      return r.value as never;
+    };
+    await call('session.connect', { profile: 'moto', region: 'us-east-1' });
+    return { call, dispatch };
+  }
+
+  const chosen = { ...setup, overlapResolution: 'fan-out' };
+  type Plan = { step: string; action: string; basis: string; blocked: unknown };
+
+  it('drift between plan and apply: a rule changed by someone else stops the write, with nothing of the fan-out half-done beyond that step', async () => {
+    const { rule } = await otherTeam();
+    const { call, dispatch } = await api();
+    await call('setups.save', { setup: chosen });
+    const plans = (await call('steps.planAll', { setup: chosen })) as Plan[];
+    expect(plans.filter((p) => p.blocked)).toEqual([]);
+    const fanOut = plans.find((p) => p.step === 'snsFanOut');
+    expect(fanOut?.action).toBe('update');
+    // Another team narrows its rule after the plan: the fan-out planned for the old rule must not be written.
+    await putNotification(motoUrl, BUCKET, {
+      QueueConfigurations: [{ ...rule, Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'in dir/2024/' }] } } }],
+    });
+    for (const step of ['queue', 'queuePolicy', 'kmsKeyPolicy']) {
+      const plan = plans.find((p) => p.step === step);
+      if (plan && plan.action !== 'unchanged') await call('steps.apply', { setup: chosen, step, basis: plan.basis });
+    }
+    const result = await dispatch({ channel: 'steps.apply', input: { setup: chosen, step: 'snsFanOut', basis: fanOut?.basis } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'DRIFT' } });
+    expect((await sns().send(new ListTopicsCommand({}))).Topics ?? []).toEqual([]);
+  });
+
+  it('a fault in the middle (the notification write fails) leaves every rule working; a re-run converges', async () => {
+    const { queue } = await otherTeam();
+    faultProxy().addRule({ service: 'S3', operation: 'PutBucketNotificationConfiguration', fault: { kind: 'internal-error' } });
+    const env = { ...motoEnv(faultProxy().url), SQS_S3_WIZARD_DATA_DIR: mkdtempSync(join(tmpdir(), 'wizard-fan-out-fault-')) };
+    const file = join(mkdtempSync(join(tmpdir(), 'wizard-fan-out-file-')), 'setup.json');
+    writeFileSync(file, JSON.stringify(chosen));
+    const failed = await runCli(['apply', '--setup', file, '--yes', '--skip-test'], env);
+    expect(failed.code).not.toBe(0);
+    // The topic and subscriptions exist, but the bucket still sends to the other team's queue directly: nothing is lost.
+    await drain(queue.url);
+    await upload();
+    expect(eventKeys(await drain(queue.url)).sort()).toEqual(['in dir/ä=x/a b.csv', 'in dir/other.csv'].map(keyAsMotoSendsIt).sort());
+    faultProxy().clearRules();
+    const rerun = await runCli(['apply', '--setup', file, '--yes', '--skip-test'], env);
+    expect(rerun.code, rerun.stderr).toBe(0);
+    await drain(queue.url);
+    await drain(await queueUrl(setup.queueName as string));
+    await upload();
+    expect(eventKeys(await drain(queue.url)).sort()).toEqual(['in dir/ä=x/a b.csv', 'in dir/other.csv'].map(keyAsMotoSendsIt).sort());
+    expect(eventKeys(await drain(await queueUrl(setup.queueName as string)))).toEqual([keyAsMotoSendsIt('in dir/ä=x/a b.csv')]);
+  });
+
+  it('restore of the notification and fan-out backups brings the original document back', async () => {
+    const { queue, rule } = await otherTeam();
+    const { call } = await api();
+    await call('setups.save', { setup: chosen });
+    const results: Array<{ step: string; backupPath: string | null }> = [];
+    for (const plan of (await call('steps.planAll', { setup: chosen })) as Plan[])
+      if (plan.action !== 'unchanged')
+        results.push((await call('steps.apply', { setup: chosen, step: plan.step, basis: plan.basis })) as { step: string; backupPath: string | null });
+    const backupOf = (step: string) => results.find((r) => r.step === step)?.backupPath ?? '';
+    for (const step of ['bucketNotification', 'snsFanOut']) {
+      const plan = (await call('backups.planRestore', { path: backupOf(step) })) as { basis: string };
+      await call('backups.restore', { path: backupOf(step), basis: plan.basis });
+    }
+    const doc = await motoClients(motoUrl).s3.send(new GetBucketNotificationConfigurationCommand({ Bucket: BUCKET }));
+    expect(doc.QueueConfigurations).toEqual([expect.objectContaining({ Id: rule.Id, QueueArn: queue.arn })]);
+    expect(doc.TopicConfigurations ?? []).toEqual([]);
+    expect((await sns().send(new ListTopicsCommand({}))).Topics ?? []).toEqual([]);
+    await drain(queue.url);
+    await upload();
+    expect(eventKeys(await drain(queue.url)).sort()).toEqual(['in dir/ä=x/a b.csv', 'in dir/other.csv'].map(keyAsMotoSendsIt).sort());
   });
 });

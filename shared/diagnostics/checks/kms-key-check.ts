@@ -1,6 +1,6 @@
 import { evaluatePolicies } from '../../policy-eval/evaluate-policies';
 import type { PolicyDecision } from '../../policy-eval/policy-request';
-import { s3DeliveryContext } from '../../policy-eval/request-context';
+import { s3DeliveryContext, snsDeliveryContext } from '../../policy-eval/request-context';
 import { KMS_KEY_POLICY_SID } from '../../policy/build-kms-key-statement';
 import type { AccountSnapshot } from '../account-snapshot';
 import { check, type DiagnosticCheck } from '../diagnostic-check';
@@ -45,13 +45,15 @@ export function kmsKeyCheck(s: AccountSnapshot, c: DiagnosticContext): Diagnosti
   if (key.state !== 'Enabled')
     return check('kms-key', TITLE, 'fail', `KMS key ${key.arn} is ${key.state}: S3 cannot use it.`, 'Enable the key (KMS console > key > Key actions).');
   const keyAccount = key.arn.split(':')[4] ?? c.accountId;
+  // Through an SNS fan-out the topic delivers to the queue, so it is SNS that must use the key, for that topic.
+  const fanOut = s.fanOut;
   const decisions: ReadonlyArray<readonly [string, PolicyDecision]> = S3_KMS_ACTIONS.map((action) => [
     action,
     evaluatePolicies([{ name: 'key policy', document: key.policy }], {
-      principal: { service: 's3.amazonaws.com' },
+      principal: { service: fanOut ? 'sns.amazonaws.com' : 's3.amazonaws.com' },
       action,
       resource: key.arn,
-      context: s3DeliveryContext(c.bucketArn, c.accountId, keyAccount),
+      context: fanOut ? snsDeliveryContext(fanOut.topicArn, c.accountId, keyAccount) : s3DeliveryContext(c.bucketArn, c.accountId, keyAccount),
     }),
   ]);
   const notes = [...new Set(decisions.flatMap(([, d]) => d.caveats))].map((x) => ` Note: ${x}.`).join('');

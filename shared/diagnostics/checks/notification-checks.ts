@@ -6,12 +6,15 @@ import type { AccountSnapshot } from '../account-snapshot';
 import { check, type DiagnosticCheck } from '../diagnostic-check';
 import type { DiagnosticContext } from '../diagnostic-context';
 import { readFailedCheck } from '../read-failed-check';
+import { fanOutNotificationCheck } from './fan-out-checks';
 
 /** The bucket sends ObjectCreated events for the setup's prefix/suffix to this queue. */
 export function notificationCheck(s: AccountSnapshot, c: DiagnosticContext): DiagnosticCheck {
   const title = 'Bucket notification sends ObjectCreated events to the queue';
   if (s.readErrors.notification) return readFailedCheck('notification', title, s.readErrors.notification);
   if (!s.notification) return check('notification', title, 'skip', 'No bucket to read.');
+  if (s.readErrors.fanOut) return readFailedCheck('notification', title, s.readErrors.fanOut);
+  if (s.fanOut) return fanOutNotificationCheck(s, c, s.fanOut);
   const ours = (s.notification.QueueConfigurations ?? []).filter((q) => q.QueueArn === c.queueArn);
   const fix = 'Apply the bucket notification step (it adds or replaces our rule and keeps the others).';
   if (ours.length === 0) return check('notification', title, 'fail', `No notification rule sends to ${c.queueArn}.`, fix, 'bucketNotification');
@@ -54,7 +57,8 @@ export function overlapCheck(s: AccountSnapshot, c: DiagnosticContext): Diagnost
   if (s.readErrors.notification) return readFailedCheck('overlap', title, s.readErrors.notification);
   if (!s.notification) return check('overlap', title, 'skip', 'No notification document to read.');
   const ours = buildQueueConfiguration({ queueName: c.setup.queueName, queueArn: c.queueArn, prefix: c.setup.prefix, suffix: c.setup.suffix });
-  const conflicts = findOverlaps(ours, s.notification).filter((x) => x.arn !== c.queueArn);
+  // Through a fan-out, the topic rule that carries the setup's events is its own way in, not a conflict.
+  const conflicts = findOverlaps(ours, s.notification).filter((x) => x.arn !== c.queueArn && !(s.fanOut && x.arn === s.fanOut.topicArn));
   if (conflicts.length > 0) {
     const list = conflicts.map((x) => `${x.kind} ${x.id ?? `#${x.index}`} (${x.arn}): ${x.reason}`).join('; ');
     return check(

@@ -4,6 +4,7 @@ import type { AccountSnapshot } from '../account-snapshot';
 import { check, type DiagnosticCheck } from '../diagnostic-check';
 import type { DiagnosticContext } from '../diagnostic-context';
 import { readFailedCheck } from '../read-failed-check';
+import { fanOutQueuePolicyCheck } from './fan-out-checks';
 
 const SHARED_FIX = 'Give this data source a dedicated queue (a new queue name in the setup), or remove the other statements if nothing uses them any more.';
 
@@ -45,6 +46,7 @@ export function queuePolicyCheck(s: AccountSnapshot, c: DiagnosticContext): Diag
   const title = 'Queue policy lets S3 send from this bucket';
   if (s.readErrors.queue) return readFailedCheck('queue-policy', title, s.readErrors.queue);
   if (!s.queueAttributes) return check('queue-policy', title, 'skip', 'No queue to read.');
+  if (s.fanOut) return fanOutQueuePolicyCheck(s, c, s.fanOut);
   const policy = s.queueAttributes.Policy;
   if (!policy) return check('queue-policy', title, 'fail', 'The queue has no policy: S3 cannot send to it.', 'Apply the queue policy step.', 'queuePolicy');
   const d = queuePolicyAllowsS3({ policy, queueArn: c.queueArn, bucketArn: c.bucketArn, accountId: c.accountId });

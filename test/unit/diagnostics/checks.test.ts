@@ -44,6 +44,7 @@ function healthy(): AccountSnapshot {
     boundary: null,
     organization: 'none',
     kmsKey: null,
+    fanOut: null,
     simulation: { available: false, reason: 'not implemented' },
     readErrors: {},
   };
