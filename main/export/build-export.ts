@@ -1,5 +1,7 @@
 import { ApiFailure } from '../../shared/contract/api-error';
 import type { ExportBuild } from '../../shared/export/export-build';
+import type { ExportInput } from '../../shared/export/export-input';
+import type { FanOutDocument } from '../../shared/fanout/fan-out-document';
 import { offlineNote } from '../../shared/export/export-build';
 import { exportFiles } from '../../shared/export/export-files';
 import { predictedQueueUrl } from '../../shared/export/predicted-queue-url';
@@ -13,7 +15,14 @@ import { STEP_DEFINITIONS } from '../steps/step-registry';
 import { exportSources, type ExportSources, type StepDocuments } from './export-sources';
 import { offlineStepContext } from './offline-step-context';
 
-function build(setup: Setup, sctx: StepContext, sources: ExportSources, merged: boolean, live: { queueUrl: string | null; roleArn: string }): ExportBuild {
+function build(
+  setup: Setup,
+  sctx: StepContext,
+  sources: ExportSources,
+  merged: boolean,
+  live: { queueUrl: string | null; roleArn: string },
+  fanOut: ExportInput['fanOut'] = null,
+): ExportBuild {
   const queueUrl = live.queueUrl ?? predictedQueueUrl(setup.region, sctx.accountId, setup.queueName);
   const files = exportFiles({
     setup,
@@ -34,6 +43,7 @@ function build(setup: Setup, sctx: StepContext, sources: ExportSources, merged: 
     },
     queueUrlPredicted: live.queueUrl === null,
     notes: sources.notes,
+    fanOut,
   });
   return { files, merged, accountId: sctx.accountId, notes: merged ? sources.notes : [offlineNote(sctx.accountId), ...sources.notes] };
 }
@@ -71,7 +81,16 @@ export async function liveExport(sctx: PlanContext): Promise<ExportBuild> {
     [...planOf('queue').warnings, ...kmsNotes(planOf('kmsKeyPolicy'))],
   );
   const queue = planOf('queue');
-  return build(setup, sctx, sources, true, { queueUrl: queue.current === null ? null : queue.resource, roleArn: planOf('roleTrust').resource });
+  const fan = planOf('snsFanOut');
+  const fanOut =
+    fan.action !== 'unchanged' && fan.proposed
+      ? {
+          proposed: fan.proposed as FanOutDocument,
+          base: (fan.current ?? null) as FanOutDocument | null,
+          topicArn: fan.resource.split(' (')[0] ?? fan.resource,
+        }
+      : null;
+  return build(setup, sctx, sources, true, { queueUrl: queue.current === null ? null : queue.resource, roleArn: planOf('roleTrust').resource }, fanOut);
 }
 
 /** Without credentials: each step's own `propose` against the live state it assumes offline (nothing exists yet). */

@@ -79,6 +79,7 @@ export function Wizard({ opened, startAt, onOpenBackups }: WizardProps) {
             onEditScope={() => onGoto('scope')}
             onOpenStep={(id) => dispatch({ type: 'open', step: id })}
             onStart={onNext}
+            onSetupChanged={(setup) => dispatch({ type: 'scopeConfirmed', setup, changed: true })}
           />
         ) : null;
       case 'queue':
@@ -97,6 +98,7 @@ export function Wizard({ opened, startAt, onOpenBackups }: WizardProps) {
             onOutcome={onOutcome}
             onNext={onNext}
             onReview={() => onGoto('review')}
+            onSetupChanged={(setup) => dispatch({ type: 'scopeConfirmed', setup, changed: true })}
           />
         ) : null;
       case 'liveTest':

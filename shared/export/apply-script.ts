@@ -68,6 +68,8 @@ check_state "queue policy of $QUEUE_NAME" "$QUEUE_POLICY_STATE" queue-policy.jso
 check_state "notification configuration of bucket $BUCKET" "$NOTIFICATION_STATE" bucket-notification.json
 check_state "trust policy of role $ROLE_NAME" "$TRUST_STATE" trust-policy.json
 check_state "inline policy $POLICY_NAME of role $ROLE_NAME" "$PERMISSIONS_STATE" permissions-policy.json
+# An SNS fan-out (fan-out.sh, when this export resolves an overlap with one): the other teams' queue policies it changes.
+if [ -f "$HERE/fan-out.sh" ]; then source "$HERE/fan-out.sh"; fan_out_preflight; fi
 [ "$DRIFT" -eq 0 ] || fail "nothing was written ($DRIFT document(s) differ from this export)."
 `;
 
@@ -88,6 +90,9 @@ if [ "$QUEUE_POLICY_STATE" = done ]; then echo "  already as exported: no change
   aws_ sqs set-queue-attributes --region "$REGION" --queue-url "$QUEUE_URL" --attributes "file://$WORK/set-queue-attributes.json"
   echo "  written"
 fi
+
+# The fan-out goes before the notification that points the rules at its topic (S3 validates the destination).
+if [ -f "$HERE/fan-out.sh" ]; then fan_out_write; fi
 
 echo "3/5 bucket notification of $BUCKET"
 if [ "$NOTIFICATION_STATE" = done ]; then echo "  already as exported: no change"; else

@@ -4,6 +4,7 @@ import { BASE_FOLDER, DOCUMENT_FILES, EXPORT_FILE_NAMES } from './export-file-na
 import type { ExportDocuments, ExportFile, ExportInput } from './export-input';
 import { exportReadme } from './export-readme';
 import { notificationAsSent } from '../policy/notification-as-sent';
+import { FAN_OUT_FILES, fanOutScript } from './fan-out-script';
 
 function json(document: unknown): string {
   return `${JSON.stringify(document ?? null, null, 2)}\n`;
@@ -18,7 +19,8 @@ function documentFiles(documents: ExportDocuments, folder: string, asSent: boole
 
 /**
  * Every file of the export folder (README, "Export"): README.md, apply.sh, the four documents apply would write (the
- * notification as it is PUT), platform-registration.json, and base/ with the live documents they were merged with.
+ * notification as it is PUT), platform-registration.json, base/ with the live documents they were merged with, and
+ * with an SNS fan-out its document and fan-out.sh.
  */
 export function exportFiles(input: ExportInput): ReadonlyArray<ExportFile> {
   return [
@@ -27,5 +29,12 @@ export function exportFiles(input: ExportInput): ReadonlyArray<ExportFile> {
     ...documentFiles(input.proposed, '', true),
     { name: EXPORT_FILE_NAMES.registration, content: registrationJson(input.registration) },
     ...documentFiles(input.base, `${BASE_FOLDER}/`, false),
+    ...(input.fanOut
+      ? [
+          { name: FAN_OUT_FILES.document, content: json(input.fanOut.proposed) },
+          { name: `${BASE_FOLDER}/${FAN_OUT_FILES.document}`, content: json(input.fanOut.base) },
+          { name: FAN_OUT_FILES.script, content: fanOutScript(input.fanOut.proposed, input.fanOut.topicArn) },
+        ]
+      : []),
   ];
 }

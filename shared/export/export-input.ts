@@ -1,3 +1,4 @@
+import type { FanOutDocument } from '../fanout/fan-out-document';
 import type { PlatformRegistration } from '../handoff/platform-registration';
 import type { Setup } from '../setup/setup';
 
@@ -26,6 +27,8 @@ export interface ExportInput {
   readonly queueUrlPredicted: boolean;
   /** Warnings of the plans and the offline note, shown by the CLI and written into README.md. */
   readonly notes: ReadonlyArray<string>;
+  /** The SNS fan-out the plan resolves an overlap with (null: none): its document, the live one it was merged with, its topic. */
+  readonly fanOut?: { readonly proposed: FanOutDocument; readonly base: FanOutDocument | null; readonly topicArn: string } | null;
 }
 
 /** One file of the export folder; `name` is a relative POSIX path (the drift-guard copies live under base/). */

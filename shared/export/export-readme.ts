@@ -1,4 +1,5 @@
 import { PERMISSIONS_POLICY_NAME } from '../policy/build-permissions-policy';
+import { FAN_OUT_FILES } from './fan-out-script';
 import { BASE_FOLDER, EXPORT_FILE_NAMES as F } from './export-file-names';
 import type { ExportInput } from './export-input';
 
@@ -57,6 +58,14 @@ export function exportReadme(input: ExportInput): string {
       (input.merged ? 'the live documents the files above were merged with' : 'what this offline export assumes is live: nothing') +
       ' (`null`: absent). apply.sh compares the live account with them before writing anything.',
     `- \`${F.applyScript}\`: the same changes as AWS CLI commands.`,
+    ...(input.fanOut
+      ? [
+          `- \`${FAN_OUT_FILES.document}\`: the SNS fan-out that resolves the overlap: topic ${input.fanOut.topicArn} and its policy, one subscription ` +
+            "per former destination (raw delivery, the body filter of its rule) and the statements letting the topic reach the other teams' queues or functions.",
+          `- \`${FAN_OUT_FILES.script}\`: the fan-out's commands; apply.sh runs them (after checking the other queues' policies against ` +
+            `\`${BASE_FOLDER}/${FAN_OUT_FILES.document}\`) before it writes the bucket notification.`,
+        ]
+      : []),
     '',
     '## Running apply.sh',
     '',

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateFunctionCommand, GetPolicyCommand, LambdaClient } from '@aws-sdk/client-lambda';
@@ -13,7 +13,7 @@ import { FAKE_KEYS, motoEnv } from '../support/aws-profile-files';
 import { ensureBuilt } from '../support/ensure-built';
 import { createBucket, createQueueWithPolicy, motoClients, putNotification, sampleSetup } from '../support/moto-seed';
 import { resetMoto } from '../support/moto-server';
-import { runCli } from '../support/run-cli';
+import { runCli, runProcess } from '../support/run-cli';
 import { useFaultProxy } from '../support/fault-proxy-hooks';
 import { createDispatcher } from '../../main/api/dispatch';
 import { handlers } from '../../main/api/handlers';
@@ -161,6 +161,23 @@ describe('SNS fan-out against moto', () => {
     await upload();
     expect(eventKeys(await drain(queue.url)).sort()).toEqual(before);
   });
+
+  it('export --resolve-overlap fan-out writes the fan-out document and fan-out.sh; the exported apply.sh sets up the same fan-out', async () => {
+    const { queue } = await otherTeam();
+    const m = machine(setup);
+    const out = join(mkdtempSync(join(tmpdir(), 'wizard-fan-out-export-')), 'change');
+    const exported = await m.cli(['export', '--setup', 'SETUP', '--out', out, '--resolve-overlap', 'fan-out']);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(expect.arrayContaining(['fan-out.sh', 'sns-fan-out.json', 'apply.sh', 'bucket-notification.json']));
+    expect(readFileSync(join(out, 'README.md'), 'utf8')).toContain('fan-out.sh');
+    const run = await runProcess('bash', [join(out, 'apply.sh')], { ...motoEnv(motoUrl), AWS_DEFAULT_REGION: 'us-east-1' });
+    expect(run.code, run.stderr + run.stdout).toBe(0);
+    await drain(queue.url);
+    await drain(await queueUrl(setup.queueName as string));
+    await upload();
+    expect(eventKeys(await drain(queue.url)).sort()).toEqual(['in dir/ä=x/a b.csv', 'in dir/other.csv'].map(keyAsMotoSendsIt).sort());
+    expect(eventKeys(await drain(await queueUrl(setup.queueName as string)))).toEqual([keyAsMotoSendsIt('in dir/ä=x/a b.csv')]);
+  }, 180_000);
 
   it('an existing topic rule that already covers the setup is reused: only a subscription is added', async () => {
     const topicArn = (await sns().send(new CreateTopicCommand({ Name: 'landing' }))).TopicArn ?? '';

@@ -10,6 +10,7 @@ import { ErrorBanner } from '../components/error-banner';
 import { PanelHeading } from '../components/panel-heading';
 import { ProgressLine } from '../components/progress-line';
 import { WarningBanner } from '../components/warning-banner';
+import { ResolveWithFanOut } from '../changes/resolve-with-fan-out';
 
 /** What the review says of each plan's action. */
 const ACTION_TEXT: Readonly<Record<StepPlan['action'], string>> = {
@@ -31,6 +32,8 @@ export interface ReviewStepProps {
   readonly onEditScope: () => void;
   readonly onOpenStep: (step: AwsStepId) => void;
   readonly onStart: () => void;
+  /** The setup changed here (an SNS fan-out chosen for an overlap): the review plans again with it. */
+  readonly onSetupChanged: (setup: Setup) => void;
 }
 
 /**
@@ -38,7 +41,7 @@ export interface ReviewStepProps {
  * each change with its summary and each blocker with the way to fix it. Nothing is written here; the steps are then
  * applied one by one, each with its own diff, confirmation, drift guard and backup.
  */
-export function ReviewStep({ setup, onReviewed, onEditScope, onOpenStep, onStart }: ReviewStepProps) {
+export function ReviewStep({ setup, onReviewed, onEditScope, onOpenStep, onStart, onSetupChanged }: ReviewStepProps) {
   const plans = useOperation('steps.planAll');
   const { run } = plans;
   const review = useCallback(async () => {
@@ -83,6 +86,7 @@ export function ReviewStep({ setup, onReviewed, onEditScope, onOpenStep, onStart
                 {plan.blocked ? (
                   <>
                     <ErrorBanner error={plan.blocked} />
+                    <ResolveWithFanOut setup={setup} blocked={plan.blocked} onChosen={onSetupChanged} />
                     <div className="actions">
                       {SCOPE_CODES.has(plan.blocked.code) ? (
                         <button type="button" onClick={onEditScope} data-testid="edit-scope">

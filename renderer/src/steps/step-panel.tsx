@@ -3,6 +3,7 @@ import type { Setup } from '../../../shared/setup/setup';
 import { AWS_STEP_IDS, AWS_STEPS, type AwsStepId } from '../../../shared/steps/aws-steps';
 import type { StepResult } from '../../../shared/steps/step-plan';
 import { PlannedChange } from '../changes/planned-change';
+import { ResolveWithFanOut } from '../changes/resolve-with-fan-out';
 import { usePlannedChange } from '../changes/use-planned-change';
 import { PanelHeading } from '../components/panel-heading';
 import type { StepOutcome } from '../wizard-state';
@@ -23,6 +24,8 @@ export interface StepPanelProps {
   readonly onNext: () => void;
   /** Back to the review of the whole plan, which shows how to resolve a blocker. */
   readonly onReview: () => void;
+  /** The setup changed here (an SNS fan-out chosen for an overlap): the wizard goes back to the review with it. */
+  readonly onSetupChanged: (setup: Setup) => void;
 }
 
 /** Why this step waits: the blocked steps named, the rule, and the way out. */
@@ -45,10 +48,10 @@ function HeldByBlocker({ blockedBy, onReview }: { readonly blockedBy: ReadonlyAr
 }
 
 /**
- * One of the six AWS steps: plan on entering (reads only), show the summary and diff, and write only when the admin
+ * One of the AWS steps: plan on entering (reads only), show the summary and diff, and write only when the admin
  * clicks Apply; "no change" writes nothing. Mounted with `key={step}`, so each step starts from a fresh plan.
  */
-export function StepPanel({ step, setup, blockedBy, onOutcome, onNext, onReview }: StepPanelProps) {
+export function StepPanel({ step, setup, blockedBy, onOutcome, onNext, onReview, onSetupChanged }: StepPanelProps) {
   const change = usePlannedChange('steps.plan', { setup, step }, 'steps.apply', (basis) => ({ setup, step, basis }));
   const { plan, apply, runPlan } = change;
   const headingId = `step-${step}-title`;
@@ -90,6 +93,7 @@ export function StepPanel({ step, setup, blockedBy, onOutcome, onNext, onReview 
       </p>
       <PanelHeading id={headingId}>{AWS_STEPS[step].title}</PanelHeading>
       <p>{AWS_STEPS[step].intro}</p>
+      {plan.value?.blocked ? <ResolveWithFanOut setup={setup} blocked={plan.value.blocked} onChosen={onSetupChanged} /> : null}
       <PlannedChange
         change={change}
         onPlan={() => void planStep()}
