@@ -45,6 +45,7 @@ test('every screen of the guided apply, the live test, the hand-off, diagnostics
   expect(await planOf(page, 'kmsKeyPolicy')).toBe('unchanged');
   await expectAccessible(page, 'KMS key policy step with nothing to do');
   await applyStep(page, 'kmsKeyPolicy');
+  await applyStep(page, 'snsFanOut');
   await applyStep(page, 'bucketNotification');
   await applyStep(page, 'roleTrust');
   await applyStep(page, 'rolePermissions');

@@ -34,19 +34,20 @@ test('a full run on a fresh account ends on the summary with the backups listed'
     queue: 'create',
     queuePolicy: 'create',
     kmsKeyPolicy: 'unchanged',
+    snsFanOut: 'unchanged',
     bucketNotification: 'update',
     roleTrust: 'create',
     rolePermissions: 'create',
   });
 
   for (const step of AWS_STEP_IDS) {
-    const outcome = step === 'kmsKeyPolicy' ? 'unchanged' : 'applied';
+    const outcome = step === 'kmsKeyPolicy' || step === 'snsFanOut' ? 'unchanged' : 'applied';
     await expect(page.getByTestId(`stepper-${step}`)).toHaveAttribute('data-status', outcome);
     await expect(page.getByTestId(`summary-row-${step}`)).toHaveAttribute('data-outcome', outcome);
   }
   const summary = page.getByTestId('step-panel-summary');
   await expect(summary.getByRole('heading', { name: 'Summary' })).toBeFocused();
-  await expect(summary.getByTestId('summary-headline')).toHaveText('5 of 6 steps changed the account in this run.');
+  await expect(summary.getByTestId('summary-headline')).toHaveText('5 of 7 steps changed the account in this run.');
   await expect(summary.getByTestId('backup-row')).toHaveCount(5);
   await expect(summary.getByTestId('platform-values')).toContainText(`arn:aws:iam::${ACCOUNT}:role/${ROLE}`);
   await expect(summary.getByTestId('platform-values')).toContainText(`/${QUEUE}`);
@@ -130,6 +131,8 @@ test('existing Lambda, SNS and SQS notifications and another queue-policy statem
   await applyStep(page, 'queuePolicy');
   expect(await planOf(page, 'kmsKeyPolicy')).toBe('unchanged');
   await applyStep(page, 'kmsKeyPolicy');
+  expect(await planOf(page, 'snsFanOut')).toBe('unchanged');
+  await applyStep(page, 'snsFanOut');
 
   const notificationPanel = page.getByTestId('step-panel-bucketNotification');
   expect(await planOf(page, 'bucketNotification')).toBe('update');
@@ -139,7 +142,7 @@ test('existing Lambda, SNS and SQS notifications and another queue-policy statem
   await applyStep(page, 'roleTrust');
   await applyStep(page, 'rolePermissions');
   await skipLiveTest(page);
-  await expect(page.getByTestId('summary-headline')).toHaveText('4 of 6 steps changed the account in this run.');
+  await expect(page.getByTestId('summary-headline')).toHaveText('4 of 7 steps changed the account in this run.');
 
   const after = await getNotification(aws, BUCKET);
   expect(after.LambdaFunctionConfigurations?.map((c) => c.Id)).toEqual(['thumbnails']);
@@ -206,7 +209,7 @@ test('an overlapping existing rule is a blocker on the review page before anythi
   // The other team moves its rule: the review finds nothing blocked, and applying starts.
   await putNotification(aws, BUCKET, {});
   await queue.getByTestId('held-review').click();
-  await expect(review.getByTestId('review-headline')).toHaveText('5 of 5 steps will change the account; nothing has been written yet.');
+  await expect(review.getByTestId('review-headline')).toHaveText('5 of 7 steps will change the account; nothing has been written yet.');
   await expect(page.getByTestId('stepper-bucketNotification')).toHaveAttribute('data-status', 'todo');
   await startApplying(page);
   await applyStep(page, 'queue');
@@ -259,7 +262,7 @@ test('a second run of a saved setup finds no change anywhere and writes nothing'
   await expect(scope.getByLabel('External ID')).toHaveValue(PLATFORM.externalId);
   await scope.getByRole('button', { name: 'Save and continue' }).click();
   await expect(page.getByTestId('step-panel-review').getByTestId('review-headline')).toHaveText(
-    '0 of 6 steps will change the account; nothing has been written yet.',
+    '0 of 7 steps will change the account; nothing has been written yet.',
   );
   await startApplying(page);
 
@@ -369,7 +372,7 @@ test('an existing queue encrypted with alias/aws/sqs is refused with the reason;
 
   const kms = page.getByTestId('step-panel-kmsKeyPolicy');
   expect(await planOf(page, 'kmsKeyPolicy')).toBe('update');
-  await expect(kms.getByText('Step 3 of 6 on AWS')).toBeVisible();
+  await expect(kms.getByText('Step 3 of 7 on AWS')).toBeVisible();
   await expect(kms.getByRole('heading', { name: 'KMS key policy' })).toBeFocused();
   await expect(kms.locator('.plan-line')).toContainText(key.arn);
   await expect(kms.locator('[data-testid="summary-item"][data-kind="added"]')).toContainText('AllowS3ToUseTheKeyForSqsNotifications');
@@ -389,5 +392,6 @@ test('an existing queue encrypted with alias/aws/sqs is refused with the reason;
     Condition: { ArnLike: { 'aws:SourceArn': `arn:aws:s3:::${BUCKET}` }, StringEquals: { 'aws:SourceAccount': ACCOUNT } },
   });
   await kms.getByRole('button', { name: 'Continue', exact: true }).click();
+  expect(await applyStep(page, 'snsFanOut')).toBe('unchanged');
   await expect(page.getByTestId('step-panel-bucketNotification')).toBeVisible();
 });

@@ -46,13 +46,13 @@ test('the whole wizard, from the profile to the hand-off, with the keyboard alon
   await expect(review.getByRole('heading', { name: 'Review the plan' })).toBeFocused();
   await activate(page, review.getByTestId('review-start'));
 
-  // The AWS steps: each plans on entering; Apply, then Continue. The new queue has no customer managed KMS key, so
-  // the key policy step is "no change" and its one button continues.
+  // The AWS steps: each plans on entering; Apply, then Continue. The new queue has no customer managed KMS key and no
+  // rule overlaps, so the key policy and fan-out steps are "no change" and their one button continues.
   for (const step of AWS_STEP_IDS) {
     const panel = page.getByTestId(`step-panel-${step}`);
     await expect(panel.getByTestId('plan-action')).toBeVisible({ timeout: 20_000 });
     await expect(panel.getByRole('heading', { level: 2 })).toBeFocused();
-    if (step === 'kmsKeyPolicy') {
+    if (step === 'kmsKeyPolicy' || step === 'snsFanOut') {
       await expect(panel.getByTestId('plan-action')).toHaveAttribute('data-action', 'unchanged');
       await activate(page, panel.getByTestId('continue-button'));
       await expect(page.getByTestId(`stepper-${step}`)).toHaveAttribute('data-status', 'unchanged');
@@ -93,7 +93,7 @@ test('the whole wizard, from the profile to the hand-off, with the keyboard alon
   expect(file.suggestedFilename()).toBe('platform-registration.json');
   expect(JSON.parse(await readFile(await file.path(), 'utf8'))).toEqual(copied);
   for (const step of AWS_STEP_IDS) {
-    await expect(page.getByTestId(`stepper-${step}`)).toHaveAttribute('data-status', step === 'kmsKeyPolicy' ? 'unchanged' : 'applied');
+    await expect(page.getByTestId(`stepper-${step}`)).toHaveAttribute('data-status', step === 'kmsKeyPolicy' || step === 'snsFanOut' ? 'unchanged' : 'applied');
   }
   await expect(page.getByTestId('stepper-liveTest')).toHaveAttribute('data-status', 'passed');
 });

@@ -39,7 +39,7 @@ test('a second setup that names the first one\'s queue is blocked on the review 
 
   await scope.getByLabel('Queue name').fill('orders-archive-events');
   await scope.getByRole('button', { name: 'Save and continue' }).click();
-  await expect(review.getByTestId('review-headline')).toHaveText('5 of 6 steps will change the account; nothing has been written yet.');
+  await expect(review.getByTestId('review-headline')).toHaveText('5 of 7 steps will change the account; nothing has been written yet.');
   await expect(review.getByTestId('review-roleTrust')).toHaveAttribute('data-action', 'create');
   await startApplying(page);
   await applyAll(page);

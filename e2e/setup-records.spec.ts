@@ -42,7 +42,7 @@ test('a new setup defaults to a free name and queue, refuses the name of a saved
   await name.fill(`${BUCKET}-2`);
   await scope.getByRole('button', { name: 'Save and continue' }).click();
   await expect(page.getByTestId('step-panel-review').getByTestId('review-headline')).toHaveText(
-    '5 of 5 steps will change the account; nothing has been written yet.',
+    '5 of 7 steps will change the account; nothing has been written yet.',
   );
   await page.getByRole('button', { name: 'Setups' }).click();
   const rows = page.getByTestId('setup-row');

@@ -1,3 +1,4 @@
+import { AWS_STEP_IDS } from '../../shared/steps/aws-steps';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,6 +54,7 @@ describe('CLI plan / apply / restore against moto', () => {
       ['queue', 'created'],
       ['queuePolicy', 'created'],
       ['kmsKeyPolicy', 'unchanged'],
+      ['snsFanOut', 'unchanged'],
       ['bucketNotification', 'updated'],
       ['roleTrust', 'created'],
       ['rolePermissions', 'created'],
@@ -67,7 +69,7 @@ describe('CLI plan / apply / restore against moto', () => {
     expect(JSON.parse(second.stdout).changes.every((c: { action: string; backup: null }) => c.action === 'unchanged' && c.backup === null)).toBe(true);
     const plan = await runCli(['plan', '--setup', ws.file], ws.env);
     expect(plan.code).toBe(0);
-    expect(plan.stdout.match(/: no change/g)).toHaveLength(6);
+    expect(plan.stdout.match(/: no change/g)).toHaveLength(AWS_STEP_IDS.length);
   });
 
   it("keeps other teams' notification configurations and queue policy statements", async () => {
