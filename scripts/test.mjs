@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ensureChromium } from './chromium.mjs';
 
 const reports = mkdtempSync(join(tmpdir(), 'wizard-test-reports-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -60,6 +61,14 @@ const stages = [
     return ok;
   },
   () => {
+    // The browser the e2e tests drive: found, or fetched on a fresh machine (scripts/chromium.mjs).
+    try {
+      process.env.CHROMIUM_PATH = ensureChromium();
+      console.log(`\n=== e2e browser: ${process.env.CHROMIUM_PATH}`);
+    } catch (err) {
+      console.error(`\n=== e2e tests: ${err.message}`);
+      return false;
+    }
     const out = join(reports, 'e2e.json');
     process.env.PLAYWRIGHT_JSON_OUTPUT_NAME = out;
     const ok = run('e2e tests (Playwright + Chromium + moto_server)', npx, ['playwright', 'test', '--reporter=list,json']);

@@ -34,8 +34,14 @@ export function motoExecutable(): string {
   const local = join(VENV, 'bin', 'moto_server');
   if (existsSync(local)) return local;
   process.stderr.write('moto_server not on PATH: creating .venv-moto with pip install "moto[server]"\n');
-  const venv = spawnSync('python3', ['-m', 'venv', VENV], { stdio: 'inherit' });
-  if (venv.status !== 0) throw new Error('python3 -m venv failed: install python3-venv, or moto[server] with pip');
+  let venv = spawnSync('python3', ['-m', 'venv', VENV], { stdio: 'inherit' });
+  // Debian ships venv support separately: as root there, install it rather than stop (a fresh CI machine).
+  if (venv.status !== 0 && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+    spawnSync('apt-get', ['install', '-y', '-qq', 'python3-venv'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    venv = spawnSync('python3', ['-m', 'venv', VENV], { stdio: 'inherit' });
+  }
+  if (venv.status !== 0) throw new Error('python3 -m venv failed: install python3-venv (apt-get install python3-venv), or moto[server] with pip');
   const pip = spawnSync(join(VENV, 'bin', 'pip'), ['install', '--quiet', 'moto[server]'], { stdio: 'inherit' });
   if (pip.status !== 0 || !existsSync(local)) throw new Error('pip install "moto[server]" failed');
   return local;
