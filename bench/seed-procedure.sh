@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The platform guide's AWS-side procedure (steps 1-5: queue, queue policy, bucket notification, role, permissions),
+# The platform guide's AWS-side procedure (steps 1-5: queue, queue policy, bucket notification, role, permissions;
+# with STEP6=1 also step 6, its upload-and-receive check),
 # transcribed command for command as a bash script of AWS CLI + jq calls. It is the baseline `npm run bench` times
 # `sqs-s3-wizard apply` against. AWS CLI v1 ignores AWS_ENDPOINT_URL for SQS, so every call gets --endpoint-url.
 set -euo pipefail
@@ -43,4 +44,18 @@ jq -n --arg bucketArn "$BUCKET_ARN" --arg objectArn "$BUCKET_ARN/*" --arg queueA
   '{Version: "2012-10-17", Statement: [{Sid: "S3BucketMetadataAccess", Effect: "Allow", Action: ["s3:GetBucketLocation", "s3:ListBucket"], Resource: $bucketArn}, {Sid: "S3ObjectReadAccess", Effect: "Allow", Action: ["s3:GetObject"], Resource: $objectArn}, {Sid: "SQSConsumeAccess", Effect: "Allow", Action: ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility"], Resource: $queueArn}]}' > permissions-policy.json
 aws "${EP[@]}" iam put-role-policy --role-name "$ROLE_NAME" --policy-name platform-s3-sqs-access --policy-document file://permissions-policy.json
 aws "${EP[@]}" iam get-role --role-name "$ROLE_NAME" --query 'Role.Arn' --output text > /dev/null
+
+# Step 6 (with STEP6=1): verify S3 to SQS as the guide does: upload a matching object, receive its event, check it.
+if [ "${STEP6:-0}" = 1 ]; then
+  echo 'a,b' > sqs-s3-local-test.csv
+  KEY="${PREFIX}sqs-s3-local-test-$(date +%s)$SUFFIX"
+  aws "${EP[@]}" s3 cp sqs-s3-local-test.csv "s3://$BUCKET_NAME/$KEY" --region "$AWS_REGION" > /dev/null
+  FOUND=0
+  for _ in 1 2 3 4 5 6; do
+    aws "${EP[@]}" sqs receive-message --region "$AWS_REGION" --queue-url "$QUEUE_URL" --max-number-of-messages 1 --wait-time-seconds 10 \
+      --visibility-timeout 60 > message.json
+    if jq -e --arg b "$BUCKET_NAME" '.Messages[0].Body | fromjson | .Records[0] | .eventSource == "aws:s3" and (.eventName | startswith("ObjectCreated:")) and .s3.bucket.name == $b' message.json > /dev/null 2>&1; then FOUND=1; break; fi
+  done
+  [ "$FOUND" = 1 ] || { echo "step 6: no event received" >&2; exit 1; }
+fi
 rm -rf "$WORK"

@@ -1,5 +1,6 @@
 // Builds every target into dist/: main-process bundles (esbuild, CommonJS, SDK bundled in), the sandboxed preload
 // (one CommonJS file), and the renderer (vite). Usage: node scripts/build.mjs [--if-needed]
+import { spawnSync } from 'node:child_process';
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { existsSync, statSync, readdirSync } from 'node:fs';
@@ -55,6 +56,12 @@ export async function buildAll({ quiet = false } = {}) {
       legalComments: 'none',
     });
   }
+  // V8's code cache of the CLI bundle, made by running the CLI once (bin/sqs-s3-wizard.cjs reads it at start-up).
+  const cache = spawnSync(process.execPath, [join(root, 'bin', 'sqs-s3-wizard.cjs'), '--help'], {
+    env: { ...process.env, SQS_S3_WIZARD_WRITE_CODE_CACHE: '1' },
+    stdio: 'ignore',
+  });
+  if (cache.status !== 0) console.error('build: warning: the CLI code cache was not written (the CLI still works, only slower to start).');
   // The renderer is built last: its index.html is the freshness marker.
   await viteBuild({ configFile: join(root, 'vite.config.mts'), logLevel: quiet ? 'warn' : 'info' });
   if (!quiet) console.error(`build: done in ${Date.now() - started} ms`);

@@ -1,18 +1,14 @@
 import type { HandlerContext, HandlerTable } from './handler-context';
 import { listProfiles } from '../aws/profiles';
-import { connectSession } from './connect-session';
 import { APP_NAME, APP_VERSION } from './app-version';
-import { bucketRegionHandler, listBucketsHandler } from './scope-handlers';
-import { applyStepHandler, planAllHandler, planStepHandler, removeApplyHandler, removePlanHandler } from './step-handlers';
-import { liveTestHandler } from './livetest-handlers';
-import { exportHandler } from './export-handler';
-import { operationContext, stepContextOf } from './operation-context';
-import { markDiagnosed } from './setup-status';
-import { runDoctor } from '../diagnostics/run-doctor';
-import { readRegistration } from '../handoff/read-registration';
-import { planRestore, restoreBackup } from '../steps/restore';
 import { listBackups } from '../store/backups';
 import { deleteSetup, getSetup, listSetups, renameSetup, saveSetup } from '../store/setups';
+
+// The handlers that call AWS are loaded on their first call (dynamic import): a command that lists profiles or prints
+// its help never loads the AWS SDK clients (start-up: BENCHMARKS.md).
+const steps = () => import('./step-handlers');
+const scope = () => import('./scope-handlers');
+const ops = () => import('./operation-context');
 
 /** GUI front ends may only restore files of the data directory; the CLI admin may name any backup file (--backup-dir). */
 function restoreScope(ctx: HandlerContext) {
@@ -28,30 +24,32 @@ const handledByDispatcher = async (): Promise<never> => {
 export const handlers: HandlerTable = {
   'app.info': async (_input, ctx) => ({ name: APP_NAME, version: APP_VERSION, frontEnd: ctx.frontEnd }),
   'profiles.list': async (_input, ctx) => listProfiles(ctx.workspace.env),
-  'session.connect': async (input, ctx) => connectSession(input, ctx),
+  'session.connect': async (input, ctx) => (await import('./connect-session')).connectSession(input, ctx),
   'session.current': async (_input, ctx) => ctx.workspace.current(),
-  'scope.buckets': async (_input, ctx) => listBucketsHandler(ctx),
-  'scope.bucketRegion': async (input, ctx) => bucketRegionHandler(input.bucket, ctx),
-  'steps.plan': planStepHandler,
-  'steps.apply': applyStepHandler,
-  'steps.planAll': planAllHandler,
-  'remove.plan': removePlanHandler,
-  'remove.apply': removeApplyHandler,
+  'scope.buckets': async (_input, ctx) => (await scope()).listBucketsHandler(ctx),
+  'scope.bucketRegion': async (input, ctx) => (await scope()).bucketRegionHandler(input.bucket, ctx),
+  'steps.plan': async (input, ctx) => (await steps()).planStepHandler(input, ctx),
+  'steps.apply': async (input, ctx) => (await steps()).applyStepHandler(input, ctx),
+  'steps.planAll': async (input, ctx) => (await steps()).planAllHandler(input, ctx),
+  'remove.plan': async (input, ctx) => (await steps()).removePlanHandler(input, ctx),
+  'remove.apply': async (input, ctx) => (await steps()).removeApplyHandler(input, ctx),
   'setups.list': async (_input, ctx) => listSetups(ctx.workspace.dataDir()),
   'setups.get': async (input, ctx) => getSetup(ctx.workspace.dataDir(), input.name),
   'setups.save': async (input, ctx) => saveSetup(ctx.workspace.dataDir(), input.setup, input.editing),
   'setups.rename': async (input, ctx) => renameSetup(ctx.workspace.dataDir(), input.name, input.to),
   'setups.delete': async (input, ctx) => ({ deleted: await deleteSetup(ctx.workspace.dataDir(), input.name) }),
   'backups.list': async (input, ctx) => listBackups(ctx.workspace.dataDir(), input.setupName),
-  'backups.planRestore': async (input, ctx) => planRestore(input.path, operationContext(ctx), restoreScope(ctx)),
-  'backups.restore': async (input, ctx) => restoreBackup(input.path, input.basis, operationContext(ctx), restoreScope(ctx)),
-  'livetest.run': liveTestHandler,
-  'handoff.values': async (input, ctx) => readRegistration(stepContextOf(input.setup, ctx)),
+  'backups.planRestore': async (input, ctx) =>
+    (await import('../steps/restore')).planRestore(input.path, (await ops()).operationContext(ctx), restoreScope(ctx)),
+  'backups.restore': async (input, ctx) =>
+    (await import('../steps/restore')).restoreBackup(input.path, input.basis, (await ops()).operationContext(ctx), restoreScope(ctx)),
+  'livetest.run': async (input, ctx) => (await import('./livetest-handlers')).liveTestHandler(input, ctx),
+  'handoff.values': async (input, ctx) => (await import('../handoff/read-registration')).readRegistration((await ops()).stepContextOf(input.setup, ctx)),
   'doctor.run': async (input, ctx) => {
-    const report = await runDoctor(stepContextOf(input.setup, ctx), input);
-    await markDiagnosed(ctx.workspace.dataDir(), input.setup.name, report);
+    const report = await (await import('../diagnostics/run-doctor')).runDoctor((await ops()).stepContextOf(input.setup, ctx), input);
+    await (await import('./setup-status')).markDiagnosed(ctx.workspace.dataDir(), input.setup.name, report);
     return report;
   },
-  'export.build': exportHandler,
+  'export.build': async (input, ctx) => (await import('./export-handler')).exportHandler(input, ctx),
   'operation.cancel': handledByDispatcher,
 };

@@ -4,13 +4,6 @@ import { parseCli, type CliFlags } from './cli-flags';
 import { cancelOnSignal, EXIT_INTERRUPTED } from './cancel-on-signal';
 import { cliApi, type CliCall } from './cli-api';
 import { EXIT, exitCodeFor, printError } from './cli-output';
-import { applyCommand } from './commands/apply-command';
-import { planCommand } from './commands/plan-command';
-import { profilesCommand, whoamiCommand } from './commands/profile-commands';
-import { restoreCommand } from './commands/restore-command';
-import { removeCommand } from './commands/remove-command';
-import { doctorCommand } from './commands/doctor-command';
-import { exportCommand } from './commands/export-command';
 import { silenceSdkNodeVersionNotice } from '../aws/sdk-node-warning';
 
 const USAGE = `Usage: sqs-s3-wizard <command> [options]
@@ -51,15 +44,18 @@ Progress goes to stderr, results to stdout.`;
 /** The fix printed for a command line that cannot be parsed. */
 const HELP_FIX = `Use one of the commands and options below (sqs-s3-wizard --help), e.g. sqs-s3-wizard plan --setup my-setup.json`;
 
-const COMMANDS: Readonly<Record<string, (call: CliCall, flags: CliFlags) => Promise<number>>> = {
-  profiles: profilesCommand,
-  whoami: whoamiCommand,
-  plan: planCommand,
-  apply: applyCommand,
-  restore: restoreCommand,
-  remove: removeCommand,
-  doctor: doctorCommand,
-  export: exportCommand,
+type Command = (call: CliCall, flags: CliFlags) => Promise<number>;
+
+/** Each command's module, loaded when it runs: `--help` and `profiles` never load what `apply` needs (BENCHMARKS.md, start-up). */
+const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
+  profiles: async () => (await import('./commands/profile-commands')).profilesCommand,
+  whoami: async () => (await import('./commands/profile-commands')).whoamiCommand,
+  plan: async () => (await import('./commands/plan-command')).planCommand,
+  apply: async () => (await import('./commands/apply-command')).applyCommand,
+  restore: async () => (await import('./commands/restore-command')).restoreCommand,
+  remove: async () => (await import('./commands/remove-command')).removeCommand,
+  doctor: async () => (await import('./commands/doctor-command')).doctorCommand,
+  export: async () => (await import('./commands/export-command')).exportCommand,
 };
 
 /** The CLI front end: parses flags, then calls the same handler table as the GUI through the dispatcher. */
@@ -82,8 +78,8 @@ async function main(argv: ReadonlyArray<string>): Promise<number> {
     process.stderr.write(`error: no command given.\nfix: ${HELP_FIX}\n\n${USAGE}\n`);
     return EXIT.badInput;
   }
-  const run = COMMANDS[command];
-  if (!run) {
+  const load = COMMANDS[command];
+  if (!load) {
     process.stderr.write(`error: unknown command ${JSON.stringify(command)}.\nfix: ${HELP_FIX}\n\n${USAGE}\n`);
     return EXIT.badInput;
   }
@@ -92,7 +88,7 @@ async function main(argv: ReadonlyArray<string>): Promise<number> {
   const signals = cancelOnSignal(api.cancelRunning);
   let code: number;
   try {
-    code = await run(api.call, flags);
+    code = await (await load())(api.call, flags);
   } catch (err) {
     if (!(err instanceof ApiFailure)) throw err;
     printError(err.error, flags.json ?? false);
