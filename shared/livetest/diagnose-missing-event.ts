@@ -2,6 +2,9 @@ import { eventCovers } from '../policy/event-type-overlap';
 import type { AwsStepId } from '../steps/aws-steps';
 import { keyFilterOf, type BucketNotificationDocument } from '../policy/notification-document';
 import { queuePolicyAllowsS3 } from '../policy-eval/queue-policy-allows-s3';
+import { queuePolicyAllowsTopic, topicPolicyAllowsS3 } from '../policy-eval/fan-out-hops';
+import { eventKeyForms } from '../fanout/event-key-encoding';
+import { snsFilterMatches } from '../fanout/sns-filter-matches';
 
 /** The live state read after a live test timed out. */
 export interface DeliveryState {
@@ -9,6 +12,12 @@ export interface DeliveryState {
   readonly notification: BucketNotificationDocument | null;
   readonly queuePolicy: unknown;
   readonly kmsMasterKeyId: string | null;
+  /** When no rule sends to the queue directly: the topic rule covering the setup, the topic's policy and the queue's subscription. */
+  readonly fanOut?: {
+    readonly topicArn: string;
+    readonly topicPolicy: unknown;
+    readonly subscription: { readonly raw: boolean; readonly filterPolicy: unknown } | null;
+  } | null;
 }
 
 /** What the live test expected to happen. */
@@ -25,7 +34,7 @@ export type FixStep = AwsStepId | 'scope';
 
 /** The hop that most likely failed, in words, and the fix. */
 export interface Diagnosis {
-  readonly hop: 'region' | 'notification-missing' | 'notification-filter' | 'queue-policy' | 'kms' | 'unknown';
+  readonly hop: 'region' | 'notification-missing' | 'notification-filter' | 'fan-out' | 'queue-policy' | 'kms' | 'unknown';
   readonly message: string;
   readonly fix: string;
 }
@@ -35,6 +44,7 @@ export const FIX_STEP_OF_HOP: Readonly<Record<Diagnosis['hop'], FixStep | null>>
   region: 'scope',
   'notification-missing': 'bucketNotification',
   'notification-filter': 'bucketNotification',
+  'fan-out': 'snsFanOut',
   'queue-policy': 'queuePolicy',
   kms: 'kmsKeyPolicy',
   unknown: null,
@@ -54,6 +64,7 @@ export function diagnoseMissingEvent(state: DeliveryState, expected: DeliveryExp
     };
   }
   const ours = (state.notification?.QueueConfigurations ?? []).filter((c) => c.QueueArn === expected.queueArn);
+  if (ours.length === 0 && state.fanOut) return diagnoseFanOut(state, state.fanOut, expected);
   if (ours.length === 0) {
     return {
       hop: 'notification-missing',
@@ -95,6 +106,32 @@ export function diagnoseMissingEvent(state: DeliveryState, expected: DeliveryExp
       fix: 'Apply the queue policy step again.',
     };
   }
+  return afterTheQueuePolicy(state);
+}
+
+/** Through an SNS fan-out: the topic policy, the subscription (raw delivery, its filter against the test key), the queue policy for the topic. */
+function diagnoseFanOut(state: DeliveryState, f: NonNullable<DeliveryState['fanOut']>, expected: DeliveryExpectation): Diagnosis {
+  const fix = 'Apply the SNS fan-out step again (it writes the topic policy and the subscription).';
+  const publish = topicPolicyAllowsS3({ policy: f.topicPolicy, topicArn: f.topicArn, bucketArn: expected.bucketArn, accountId: expected.accountId });
+  if (publish.status === 'denied') return { hop: 'fan-out', message: `The topic policy of ${f.topicArn} does not let S3 publish: ${publish.reason}`, fix };
+  if (f.subscription === null) return { hop: 'fan-out', message: `Queue ${expected.queueArn} is not subscribed to topic ${f.topicArn}.`, fix };
+  const message = (key: string) => ({ Records: [{ eventName: 'ObjectCreated:Put', s3: { object: { key } } }] });
+  if (!eventKeyForms(expected.key).some((key) => snsFilterMatches(f.subscription?.filterPolicy, message(key))))
+    return { hop: 'fan-out', message: `The subscription's filter of ${expected.queueArn} drops the test key "${expected.key}".`, fix };
+  const send = queuePolicyAllowsTopic({ policy: state.queuePolicy, queueArn: expected.queueArn, topicArn: f.topicArn, accountId: expected.accountId });
+  if (send.status === 'denied')
+    return {
+      hop: 'queue-policy',
+      message: `The queue policy does not let topic ${f.topicArn} send: ${send.reason}`,
+      fix: 'Apply the queue policy step again.',
+    };
+  if (!f.subscription.raw)
+    return { hop: 'fan-out', message: 'Raw message delivery is off: the queue receives SNS envelopes the platform cannot read as S3 events.', fix };
+  return afterTheQueuePolicy(state);
+}
+
+/** The hops after the queue policy: the queue's KMS key, then nothing left to blame. */
+function afterTheQueuePolicy(state: DeliveryState): Diagnosis {
   if (state.kmsMasterKeyId) {
     return {
       hop: 'kms',

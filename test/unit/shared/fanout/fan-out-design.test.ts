@@ -6,7 +6,7 @@ import { eventCovers, prefixesOverlap, sharedEventTypes, suffixesOverlap } from 
 import { buildQueueConfiguration } from '../../../../shared/policy/build-bucket-notification';
 import type { BucketNotificationDocument } from '../../../../shared/policy/notification-document';
 import type { RuleScope } from '../../../../shared/fanout/subscription-filter';
-import { snsFilterMatches } from './sns-filter';
+import { snsFilterMatches } from '../../../../shared/fanout/sns-filter-matches';
 
 const ACCOUNT = '123456789012';
 const REGION = 'us-east-1';
