@@ -2,7 +2,7 @@ import type { ChannelParsed } from '../../shared/contract/api-contract';
 import type { RemovalPlan, StepPlan, StepResult } from '../../shared/steps/step-plan';
 import { applyStep } from '../steps/apply-step';
 import { planContextFor } from '../steps/neighbourhood';
-import { assertNoOtherStepBlocked } from '../steps/plan-gate';
+import { assertNoOtherStepBlocked, CLEAR_PLAN_STANDS_MS, planKey } from '../steps/plan-gate';
 import { planSetup } from '../steps/plan-setup';
 import { planStep } from '../steps/plan-step';
 import { planRemoval, REMOVAL_ORDER, removeStep } from '../steps/remove-setup';
@@ -18,7 +18,10 @@ export async function planStepHandler(input: ChannelParsed<'steps.plan'>, ctx: H
 
 /** steps.planAll: the whole setup's plan, before the first write. */
 export async function planAllHandler(input: ChannelParsed<'steps.planAll'>, ctx: HandlerContext): Promise<ReadonlyArray<StepPlan>> {
-  return planSetup(await planContextFor(stepContextOf(input.setup, ctx)));
+  const pctx = await planContextFor(stepContextOf(input.setup, ctx));
+  const plans = await planSetup(pctx);
+  if (plans.every((p) => p.blocked === null)) ctx.workspace.rememberClearPlan(planKey(pctx));
+  return plans;
 }
 
 /**
@@ -27,7 +30,11 @@ export async function planAllHandler(input: ChannelParsed<'steps.planAll'>, ctx:
  */
 export async function applyStepHandler(input: ChannelParsed<'steps.apply'>, ctx: HandlerContext): Promise<StepResult> {
   const pctx = await planContextFor(stepContextOf(input.setup, ctx));
-  await assertNoOtherStepBlocked(input.step, pctx);
+  const key = planKey(pctx);
+  await assertNoOtherStepBlocked(input.step, pctx, {
+    fresh: ctx.workspace.clearPlanIsFresh(key, CLEAR_PLAN_STANDS_MS),
+    remember: () => ctx.workspace.rememberClearPlan(key),
+  });
   const def = STEP_DEFINITIONS[input.step];
   const result = await applyStep(def, pctx, input.basis);
   await markApplied(pctx, def, result);

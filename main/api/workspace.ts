@@ -11,6 +11,8 @@ import { dataDir } from '../store/data-dir';
 export class Workspace {
   private connection: Connection | null = null;
   private credentials: AwsCredentialIdentity | null = null;
+  /** When each setup's whole plan was last found free of blockers (main/steps/plan-gate.ts), by setup. */
+  private readonly clearPlans = new Map<string, number>();
 
   constructor(
     readonly env: NodeJS.ProcessEnv = process.env,
@@ -28,10 +30,22 @@ export class Workspace {
     return this.options.backupDir ?? this.dataDir();
   }
 
+  /** Records that the whole plan of a setup had no blocked step just now. */
+  rememberClearPlan(key: string): void {
+    this.clearPlans.set(key, Date.now());
+  }
+
+  /** True when the whole plan of a setup was found free of blockers within `maxAgeMs`. */
+  clearPlanIsFresh(key: string, maxAgeMs: number): boolean {
+    const at = this.clearPlans.get(key);
+    return at !== undefined && Date.now() - at <= maxAgeMs;
+  }
+
   /** Records a successful connect. */
   connect(connection: Connection, credentials: AwsCredentialIdentity): void {
     this.connection = connection;
     this.credentials = credentials;
+    this.clearPlans.clear();
   }
 
   /** The public part of the connection (what the UI may see). */
