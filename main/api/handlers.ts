@@ -27,7 +27,7 @@ const handledByDispatcher = async (): Promise<never> => {
 /** The one handler table behind Electron IPC, the browser host and the CLI (docs/ARCHITECTURE.md#one-handler-table). */
 export const handlers: HandlerTable = {
   'app.info': async (_input, ctx) => ({ name: APP_NAME, version: APP_VERSION, frontEnd: ctx.frontEnd }),
-  'profiles.list': async (_input, ctx) => listProfiles(ctx.workspace.env),
+  'profiles.list': async (_input, ctx) => listProfiles(ctx.workspace.env, ctx.workspace.systemProxy()),
   'session.connect': async (input, ctx) => connectSession(input, ctx),
   'session.current': async (_input, ctx) => ctx.workspace.current(),
   'scope.buckets': async (_input, ctx) => listBucketsHandler(ctx),

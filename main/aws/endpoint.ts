@@ -1,5 +1,5 @@
 /** Service ids as they appear in AWS_ENDPOINT_URL_<SERVICE> (AWS SDKs and tools reference, "Service-specific endpoints"). */
-export type AwsService = 'S3' | 'SQS' | 'IAM' | 'STS' | 'ORGANIZATIONS';
+export type AwsService = 'S3' | 'SQS' | 'IAM' | 'STS' | 'ORGANIZATIONS' | 'SNS' | 'LAMBDA';
 
 /** The endpoint override for a service: AWS_ENDPOINT_URL_<SERVICE>, else AWS_ENDPOINT_URL, else none (real AWS). */
 export function endpointFor(service: AwsService, env: NodeJS.ProcessEnv = process.env): string | null {

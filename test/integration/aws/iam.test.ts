@@ -52,7 +52,7 @@ describe('iam module against moto', () => {
     const arn = await createRole(target, 'platform-reader', JSON.stringify(trust), 'Lets the data platform read S3 events', undefined, tags);
     expect(arn).toBe('arn:aws:iam::123456789012:role/platform-reader');
     const role = await getRole(target, 'platform-reader');
-    expect(role).toEqual({ arn, roleName: 'platform-reader', trustPolicy: trust, createDate: expect.stringMatching(/Z$/), tags });
+    expect(role).toEqual({ arn, roleName: 'platform-reader', trustPolicy: trust, createDate: expect.stringMatching(/Z$/), tags, boundaryArn: null });
   });
 
   it('deletes an inline policy and then the role; both are gone, and deleting again is no error', async () => {
