@@ -31,7 +31,7 @@ export const handlers: HandlerTable = {
   'session.connect': async (input, ctx) => connectSession(input, ctx),
   'session.current': async (_input, ctx) => ctx.workspace.current(),
   'scope.buckets': async (_input, ctx) => listBucketsHandler(ctx),
-  'scope.bucketRegion': async (input, ctx) => bucketRegionHandler(input.bucket, ctx),
+  'scope.bucketRegion': async (input, ctx) => bucketRegionHandler(input.bucket, input.bucketOwner, ctx),
   'steps.plan': planStepHandler,
   'steps.apply': applyStepHandler,
   'steps.planAll': planAllHandler,

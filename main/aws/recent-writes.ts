@@ -8,7 +8,9 @@ export const RECENT_WRITE_WINDOW_MS = 5 * 60_000;
  * call's QueueUrl, and a role created under its ARN from a call's RoleName; null for anything else.
  */
 export function resourceKey(resource: string): string | null {
-  const arn = parseArn(resource);
+  // "arn:...:role/r (inline policy p)" names the role's inline policy: the role is the resource.
+  const [bare = ''] = resource.trim().split(/\s/);
+  const arn = parseArn(bare);
   if (arn) {
     const name = arn.resource
       .split(/[/:]/)
@@ -16,8 +18,8 @@ export function resourceKey(resource: string): string | null {
       .pop();
     return name ? `${arn.service}:${name}` : null;
   }
-  if (URL.canParse(resource)) {
-    const name = new URL(resource).pathname
+  if (URL.canParse(bare)) {
+    const name = new URL(bare).pathname
       .split('/')
       .filter((p) => p !== '')
       .pop();

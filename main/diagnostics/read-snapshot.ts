@@ -22,6 +22,7 @@ export async function readSnapshot(
   signal: AbortSignal,
 ): Promise<AccountSnapshot> {
   const { setup } = c;
+  const bucket = { name: setup.bucket, owner: c.bucketOwner };
   const queue = async () => {
     const queueUrl = await getQueueUrl(target, setup.queueName, signal);
     return { queueUrl, queueAttributes: queueUrl ? await getQueueAttributes(target, queueUrl, ['All'], signal) : null };
@@ -40,8 +41,8 @@ export async function readSnapshot(
     return { inline, managed: attached === null ? null : managed, boundary };
   };
   const [bucketRegion, notification, queueRead, role, permissions, simulation, organization] = await Promise.all([
-    guardRead(getBucketRegion(target, setup.bucket, signal), signal),
-    guardRead(getBucketNotification(target, setup.bucket, signal), signal),
+    guardRead(getBucketRegion(target, bucket, signal), signal),
+    guardRead(getBucketNotification(target, bucket, signal), signal),
     guardRead(queue(), signal),
     rolePart,
     guardRead(policies(), signal),

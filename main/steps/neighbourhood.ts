@@ -3,7 +3,8 @@ import { getRole, listAttachedRolePolicies } from '../aws/iam';
 import { readInlinePolicies } from '../aws/inline-policies';
 import { getQueueUrl, listQueueTags } from '../aws/sqs';
 import { listSetups } from '../store/setups';
-import type { PlanContext, StepContext } from './step-context';
+import type { PlanChoices } from '../../shared/steps/step-plan';
+import { NO_CHOICES, type PlanContext, type StepContext } from './step-context';
 
 /**
  * Everything a plan needs to know about the other users of the setup's resources, read before planning: the other
@@ -37,7 +38,7 @@ export async function readNeighbourhood(ctx: StepContext): Promise<Neighbourhood
   };
 }
 
-/** The plan context of a step context: the step context with its neighbourhood read. */
-export async function planContextFor(ctx: StepContext): Promise<PlanContext> {
-  return { ...ctx, neighbourhood: await readNeighbourhood(ctx) };
+/** The plan context of a step context: the step context with its neighbourhood read, and the admin's choices. */
+export async function planContextFor(ctx: StepContext, choices: PlanChoices = NO_CHOICES): Promise<PlanContext> {
+  return { ...ctx, neighbourhood: await readNeighbourhood(ctx), choices };
 }

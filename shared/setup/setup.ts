@@ -30,6 +30,11 @@ export const setupSchema = z.strictObject({
   externalId: checked(validateExternalId),
   objectReadScope: z.enum(['bucket', 'prefix']).optional(),
   allowDeleteObject: z.boolean().optional(),
+  /** The account that owns the bucket, when it is not the connected one: confirmed by the admin, sent as ExpectedBucketOwner. */
+  bucketOwner: z
+    .string()
+    .regex(/^\d{12}$/, 'the bucket owner is a 12-digit AWS account ID')
+    .optional(),
 });
 
 /** One saved setup: everything the wizard needs to build the platform guide's four documents. */
@@ -39,4 +44,6 @@ export type Setup = z.infer<typeof setupSchema>;
 export const SETUP_FIELDS = Object.keys(setupSchema.shape) as ReadonlyArray<keyof Setup>;
 
 /** Fields the file must have; the options beyond the platform guide default to the guide's behaviour when absent. */
-export const REQUIRED_SETUP_FIELDS: ReadonlyArray<keyof Setup> = SETUP_FIELDS.filter((key) => key !== 'objectReadScope' && key !== 'allowDeleteObject');
+export const REQUIRED_SETUP_FIELDS: ReadonlyArray<keyof Setup> = SETUP_FIELDS.filter(
+  (key) => key !== 'objectReadScope' && key !== 'allowDeleteObject' && key !== 'bucketOwner',
+);

@@ -2,6 +2,8 @@ import { apiError, type ApiError } from '../contract/api-error';
 import { parsePolicyDocument } from '../diff/parse-policy-document';
 import { statementsOf } from '../policy/merge-statements-by-sid';
 import { QUEUE_POLICY_SID } from '../policy/build-queue-policy';
+import { partitionOfArn } from '../policy/arns';
+import { servicePrincipal } from '../policy/partition';
 
 /** The queue facts the wizard shows and checks (GetQueueAttributes names). */
 export interface QueueFacts {
@@ -19,7 +21,7 @@ export function kmsKeyStatementForS3(bucketArn: string, accountId: string) {
   return {
     Sid: 'AllowS3ToUseTheKeyForSqsNotifications',
     Effect: 'Allow',
-    Principal: { Service: 's3.amazonaws.com' },
+    Principal: { Service: servicePrincipal('s3', partitionOfArn(bucketArn)) },
     Action: ['kms:GenerateDataKey', 'kms:Decrypt'],
     Resource: '*',
     Condition: { ArnLike: { 'aws:SourceArn': bucketArn }, StringEquals: { 'aws:SourceAccount': accountId } },
@@ -37,7 +39,7 @@ export interface QueueTriage {
  * alias/aws/sqs cannot (its key policy cannot be changed); a customer managed key needs a key-policy statement; other
  * statements in the queue policy mean the queue is shared, while the platform guide asks for a dedicated queue.
  */
-export function triageQueue(facts: QueueFacts, policy: string | null, ctx: { bucketArn: string; accountId: string }): QueueTriage {
+export function triageQueue(facts: QueueFacts, policy: string | null, ctx: { bucketArn: string; bucketOwner: string }): QueueTriage {
   if (facts.FifoQueue === 'true' || facts.QueueName.endsWith('.fifo')) {
     return {
       error: apiError('CONFLICT', `Queue ${facts.QueueName} is a FIFO queue: S3 event notifications cannot be sent to FIFO queues.`, {
@@ -62,7 +64,7 @@ export function triageQueue(facts: QueueFacts, policy: string | null, ctx: { buc
   const warnings: string[] = [];
   if (key) {
     warnings.push(
-      `Queue ${facts.QueueName} uses the customer managed KMS key ${key}. Its key policy must contain this statement, or S3 cannot deliver events: ${JSON.stringify(kmsKeyStatementForS3(ctx.bucketArn, ctx.accountId))}`,
+      `Queue ${facts.QueueName} uses the customer managed KMS key ${key}. Its key policy must contain this statement, or S3 cannot deliver events: ${JSON.stringify(kmsKeyStatementForS3(ctx.bucketArn, ctx.bucketOwner))}`,
     );
   }
   const others = otherStatementLabels(policy);

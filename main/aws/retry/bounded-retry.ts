@@ -2,14 +2,17 @@ import { reportProgress } from '../operation-scope';
 
 /** When a failure may pass if waited for, and for how long the wizard waits it out. */
 export interface BoundedRetryPolicy {
-  /** Why waiting may help (shown in the progress), or null to fail at once. */
-  readonly reasonToWait: (err: unknown) => Promise<string | null> | string | null;
+  /** Why waiting may help (shown in the progress), optionally with a shorter bound for this reason; null to fail at once. */
+  readonly reasonToWait: (err: unknown) => Promise<WaitReason | null> | WaitReason | null;
   /** The longest the retries may take in all; the last failure is thrown once the next wait would pass it. */
   readonly boundMs: number;
   /** The call, as the progress names it ("s3:PutBucketNotification on arn:aws:s3:::b"). */
   readonly what: string;
   readonly signal?: AbortSignal;
 }
+
+/** A reason to wait, alone or with its own (shorter) bound. */
+export type WaitReason = string | { readonly reason: string; readonly boundMs: number | null };
 
 /** Annotation on a failure the wizard waited on before giving up: the reason and how long it waited (messages say so). */
 export interface WaitedOut {
@@ -53,17 +56,19 @@ export async function retryWithinBound<T>(attempt: () => Promise<T>, policy: Bou
     try {
       return await attempt();
     } catch (err) {
-      const reason = policy.signal?.aborted ? null : await policy.reasonToWait(err);
+      const wait = policy.signal?.aborted ? null : await policy.reasonToWait(err);
+      const reason = wait === null ? null : typeof wait === 'string' ? wait : wait.reason;
+      const bound = wait !== null && typeof wait !== 'string' && wait.boundMs !== null ? Math.min(wait.boundMs, policy.boundMs) : policy.boundMs;
       const delay = backoffMs(tries);
       const elapsed = Date.now() - started;
-      if (reason === null || elapsed + delay > policy.boundMs) {
+      if (reason === null || elapsed + delay > bound) {
         if (reason !== null && typeof err === 'object' && err !== null) {
           Object.assign(err, { $waitedOut: { reason, waitedMs: elapsed, tries } satisfies WaitedOut });
         }
         throw err;
       }
       reportProgress(
-        `${policy.what}: ${reason}. Trying again in ${delay / 1000} s (waited ${Math.round(elapsed / 1000)} s of at most ${Math.round(policy.boundMs / 1000)} s).`,
+        `${policy.what}: ${reason}. Trying again in ${delay / 1000} s (waited ${Math.round(elapsed / 1000)} s of at most ${Math.round(bound / 1000)} s).`,
       );
       await pause(delay, policy.signal);
     }

@@ -1,7 +1,15 @@
 import { resourceKey, type RecentWrites } from '../recent-writes';
 
 const ACCESS_DENIED = new Set(['AccessDenied', 'AccessDeniedException', 'AuthorizationError', 'Forbidden']);
-const NO_SUCH_ENTITY = new Set(['NoSuchEntity', 'NoSuchEntityException']);
+
+/** A new role's AccessDenied passes within seconds (IAM User Guide, "Changes that I make are not always immediately visible"): a shorter wait than S3's. */
+export const PROPAGATION_WAIT_MS = 15_000;
+
+/** Why waiting may help, and for how long at most (null: the connection's whole consistency wait). */
+export interface ConsistencyReason {
+  readonly reason: string;
+  readonly boundMs: number | null;
+}
 
 /** The keys (recent-writes.ts) of the resources a call's input names: its queue, bucket, role, topic or function. */
 export function inputResourceKeys(input: unknown): ReadonlyArray<string> {
@@ -26,21 +34,25 @@ function nameOf(err: unknown): string {
 
 /**
  * Why a failed call may pass if retried, when eventual consistency explains it (docs/aws-behaviour.md#timing-and-concurrent-changes):
- * S3's OperationAborted (a concurrent change of the bucket's configuration), or an AccessDenied (IAM: also
- * NoSuchEntity) about a resource this workspace created or changed minutes ago, which IAM has not spread everywhere
- * yet. Null otherwise: a real refusal fails at once.
+ * S3's OperationAborted (a concurrent change of the bucket's configuration), or an AccessDenied about a resource this
+ * workspace created or changed minutes ago, which IAM has not spread everywhere yet (waited on for at most
+ * PROPAGATION_WAIT_MS). Null otherwise: a real refusal fails at once. NoSuchEntity is no such case: the modules read
+ * it as "absent", which is what a plan needs to know.
  */
-export function consistencyReason(err: unknown, service: string, input: unknown, recent: RecentWrites | undefined): string | null {
+export function consistencyReason(err: unknown, service: string, input: unknown, recent: RecentWrites | undefined): ConsistencyReason | null {
   const name = nameOf(err);
   if (service === 'S3' && name === 'OperationAborted') {
-    return 'S3 answered OperationAborted: another change to this bucket is in progress';
+    return { reason: 'S3 answered OperationAborted: another change to this bucket is in progress', boundMs: null };
   }
-  const denied = ACCESS_DENIED.has(name) || (service === 'IAM' && NO_SUCH_ENTITY.has(name));
-  if (!denied || !recent) return null;
+  if (!ACCESS_DENIED.has(name) || !recent) return null;
   for (const key of inputResourceKeys(input)) {
     const age = recent.ageOf(key);
     if (age !== null) {
-      return `AWS answered ${name}, but this run changed ${key.replace(':', ' ')} only ${Math.max(1, Math.round(age / 1000))} s ago and IAM changes take seconds to reach every AWS server (eventual consistency)`;
+      const seconds = Math.max(1, Math.round(age / 1000));
+      return {
+        reason: `AWS answered ${name}, but this run changed ${key.replace(':', ' ')} only ${seconds} s ago and IAM changes take seconds to reach every AWS server (eventual consistency)`,
+        boundMs: PROPAGATION_WAIT_MS,
+      };
     }
   }
   return null;

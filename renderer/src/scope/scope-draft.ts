@@ -2,6 +2,7 @@ import type { FieldIssue } from '../../../shared/contract/api-error';
 import { dedicatedRoleName } from '../../../shared/neighbours/role-users';
 import type { Setup } from '../../../shared/setup/setup';
 import { validateBucketName } from '../../../shared/validation/bucket-name';
+import { validateBucketOwner } from '../../../shared/validation/bucket-owner';
 import { validateExternalId } from '../../../shared/validation/external-id';
 import { validatePrefix, validateSuffix } from '../../../shared/validation/key-filter';
 import { validateQueueName } from '../../../shared/validation/queue-name';
@@ -56,6 +57,7 @@ export function emptyDraft(region: string): ScopeDraft {
     platformSetupRoleArn: '',
     platformLoadRoleArn: '',
     externalId: '',
+    bucketOwner: '',
     limitReadsToPrefix: false,
     allowDeleteObject: false,
   };
@@ -63,15 +65,17 @@ export function emptyDraft(region: string): ScopeDraft {
 
 /** The form prefilled from a saved setup. */
 export function draftFromSetup(setup: Setup): ScopeDraft {
-  const { objectReadScope, allowDeleteObject, ...text } = setup;
-  return { ...text, limitReadsToPrefix: objectReadScope === 'prefix', allowDeleteObject: allowDeleteObject === true };
+  const { objectReadScope, allowDeleteObject, bucketOwner, ...text } = setup;
+  return { ...text, bucketOwner: bucketOwner ?? '', limitReadsToPrefix: objectReadScope === 'prefix', allowDeleteObject: allowDeleteObject === true };
 }
 
 /** The setup the form describes; the options are written only when switched on (their absence is the platform guide's behaviour). */
 export function setupFromDraft(draft: ScopeDraft): Setup {
-  const { limitReadsToPrefix, allowDeleteObject, ...text } = draft;
+  const { limitReadsToPrefix, allowDeleteObject, bucketOwner, ...text } = draft;
   return {
     ...text,
+    // Empty: the connected account owns the bucket (the default ExpectedBucketOwner).
+    ...(bucketOwner !== '' ? { bucketOwner } : {}),
     ...(limitReadsToPrefix ? { objectReadScope: 'prefix' as const } : {}),
     ...(allowDeleteObject ? { allowDeleteObject: true } : {}),
   };
@@ -102,6 +106,7 @@ export const FIELD_VALIDATORS: Readonly<Record<ScopeTextField, (value: string) =
   platformSetupRoleArn: (v) => validateRoleArn(v, 'platformSetupRoleArn'),
   platformLoadRoleArn: (v) => validateRoleArn(v, 'platformLoadRoleArn'),
   externalId: (v) => validateExternalId(v),
+  bucketOwner: (v) => validateBucketOwner(v),
 };
 
 /** Every field's problem (null when the value is fine). */

@@ -67,7 +67,7 @@ export function ScopeStep({ connectedRegion, initial, saved, onConfirmed }: Scop
     [others.value, initial],
   );
   const issues = useMemo(() => draftIssues(draft), [draft]);
-  const lookup = useBucketRegion(draft.bucket, issues.bucket === null);
+  const lookup = useBucketRegion(draft.bucket, issues.bucket === null, draft.bucketOwner);
   const busy = save.loading;
 
   function update(field: ScopeTextField, value: string) {
@@ -139,6 +139,11 @@ export function ScopeStep({ connectedRegion, initial, saved, onConfirmed }: Scop
             onBucket={(v) => update('bucket', v)}
             onRegion={(v) => update('region', v)}
           />
+          {field(
+            'bucketOwner',
+            'Bucket owner account (optional)',
+            'Empty: the connected account owns the bucket. Another account only if you confirm it owns the bucket; every S3 call sends it as the expected owner.',
+          )}
           {field('prefix', 'Object key prefix', 'Only keys starting with this send events, e.g. "incoming/". Empty: every key.')}
           {field('suffix', 'Object key suffix', 'Only keys ending with this send events, e.g. ".csv". Empty: every key.')}
           {filterWarnings.length > 0 ? (

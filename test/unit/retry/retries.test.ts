@@ -19,6 +19,7 @@ afterEach(() => vi.useRealTimers());
 describe('resource keys', () => {
   it('find a write recorded under an ARN or URL again from the call input that names the same resource', () => {
     expect(resourceKey('arn:aws:iam::123456789012:role/path/platform-role')).toBe('iam:platform-role');
+    expect(resourceKey('arn:aws:iam::123456789012:role/platform-role (inline policy platform-s3-sqs-access)')).toBe('iam:platform-role');
     expect(resourceKey('arn:aws-cn:sqs:cn-north-1:123456789012:q1')).toBe('sqs:q1');
     expect(resourceKey('arn:aws:s3:::acme-raw')).toBe('s3:acme-raw');
     expect(resourceKey('http://127.0.0.1:5000/123456789012/q1')).toBe('sqs:q1');
@@ -42,13 +43,21 @@ describe('consistencyReason', () => {
   recent.record('arn:aws:sqs:us-east-1:123456789012:q1');
 
   it("waits out S3's OperationAborted on any call", () => {
-    expect(consistencyReason(awsError('OperationAborted', 409), 'S3', { Bucket: 'b' }, undefined)).toContain('OperationAborted');
+    expect(consistencyReason(awsError('OperationAborted', 409), 'S3', { Bucket: 'b' }, undefined)).toEqual({
+      reason: 'S3 answered OperationAborted: another change to this bucket is in progress',
+      boundMs: null,
+    });
     expect(consistencyReason(awsError('OperationAborted', 409), 'SQS', {}, undefined)).toBeNull();
   });
 
-  it('waits out AccessDenied (and IAM NoSuchEntity) only about a resource this workspace changed minutes ago', () => {
-    expect(consistencyReason(awsError('AccessDenied', 403), 'IAM', { RoleName: 'new-role' }, recent)).toMatch(/this run changed iam new-role only \d+ s ago/);
-    expect(consistencyReason(awsError('NoSuchEntity', 404), 'IAM', { PolicySourceArn: 'arn:aws:iam::123456789012:role/new-role' }, recent)).not.toBeNull();
+  it('waits out AccessDenied only about a resource this workspace changed minutes ago, for at most 15 s', () => {
+    expect(consistencyReason(awsError('AccessDenied', 403), 'IAM', { RoleName: 'new-role' }, recent)).toEqual({
+      reason: expect.stringMatching(/this run changed iam new-role only \d+ s ago/),
+      boundMs: 15_000,
+    });
+    expect(consistencyReason(awsError('AccessDenied', 403), 'IAM', { PolicySourceArn: 'arn:aws:iam::123456789012:role/new-role' }, recent)).not.toBeNull();
+    // NoSuchEntity means "absent" to the modules (a policy not written yet): never waited on.
+    expect(consistencyReason(awsError('NoSuchEntity', 404), 'IAM', { RoleName: 'new-role' }, recent)).toBeNull();
     expect(consistencyReason(awsError('AccessDenied', 403), 'SQS', { QueueUrl: 'https://sqs.us-east-1.amazonaws.com/123456789012/q1' }, recent)).not.toBeNull();
     expect(consistencyReason(awsError('AccessDenied', 403), 'IAM', { RoleName: 'old-role' }, recent)).toBeNull();
     expect(consistencyReason(awsError('NoSuchEntity', 404), 'SQS', { QueueUrl: 'https://sqs.us-east-1.amazonaws.com/123456789012/q1' }, recent)).toBeNull();
@@ -91,6 +100,25 @@ describe('retryWithinBound', () => {
     const { value, lines } = await pending;
     expect(lines).toHaveLength(3);
     expect(value).toMatchObject({ name: 'OperationAborted', $waitedOut: { reason: 'S3 is busy', waitedMs: 7_000, tries: 4 } });
+  });
+
+  it("keeps to a reason's own shorter bound", async () => {
+    vi.useFakeTimers();
+    const pending = reported(() =>
+      retryWithinBound(
+        async () => {
+          throw awsError('AccessDenied', 403);
+        },
+        { reasonToWait: () => ({ reason: 'a new role', boundMs: 3_000 }), boundMs: 60_000, what: 'iam:GetRole' },
+      ),
+    );
+    await vi.runAllTimersAsync();
+    const { value, lines } = await pending;
+    expect(lines).toEqual([
+      'iam:GetRole: a new role. Trying again in 1 s (waited 0 s of at most 3 s).',
+      'iam:GetRole: a new role. Trying again in 2 s (waited 1 s of at most 3 s).',
+    ]);
+    expect(value).toMatchObject({ $waitedOut: { reason: 'a new role', tries: 3 } });
   });
 
   it('fails at once without a reason, and stops waiting on Cancel', async () => {
