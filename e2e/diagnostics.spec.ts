@@ -54,7 +54,7 @@ test('diagnostics pass on a configured account; a broken queue policy fails and 
   const failing = report.locator('[data-testid="check"][data-id="queue-policy"]');
   await expect(failing).toHaveAttribute('data-status', 'fail');
   await expect(failing.getByRole('heading')).toHaveText('✗ Fail: Queue policy lets S3 send from this bucket');
-  await expect(failing.getByTestId('check-detail')).toContainText('S3 may not send from arn:aws:s3:::orders-landing');
+  await expect(failing.getByTestId('check-detail')).toContainText('S3 sending from arn:aws:s3:::orders-landing (account 123456789012) is refused');
   await expect(failing.getByTestId('check-fix')).toContainText('Apply the queue policy step');
   await expect(report.getByTestId('diagnostics-summary')).toContainText('Failures found: 1 failed');
   await screenshot(page, '14-diagnostics', true);
