@@ -58,6 +58,16 @@ async function session(env: NodeJS.ProcessEnv = {}) {
   return { progress, send, call, applyStep, applyAll };
 }
 
+/** S3 refuses every notification write (or the next `times`), naming `arn` with `reason`, as AWS's error body does. */
+function refuseDestination(arn: string, reason: string, times?: number): void {
+  faultProxy().addRule({
+    service: 'S3',
+    operation: 'PutBucketNotificationConfiguration',
+    fault: { kind: 'aws-error', answer: destinationValidationError([{ arn, reason }]) },
+    ...(times === undefined ? {} : { times }),
+  });
+}
+
 function errorOf<T>(result: ApiResult<T>): ApiError {
   if (result.ok) throw new Error('expected a failure');
   return result.error;
@@ -66,12 +76,7 @@ function errorOf<T>(result: ApiResult<T>): ApiError {
 describe("eventual consistency: AWS's exact answers from the fault proxy", () => {
   it('"Unable to validate the following destination configurations" right after our queue policy: waits, reports why, converges', async () => {
     const s = await session();
-    faultProxy().addRule({
-      service: 'S3',
-      operation: 'PutBucketNotificationConfiguration',
-      fault: { kind: 'aws-error', answer: destinationValidationError([{ arn: QUEUE_ARN, reason: QUEUE_PERMISSION_REASON }]) },
-      times: 2,
-    });
+    refuseDestination(QUEUE_ARN, QUEUE_PERMISSION_REASON, 2);
     await s.applyAll();
     expect(
       faultProxy()
@@ -85,11 +90,7 @@ describe("eventual consistency: AWS's exact answers from the fault proxy", () =>
 
   it("gives up at the bound, naming the queue ARN, S3's reason and how long it waited", async () => {
     const s = await session({ SQS_S3_WIZARD_CONSISTENCY_WAIT: '4' });
-    faultProxy().addRule({
-      service: 'S3',
-      operation: 'PutBucketNotificationConfiguration',
-      fault: { kind: 'aws-error', answer: destinationValidationError([{ arn: QUEUE_ARN, reason: QUEUE_PERMISSION_REASON }]) },
-    });
+    refuseDestination(QUEUE_ARN, QUEUE_PERMISSION_REASON);
     for (const step of ['queue', 'queuePolicy'] as const) expect((await s.applyStep(step)).ok).toBe(true);
     const error = errorOf(await s.applyStep('bucketNotification'));
     expect(error.message).toContain(`S3 refused the notification configuration of ${BUCKET_ARN}`);
@@ -101,11 +102,7 @@ describe("eventual consistency: AWS's exact answers from the fault proxy", () =>
 
   it('names the queue policy as the cause, without waiting, when the policy does not let the bucket send', async () => {
     const s = await session();
-    faultProxy().addRule({
-      service: 'S3',
-      operation: 'PutBucketNotificationConfiguration',
-      fault: { kind: 'aws-error', answer: destinationValidationError([{ arn: QUEUE_ARN, reason: QUEUE_PERMISSION_REASON }]) },
-    });
+    refuseDestination(QUEUE_ARN, QUEUE_PERMISSION_REASON);
     expect((await s.applyStep('queue')).ok).toBe(true);
     // The queue policy step is skipped: the queue has no policy at all.
     const error = errorOf(await s.applyStep('bucketNotification'));
@@ -126,11 +123,7 @@ describe("eventual consistency: AWS's exact answers from the fault proxy", () =>
       }),
     );
     expect((await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['KmsMasterKeyId'] }))).Attributes?.KmsMasterKeyId).toBeTruthy();
-    faultProxy().addRule({
-      service: 'S3',
-      operation: 'PutBucketNotificationConfiguration',
-      fault: { kind: 'aws-error', answer: destinationValidationError([{ arn: QUEUE_ARN, reason: QUEUE_PERMISSION_REASON }]) },
-    });
+    refuseDestination(QUEUE_ARN, QUEUE_PERMISSION_REASON);
     for (const step of ['queue', 'queuePolicy'] as const) expect((await s.applyStep(step)).ok).toBe(true);
     const error = errorOf(await s.applyStep('bucketNotification'));
     expect(error.message).toContain('its queue policy allows S3, but the queue is encrypted with KMS key arn:aws:kms:us-east-1:123456789012:key/1234abcd');
@@ -140,11 +133,7 @@ describe("eventual consistency: AWS's exact answers from the fault proxy", () =>
   it("when S3 refuses another team's destination deleted after the plan, the message carries its ARN, S3's reason and the cause", async () => {
     const s = await session();
     const gone = 'arn:aws:sqs:us-east-1:123456789012:deleted-after-the-plan';
-    faultProxy().addRule({
-      service: 'S3',
-      operation: 'PutBucketNotificationConfiguration',
-      fault: { kind: 'aws-error', answer: destinationValidationError([{ arn: gone, reason: 'The destination queue does not exist' }]) },
-    });
+    refuseDestination(gone, 'The destination queue does not exist');
     for (const step of ['queue', 'queuePolicy'] as const) expect((await s.applyStep(step)).ok).toBe(true);
     const error = errorOf(await s.applyStep('bucketNotification'));
     expect(error.message).toContain(`${gone} (S3: "The destination queue does not exist"): the queue does not exist`);
