@@ -10,6 +10,7 @@ import { CreateKeyCommand, GetKeyPolicyCommand, KMSClient } from '@aws-sdk/clien
 import { CreateQueueCommand, GetQueueAttributesCommand, GetQueueUrlCommand, SetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { GetRoleCommand, GetRolePolicyCommand, IAMClient } from '@aws-sdk/client-iam';
 import { FAKE_KEYS } from '../../test/support/aws-profile-files';
+import { createRuleDestinations } from '../../test/support/seed-destinations';
 
 /** moto's default account. */
 export const ACCOUNT = '123456789012';
@@ -20,12 +21,13 @@ export interface SeedClients {
   readonly sqs: SQSClient;
   readonly iam: IAMClient;
   readonly kms: KMSClient;
+  readonly motoUrl: string;
 }
 
 /** Clients for moto with the test profile's fake keys (S3 path-style, as moto serves it). */
 export function seedClients(motoUrl: string, region = 'us-east-1'): SeedClients {
   const base = { region, endpoint: motoUrl, credentials: FAKE_KEYS };
-  return { s3: new S3Client({ ...base, forcePathStyle: true }), sqs: new SQSClient(base), iam: new IAMClient(base), kms: new KMSClient(base) };
+  return { s3: new S3Client({ ...base, forcePathStyle: true }), sqs: new SQSClient(base), iam: new IAMClient(base), kms: new KMSClient(base), motoUrl };
 }
 
 /** Creates a bucket (in `region` when it is not us-east-1). */
@@ -66,6 +68,8 @@ export async function setQueuePolicy(c: SeedClients, name: string, policy: unkno
 
 /** Replaces a bucket's whole notification configuration. */
 export async function putNotification(c: SeedClients, bucket: string, configuration: NotificationConfiguration): Promise<void> {
+  // Another team's working rules have live destinations (a gone one blocks the plan: S3 would refuse the document).
+  await createRuleDestinations(c.motoUrl, configuration);
   await c.s3.send(new PutBucketNotificationConfigurationCommand({ Bucket: bucket, NotificationConfiguration: configuration }));
 }
 

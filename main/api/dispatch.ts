@@ -3,6 +3,7 @@ import { apiContract, isChannel, operationIdSchema, type AppInfo, type ApiReques
 import { apiError, ApiFailure, type ApiResult, type FieldIssue } from '../../shared/contract/api-error';
 import type { ApiEvent, ProgressDetail } from '../../shared/contract/api-events';
 import { toApiError } from '../aws/aws-errors';
+import { runInOperation } from '../aws/operation-scope';
 import type { Handler, HandlerTable } from './handler-context';
 import type { Workspace } from './workspace';
 
@@ -59,7 +60,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
     };
     try {
       const handler = options.handlers[channel] as Handler<Channel>;
-      const value = await handler(parsed.data as never, ctx);
+      // Retries deep in the AWS modules report to this call's progress, and know what this workspace wrote recently.
+      const value = await runInOperation({ report: (message) => ctx.progress(message), recentWrites: options.workspace.recentWrites }, () =>
+        handler(parsed.data as never, ctx),
+      );
       return { ok: true, value };
     } catch (err) {
       if (err instanceof ApiFailure) return { ok: false, error: err.error };

@@ -23,11 +23,11 @@ const handledByDispatcher = async (): Promise<never> => {
 /** The one handler table behind Electron IPC, the browser host and the CLI (docs/ARCHITECTURE.md#one-handler-table). */
 export const handlers: HandlerTable = {
   'app.info': async (_input, ctx) => ({ name: APP_NAME, version: APP_VERSION, frontEnd: ctx.frontEnd }),
-  'profiles.list': async (_input, ctx) => listProfiles(ctx.workspace.env),
+  'profiles.list': async (_input, ctx) => listProfiles(ctx.workspace.env, ctx.workspace.systemProxy()),
   'session.connect': async (input, ctx) => (await import('./connect-session')).connectSession(input, ctx),
   'session.current': async (_input, ctx) => ctx.workspace.current(),
   'scope.buckets': async (_input, ctx) => (await scope()).listBucketsHandler(ctx),
-  'scope.bucketRegion': async (input, ctx) => (await scope()).bucketRegionHandler(input.bucket, ctx),
+  'scope.bucketRegion': async (input, ctx) => (await scope()).bucketRegionHandler(input.bucket, input.bucketOwner, ctx),
   'steps.plan': async (input, ctx) => (await steps()).planStepHandler(input, ctx),
   'steps.apply': async (input, ctx) => (await steps()).applyStepHandler(input, ctx),
   'steps.planAll': async (input, ctx) => (await steps()).planAllHandler(input, ctx),

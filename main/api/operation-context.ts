@@ -9,6 +9,7 @@ export function operationContext(ctx: HandlerContext): OperationContext {
     target,
     callerArn: connection.arn,
     accountId: connection.accountId,
+    bucketOwner: connection.accountId,
     dataDir: ctx.workspace.dataDir(),
     backupRoot: ctx.workspace.backupRoot(),
     signal: ctx.signal,

@@ -8,8 +8,14 @@ export async function listBucketsHandler(ctx: HandlerContext): Promise<{ readonl
   return { buckets: buckets.map((b) => ({ name: b.name })) };
 }
 
-/** scope.bucketRegion: where the bucket lives (GetBucketLocation; null/'' means us-east-1), null when it does not exist. */
-export async function bucketRegionHandler(bucket: string, ctx: HandlerContext): Promise<{ readonly bucket: string; readonly region: string | null }> {
+/** scope.bucketRegion: where the bucket lives (GetBucketLocation; null/'' means us-east-1), null when it does not exist; only a bucket of the expected owner answers. */
+export async function bucketRegionHandler(
+  bucket: string,
+  owner: string | undefined,
+  ctx: HandlerContext,
+): Promise<{ readonly bucket: string; readonly region: string | null }> {
   ctx.progress(`Finding the Region of bucket ${bucket}`);
-  return { bucket, region: await getBucketRegion(ctx.workspace.target(), bucket, ctx.signal) };
+  const target = ctx.workspace.target();
+  // The bucket must belong to the connected account, or to the owner the admin confirmed (ExpectedBucketOwner).
+  return { bucket, region: await getBucketRegion(target, { name: bucket, owner: owner ?? target.connection.accountId }, ctx.signal) };
 }

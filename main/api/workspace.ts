@@ -2,6 +2,9 @@ import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import type { Connection } from '../../shared/contract/aws-profile';
 import { ApiFailure, apiError } from '../../shared/contract/api-error';
 import type { AwsTarget } from '../aws/client-config';
+import type { NetworkSettings } from '../aws/network/network-settings';
+import type { SystemProxyResolver } from '../aws/network/system-proxy';
+import { RecentWrites } from '../aws/recent-writes';
 import { dataDir } from '../store/data-dir';
 
 /**
@@ -13,12 +16,20 @@ export class Workspace {
   private credentials: AwsCredentialIdentity | null = null;
   /** When each setup's whole plan was last found free of blockers (main/steps/plan-gate.ts), by setup. */
   private readonly clearPlans = new Map<string, number>();
+  private network: NetworkSettings | null = null;
+  /** What this front end wrote and when: eventual consistency explains errors about these for a few minutes. */
+  readonly recentWrites = new RecentWrites();
 
   constructor(
     readonly env: NodeJS.ProcessEnv = process.env,
-    /** Front-end options: the CLI's --backup-dir. */
-    readonly options: { readonly backupDir?: string } = {},
+    /** Front-end options: the CLI's --backup-dir; the desktop app's system proxy (Electron's session.resolveProxy). */
+    readonly options: { readonly backupDir?: string; readonly systemProxy?: SystemProxyResolver } = {},
   ) {}
+
+  /** The desktop app asks the system for a proxy when no proxy variable is set; other front ends have none. */
+  systemProxy(): SystemProxyResolver | null {
+    return this.options.systemProxy ?? null;
+  }
 
   /** Where this front end keeps setups, backups and the audit log (SQS_S3_WIZARD_DATA_DIR or the OS app-data folder). */
   dataDir(): string {
@@ -41,10 +52,11 @@ export class Workspace {
     return at !== undefined && Date.now() - at <= maxAgeMs;
   }
 
-  /** Records a successful connect. */
-  connect(connection: Connection, credentials: AwsCredentialIdentity): void {
+  /** Records a successful connect, with the network (proxy, CA bundle, retries) its calls use. */
+  connect(connection: Connection, credentials: AwsCredentialIdentity, network: NetworkSettings): void {
     this.connection = connection;
     this.credentials = credentials;
+    this.network = network;
     this.clearPlans.clear();
   }
 
@@ -67,6 +79,12 @@ export class Workspace {
         }),
       );
     }
-    return { region: this.connection.region, credentials: this.credentials, env: this.env, connection: this.connection };
+    return {
+      region: this.connection.region,
+      credentials: this.credentials,
+      env: this.env,
+      ...(this.network ? { network: this.network } : {}),
+      connection: this.connection,
+    };
   }
 }

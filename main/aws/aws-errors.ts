@@ -1,4 +1,7 @@
 import { ApiFailure, apiError, type ApiError } from '../../shared/contract/api-error';
+import { isOptInRegion } from '../../shared/validation/opt-in-regions';
+import { networkError } from './network-errors';
+import type { WaitedOut } from './retry/bounded-retry';
 
 /** What was being attempted when an AWS call failed: named in the message so the admin knows which permission is missing. */
 export interface CallContext {
@@ -6,6 +9,8 @@ export interface CallContext {
   readonly resource?: string;
   readonly profile?: string;
   readonly endpoint?: string | null;
+  /** The Region called: an opt-in Region that is not enabled answers as if the credentials were invalid. */
+  readonly region?: string;
 }
 
 interface ErrorLike {
@@ -15,11 +20,15 @@ interface ErrorLike {
   readonly message?: string;
   readonly $metadata?: { readonly httpStatusCode?: number };
   readonly cause?: unknown;
+  readonly $waitedOut?: WaitedOut;
+  readonly $network?: { readonly host?: string };
 }
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE']);
 const THROTTLE_NAMES = new Set(['Throttling', 'ThrottlingException', 'TooManyRequestsException', 'RequestThrottled', 'SlowDown', 'RequestLimitExceeded']);
 const INVALID_CREDS = new Set(['InvalidClientTokenId', 'SignatureDoesNotMatch', 'UnrecognizedClientException', 'InvalidAccessKeyId', 'IncompleteSignature']);
+/** What a call in an opt-in Region the account has not enabled answers (docs/aws-behaviour.md#partitions). */
+const REGION_DISABLED = new Set(['InvalidClientTokenId', 'UnrecognizedClientException', 'InvalidToken', 'RegionDisabledException', 'AuthFailure']);
 const EXPIRED_CREDS = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired', 'TokenRefreshRequired']);
 const ACCESS_DENIED = new Set(['AccessDenied', 'AccessDeniedException', 'AuthorizationError', 'UnauthorizedOperation', 'Forbidden']);
 
@@ -36,9 +45,21 @@ function networkCode(err: ErrorLike | undefined, depth = 0): string | undefined 
   return networkCode(err.cause as ErrorLike | undefined, depth + 1);
 }
 
+/** The Region a failed call went to: the caller's, else the one in its endpoint's host name (sqs.ap-east-1.amazonaws.com). */
+function regionOf(err: ErrorLike, ctx: CallContext): string | undefined {
+  return ctx.region ?? /\.([a-z]{2}(?:-gov)?-[a-z]+-\d+)\.amazonaws\.com/.exec(err.$network?.host ?? '')?.[1];
+}
+
 /** Turns anything an AWS SDK call or credential provider throws into a clear error value; never a stack trace. */
 export function toApiError(thrown: unknown, ctx: CallContext = {}): ApiError {
   if (thrown instanceof ApiFailure) return thrown.error;
+  const error = describeFailure(thrown, ctx);
+  const waited = (thrown as ErrorLike | null)?.$waitedOut;
+  // A failure the wizard waited on (eventual consistency) says so, with the reason it waited.
+  return waited ? { ...error, message: `${error.message} (Still failing after waiting ${Math.round(waited.waitedMs / 1000)} s: ${waited.reason}.)` } : error;
+}
+
+function describeFailure(thrown: unknown, ctx: CallContext): ApiError {
   const err = (typeof thrown === 'object' && thrown !== null ? thrown : { message: String(thrown) }) as ErrorLike;
   const name = err.name ?? err.Code ?? err.code ?? 'Error';
   const message = err.message ?? String(thrown);
@@ -47,6 +68,19 @@ export function toApiError(thrown: unknown, ctx: CallContext = {}): ApiError {
   if (name === 'AbortError' || (/aborted/i.test(message) && name !== 'Error')) {
     return apiError('CANCELLED', `Cancelled: ${what} was stopped before it finished.`, { fix: 'Run it again when ready.' });
   }
+  const network = networkError(thrown, what, ctx.endpoint ?? 'the AWS endpoint');
+  if (network) return network;
+  const region = regionOf(err, ctx);
+  if (region && isOptInRegion(region) && REGION_DISABLED.has(name)) {
+    return apiError(
+      'REGION_NOT_ENABLED',
+      `AWS refused ${what} in ${region} (${name}): ${region} is an opt-in Region, and this account has probably not enabled it.`,
+      {
+        fix: `Enable ${region} for the account (AWS console: Account, AWS Regions; or aws account enable-region --region-name ${region}) and wait until it shows as enabled, or choose a Region the account uses.`,
+        command: `aws account enable-region --region-name ${region}`,
+      },
+    );
+  }
   const net = networkCode(err);
   if (net) {
     const where = ctx.endpoint ?? 'the AWS endpoint';
@@ -54,7 +88,7 @@ export function toApiError(thrown: unknown, ctx: CallContext = {}): ApiError {
     return apiError('ENDPOINT_UNREACHABLE', `${happened} while calling ${what}.`, {
       fix: ctx.endpoint
         ? `Check that the server at ${ctx.endpoint} is running, or unset AWS_ENDPOINT_URL to use AWS.`
-        : 'Check your network connection and proxy settings, then retry.',
+        : 'Check the network connection. Behind a proxy, set HTTPS_PROXY (and NO_PROXY for hosts reached directly) as for the AWS CLI, then retry.',
     });
   }
   if (name === 'CredentialsProviderError' || name === 'ProviderError') return credentialProviderError(message, ctx);

@@ -8,7 +8,10 @@ import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { ApiFailure } from '../../shared/contract/api-error';
 import { toApiError, type CallContext } from './aws-errors';
-import { clientConfig, type AwsTarget } from './client-config';
+import { clientConfig, networkOf, type AwsTarget } from './client-config';
+import type { AwsService } from './endpoint';
+import { requestHandlerFor } from './network/request-handler';
+import { consistencyMiddleware } from './retry/consistency-middleware';
 
 /** The service clients of one target; a plan/apply run reuses their connections instead of opening new ones per call. */
 export interface ServiceClients {
@@ -30,8 +33,17 @@ interface ClientSet extends ServiceClients {
 
 const cache = new WeakMap<AwsTarget, ClientSet>();
 
+/** A client with the wizard's middleware: eventual-consistency retries around the SDK's own, and the network context on failures. */
+function wired<C extends { middlewareStack: { addRelativeTo: (...args: never[]) => void } }>(client: C, service: AwsService, target: AwsTarget): C {
+  (client.middlewareStack as unknown as { addRelativeTo: (mw: unknown, options: object) => void }).addRelativeTo(
+    consistencyMiddleware(service, networkOf(target)),
+    { relation: 'before', toMiddleware: 'retryMiddleware', name: 'wizardConsistencyMiddleware' },
+  );
+  return client;
+}
+
 function createClients(target: AwsTarget): ClientSet {
-  const made: {
+  type Made = {
     s3?: S3Client;
     sqs?: SQSClient;
     iam?: IAMClient;
@@ -40,33 +52,37 @@ function createClients(target: AwsTarget): ClientSet {
     sns?: SNSClient;
     lambda?: LambdaClient;
     kms?: KMSClient;
-  } = {};
+  };
+  const made: Made = {};
+  // One handler (and so one pair of agents: proxy routes, CA bundle, keep-alive pools) for all the target's clients.
+  let handler: ReturnType<typeof requestHandlerFor> | undefined;
+  const config = (service: AwsService) => clientConfig(service, target, (handler ??= requestHandlerFor(networkOf(target))));
   return {
     // A bucket in another Region answers 301/400 with its Region; following it lets reads name the real Region.
     get s3() {
-      return (made.s3 ??= new S3Client({ ...clientConfig('S3', target), followRegionRedirects: true }));
+      return (made.s3 ??= wired(new S3Client({ ...config('S3'), followRegionRedirects: true }), 'S3', target));
     },
     get sqs() {
-      return (made.sqs ??= new SQSClient(clientConfig('SQS', target)));
+      return (made.sqs ??= wired(new SQSClient(config('SQS')), 'SQS', target));
     },
     get iam() {
-      return (made.iam ??= new IAMClient(clientConfig('IAM', target)));
+      return (made.iam ??= wired(new IAMClient(config('IAM')), 'IAM', target));
     },
     get sts() {
-      return (made.sts ??= new STSClient(clientConfig('STS', target)));
+      return (made.sts ??= wired(new STSClient(config('STS')), 'STS', target));
     },
     // Organizations is a global service answered in us-east-1 (aws partition).
     get organizations() {
-      return (made.organizations ??= new OrganizationsClient(clientConfig('ORGANIZATIONS', target)));
+      return (made.organizations ??= wired(new OrganizationsClient(config('ORGANIZATIONS')), 'ORGANIZATIONS', target));
     },
     get sns() {
-      return (made.sns ??= new SNSClient(clientConfig('SNS', target)));
+      return (made.sns ??= wired(new SNSClient(config('SNS')), 'SNS', target));
     },
     get lambda() {
-      return (made.lambda ??= new LambdaClient(clientConfig('LAMBDA', target)));
+      return (made.lambda ??= wired(new LambdaClient(config('LAMBDA')), 'LAMBDA', target));
     },
     get kms() {
-      return (made.kms ??= new KMSClient(clientConfig('KMS', target)));
+      return (made.kms ??= wired(new KMSClient(config('KMS')), 'KMS', target));
     },
     destroy() {
       for (const client of Object.values(made)) client.destroy();

@@ -1,6 +1,7 @@
 import { fromIni, fromSSO } from '@aws-sdk/credential-providers';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
+import type { NodeHttpHandler } from '@smithy/node-http-handler';
 import { ApiFailure, apiError } from '../../shared/contract/api-error';
 import { endpointFor } from './endpoint';
 import { ENVIRONMENT_PROFILE, profileKind } from './profiles';
@@ -13,6 +14,8 @@ export interface CredentialRequest {
   readonly region: string;
   /** Where AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE and environment keys are read from. */
   readonly env: NodeJS.ProcessEnv;
+  /** The connection's request handler: the STS and SSO calls a profile makes go through the same proxy and CA bundle. */
+  readonly requestHandler?: NodeHttpHandler;
 }
 
 /**
@@ -26,12 +29,13 @@ export async function resolveCredentials(req: CredentialRequest): Promise<AwsCre
     ...(req.env.AWS_SHARED_CREDENTIALS_FILE ? { filepath: req.env.AWS_SHARED_CREDENTIALS_FILE } : {}),
   };
   // fromIni does not hand these file paths on to its SSO provider, which would read the default files instead.
-  if (await isSsoProfile(req.profile, files)) return settle(fromSSO({ profile: req.profile, ...files, ignoreCache: true })());
+  const handler = req.requestHandler ? { requestHandler: req.requestHandler } : {};
+  if (await isSsoProfile(req.profile, files)) return settle(fromSSO({ profile: req.profile, ...files, ignoreCache: true, clientConfig: { ...handler } })());
   const provider = fromIni({
     profile: req.profile,
     ...files,
     ignoreCache: true,
-    clientConfig: { region: req.region, ...stsEndpoint(req.env) },
+    clientConfig: { region: req.region, ...stsEndpoint(req.env), ...handler },
     mfaCodeProvider: async (serial: string) => {
       if (!req.mfaCode) {
         throw new ApiFailure(

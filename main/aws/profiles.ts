@@ -1,6 +1,9 @@
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import type { ProfileKind, ProfileListing, ProfileSummary } from '../../shared/contract/aws-profile';
-import { displayedEndpoint } from './endpoint';
+import { regionalEndpoint } from '../../shared/policy/partition';
+import { displayedEndpoint, endpointFor } from './endpoint';
+import { describeListingNetwork } from './network/describe-network';
+import type { SystemProxyResolver } from './network/system-proxy';
 
 /** Name of the pseudo-profile for credentials from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY. */
 export const ENVIRONMENT_PROFILE = '(environment)';
@@ -18,8 +21,12 @@ export function profileKind(config: IniSection | undefined, credentials: IniSect
   return 'incomplete';
 }
 
-/** Lists profiles from the shared config and credentials files (honours AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE). */
-export async function listProfiles(env: NodeJS.ProcessEnv = process.env): Promise<ProfileListing> {
+/**
+ * Lists profiles from the shared config and credentials files (honours AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE),
+ * with the network the environment sets up: the proxy for the Region's STS endpoint (the desktop app's system proxy
+ * when no variable is set), NO_PROXY and AWS_CA_BUNDLE.
+ */
+export async function listProfiles(env: NodeJS.ProcessEnv = process.env, systemProxy: SystemProxyResolver | null = null): Promise<ProfileListing> {
   const { configFile, credentialsFile } = await loadSharedConfigFiles({
     ignoreCache: true,
     ...(env.AWS_CONFIG_FILE ? { configFilepath: env.AWS_CONFIG_FILE } : {}),
@@ -40,6 +47,7 @@ export async function listProfiles(env: NodeJS.ProcessEnv = process.env): Promis
       mfaSerial: config?.mfa_serial ?? creds?.mfa_serial ?? null,
       sourceProfile: config?.source_profile ?? creds?.source_profile ?? null,
       sources,
+      caBundle: config?.ca_bundle ?? creds?.ca_bundle ?? null,
     };
   });
   if (env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY) {
@@ -50,6 +58,7 @@ export async function listProfiles(env: NodeJS.ProcessEnv = process.env): Promis
       mfaSerial: null,
       sourceProfile: null,
       sources: ['environment'],
+      caBundle: null,
     });
   }
   const wanted = env.AWS_PROFILE ?? env.AWS_DEFAULT_PROFILE;
@@ -59,5 +68,6 @@ export async function listProfiles(env: NodeJS.ProcessEnv = process.env): Promis
     profiles[0]?.name ??
     null;
   const region = env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? profiles.find((p) => p.name === selected)?.region ?? null;
-  return { profiles, selected, region, endpoint: displayedEndpoint(env) };
+  const network = await describeListingNetwork({ env, systemProxy }, endpointFor('STS', env) ?? regionalEndpoint('sts', region ?? 'us-east-1'));
+  return { profiles, selected, region, endpoint: displayedEndpoint(env), network };
 }

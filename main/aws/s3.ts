@@ -12,6 +12,15 @@ import type { BucketNotificationDocument } from '../../shared/policy/notificatio
 import type { AwsTarget } from './client-config';
 import { awsFailure, clientsFor, isAwsError } from './clients';
 import { notificationAsSent } from '../../shared/policy/notification-as-sent';
+import { ApiFailure } from '../../shared/contract/api-error';
+import { destinationRejections } from './s3-destination-rejections';
+
+/** A bucket as the wizard addresses it: its name and the account that must own it, sent as ExpectedBucketOwner on every call. */
+export interface BucketRef {
+  readonly name: string;
+  /** The connected account, or the bucket owner the admin confirmed (setup "bucketOwner"): S3 answers 403 for any other owner. */
+  readonly owner: string;
+}
 
 /** One bucket of the account, as ListBuckets names it. */
 export interface BucketSummary {
@@ -24,6 +33,20 @@ const NOTIFICATION_LISTS = ['QueueConfigurations', 'TopicConfigurations', 'Lambd
 
 function arnOf(target: AwsTarget, bucket: string): string {
   return bucketArn(bucket, partitionOfRegion(target.region));
+}
+
+/**
+ * A failed call on the setup's bucket; a refusal may also mean that another account owns a bucket of that name
+ * (ExpectedBucketOwner: docs/aws-behaviour.md#s3-buckets), so the message says both.
+ */
+function bucketFailure(err: unknown, action: string, target: AwsTarget, bucket: BucketRef, object?: string): ApiFailure {
+  const failure = awsFailure(err, action, `${arnOf(target, bucket.name)}${object === undefined ? '' : `/${object}`}`);
+  if (failure.error.code !== 'ACCESS_DENIED') return failure;
+  return new ApiFailure({
+    ...failure.error,
+    message: `${failure.error.message} S3 also answers so when bucket ${bucket.name} is not owned by account ${bucket.owner} (the wizard sends ExpectedBucketOwner).`,
+    fix: `${failure.error.fix ?? ''} If another account you trust owns the bucket, confirm that account as the bucket owner (setup field "bucketOwner").`.trim(),
+  });
 }
 
 /** s3:ListAllMyBuckets, following ContinuationToken (ListBuckets pages since 2024). */
@@ -50,13 +73,15 @@ export function regionFromLocationConstraint(constraint: string | null | undefin
 }
 
 /** The bucket's Region (the queue must be in it: docs/aws-behaviour.md#s3-bucket-notifications), or null when the bucket does not exist. */
-export async function getBucketRegion(target: AwsTarget, bucket: string, signal?: AbortSignal): Promise<string | null> {
+export async function getBucketRegion(target: AwsTarget, bucket: BucketRef, signal?: AbortSignal): Promise<string | null> {
   try {
-    const out = await clientsFor(target).s3.send(new GetBucketLocationCommand({ Bucket: bucket }), { abortSignal: signal });
+    const out = await clientsFor(target).s3.send(new GetBucketLocationCommand({ Bucket: bucket.name, ExpectedBucketOwner: bucket.owner }), {
+      abortSignal: signal,
+    });
     return regionFromLocationConstraint(out.LocationConstraint);
   } catch (err) {
     if (isAwsError(err, NO_SUCH_BUCKET)) return null;
-    throw awsFailure(err, 's3:GetBucketLocation', arnOf(target, bucket));
+    throw bucketFailure(err, 's3:GetBucketLocation', target, bucket);
   }
 }
 
@@ -93,49 +118,59 @@ function plainNotification(out: object): BucketNotificationDocument {
 }
 
 /** The whole notification document (it goes into diffs and backups), or null when the bucket does not exist. */
-export async function getBucketNotification(target: AwsTarget, bucket: string, signal?: AbortSignal): Promise<BucketNotificationDocument | null> {
+export async function getBucketNotification(target: AwsTarget, bucket: BucketRef, signal?: AbortSignal): Promise<BucketNotificationDocument | null> {
   try {
-    const out = await clientsFor(target).s3.send(new GetBucketNotificationConfigurationCommand({ Bucket: bucket }), { abortSignal: signal });
+    const out = await clientsFor(target).s3.send(new GetBucketNotificationConfigurationCommand({ Bucket: bucket.name, ExpectedBucketOwner: bucket.owner }), {
+      abortSignal: signal,
+    });
     return plainNotification(out);
   } catch (err) {
     if (isAwsError(err, NO_SUCH_BUCKET)) return null;
-    throw awsFailure(err, 's3:GetBucketNotification', arnOf(target, bucket));
+    throw bucketFailure(err, 's3:GetBucketNotification', target, bucket);
   }
 }
 
-/** Replaces the whole document (PutBucketNotificationConfiguration deletes what is not sent); destinations are validated by S3. */
-export async function putBucketNotification(target: AwsTarget, bucket: string, document: BucketNotificationDocument, signal?: AbortSignal): Promise<void> {
+/**
+ * Replaces the whole document (PutBucketNotificationConfiguration deletes what is not sent); S3 validates every
+ * destination, and a refusal names each with S3's reason. The SDK error is thrown as it is when S3 could not validate
+ * a destination (destinationRejections reads it), so the caller can wait or explain.
+ */
+export async function putBucketNotification(target: AwsTarget, bucket: BucketRef, document: BucketNotificationDocument, signal?: AbortSignal): Promise<void> {
   try {
     const config = notificationAsSent(document) as NotificationConfiguration;
-    await clientsFor(target).s3.send(new PutBucketNotificationConfigurationCommand({ Bucket: bucket, NotificationConfiguration: config }), {
-      abortSignal: signal,
-    });
+    await clientsFor(target).s3.send(
+      new PutBucketNotificationConfigurationCommand({ Bucket: bucket.name, ExpectedBucketOwner: bucket.owner, NotificationConfiguration: config }),
+      { abortSignal: signal },
+    );
   } catch (err) {
-    throw awsFailure(err, 's3:PutBucketNotification', arnOf(target, bucket));
+    if (destinationRejections(err) !== null) throw err;
+    throw bucketFailure(err, 's3:PutBucketNotification', target, bucket);
   }
 }
 
 /** Uploads one object (the live test's test file); the ETag lets the check match the event to the upload. */
 export async function putObject(
   target: AwsTarget,
-  bucket: string,
+  bucket: BucketRef,
   key: string,
   body: string | Uint8Array,
   signal?: AbortSignal,
 ): Promise<{ readonly etag: string }> {
   try {
-    const out = await clientsFor(target).s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }), { abortSignal: signal });
+    const out = await clientsFor(target).s3.send(new PutObjectCommand({ Bucket: bucket.name, ExpectedBucketOwner: bucket.owner, Key: key, Body: body }), {
+      abortSignal: signal,
+    });
     return { etag: out.ETag ?? '' };
   } catch (err) {
-    throw awsFailure(err, 's3:PutObject', `${arnOf(target, bucket)}/${key}`);
+    throw bucketFailure(err, 's3:PutObject', target, bucket, key);
   }
 }
 
 /** Deletes one object (the live test cleans up its test file); deleting a missing key succeeds, as on S3. */
-export async function deleteObject(target: AwsTarget, bucket: string, key: string, signal?: AbortSignal): Promise<void> {
+export async function deleteObject(target: AwsTarget, bucket: BucketRef, key: string, signal?: AbortSignal): Promise<void> {
   try {
-    await clientsFor(target).s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }), { abortSignal: signal });
+    await clientsFor(target).s3.send(new DeleteObjectCommand({ Bucket: bucket.name, ExpectedBucketOwner: bucket.owner, Key: key }), { abortSignal: signal });
   } catch (err) {
-    throw awsFailure(err, 's3:DeleteObject', `${arnOf(target, bucket)}/${key}`);
+    throw bucketFailure(err, 's3:DeleteObject', target, bucket, key);
   }
 }

@@ -11,7 +11,11 @@ export interface CallerIdentity {
 }
 
 /** sts:GetCallerIdentity: proves the credentials work and names the account; a failure names the profile and endpoint. */
-export async function getCallerIdentity(target: AwsTarget, caller: Pick<CallContext, 'profile' | 'endpoint'>, signal?: AbortSignal): Promise<CallerIdentity> {
+export async function getCallerIdentity(
+  target: AwsTarget,
+  caller: Pick<CallContext, 'profile' | 'endpoint' | 'region'>,
+  signal?: AbortSignal,
+): Promise<CallerIdentity> {
   try {
     const out = await clientsFor(target).sts.send(new GetCallerIdentityCommand({}), { abortSignal: signal });
     return { accountId: out.Account ?? '', arn: out.Arn ?? '', userId: out.UserId ?? '' };

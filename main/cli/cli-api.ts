@@ -57,11 +57,22 @@ export async function connectCli(call: CliCall, flags: CliFlags, fallbackRegion?
       apiError('BAD_INPUT', 'No Region: the profile has none and AWS_REGION is not set.', { fix: 'Pass --region, e.g. --region us-east-1.' }),
     );
   }
+  let connection: Connection;
   try {
-    return await call('session.connect', { profile, region, ...(flags['mfa-code'] ? { mfaCode: flags['mfa-code'] } : {}) });
+    connection = await call('session.connect', { profile, region, ...(flags['mfa-code'] ? { mfaCode: flags['mfa-code'] } : {}) });
   } catch (err) {
     throw err instanceof ApiFailure && err.error.code === 'BAD_INPUT' ? new ApiFailure(asFlagError(err.error)) : err;
   }
+  process.stderr.write(connectedLine(connection));
+  return connection;
+}
+
+/** Where the run's calls go, on stderr with the progress: account, endpoint, proxy (never its credentials) and CA bundle. */
+function connectedLine(c: Connection): string {
+  const n = c.network;
+  const proxy = n.proxy ? `proxy ${n.proxy} (${n.proxySource})` : `no proxy (${n.proxySource})`;
+  const bundle = n.caBundle ? `CA bundle ${n.caBundle.path} (${n.caBundle.source})` : 'default CA roots';
+  return `... connected to account ${c.accountId} at ${n.endpoint}: ${proxy}, ${bundle}, ${n.retry.maxAttempts} tries per call\n`;
 }
 
 const FLAG_OF_FIELD: Readonly<Record<string, string>> = { profile: '--profile', region: '--region', mfaCode: '--mfa-code', accountId: '--account-id' };

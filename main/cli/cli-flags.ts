@@ -11,6 +11,7 @@ export const CLI_OPTIONS = {
   yes: { type: 'boolean', default: false },
   'skip-test': { type: 'boolean', default: false },
   'delete-queue-with-messages': { type: 'boolean', default: false },
+  'remove-stale-rule': { type: 'string', multiple: true },
   'test-timeout': { type: 'string' },
   live: { type: 'boolean', default: false },
   report: { type: 'string' },
@@ -23,6 +24,11 @@ export const CLI_OPTIONS = {
 
 /** Parsed flags. */
 export type CliFlags = ReturnType<typeof parseCli>['values'];
+
+/** The admin's plan choices from the flags: other teams' stale rules named with --remove-stale-rule (repeatable). */
+export function planChoicesOf(flags: CliFlags): { readonly removeStaleRules: string[] } {
+  return { removeStaleRules: [...(flags['remove-stale-rule'] ?? [])] };
+}
 
 /** Parses argv strictly: an unknown flag is bad input (exit 2), not silently ignored. */
 export function parseCli(argv: ReadonlyArray<string>) {

@@ -30,6 +30,8 @@ Options:
   --backup-dir DIR      Where apply and remove write backups (default: the app's data directory)
   --skip-test           apply: skip the live upload-and-receive test
   --delete-queue-with-messages  remove: also delete a queue the setup created that still holds messages
+  --remove-stale-rule ID  plan/apply/remove: remove another team's bucket rule whose destination no longer exists
+                        (S3 refuses the whole configuration while it is there); repeat for several; shown in the diff
   --test-timeout SECS   apply: how long the live test waits for the event (default 120, max 900)
   --out DIR             export: a new or empty folder for the files
   --account-id ID       export: work offline for this 12-digit account ID

@@ -3,7 +3,7 @@ import { ApiFailure, type ApiError, type ApiErrorCode } from '../../shared/contr
 /** The outcome of one read of the snapshot: its value, or the error that the checks needing it report. */
 export type GuardedRead<T> = { readonly value: T } | { readonly error: ApiError };
 
-// A cancel stops the whole run, and credentials that stopped working fail every read: neither is one read's problem.
+// A cancel stops the whole run; credentials that stopped working, a proxy or certificate failure and a disabled Region fail every read: none is one read's problem.
 const WHOLE_RUN: ReadonlySet<ApiErrorCode> = new Set([
   'CANCELLED',
   'NO_CREDENTIALS',
@@ -12,6 +12,9 @@ const WHOLE_RUN: ReadonlySet<ApiErrorCode> = new Set([
   'SSO_LOGIN_REQUIRED',
   'CREDENTIALS_INVALID',
   'CREDENTIALS_EXPIRED',
+  'PROXY_FAILED',
+  'CERTIFICATE_UNTRUSTED',
+  'REGION_NOT_ENABLED',
 ]);
 
 /** True for an error that one read may fail with alone; false for a cancel, a broken session or a programmer error (rethrown). */

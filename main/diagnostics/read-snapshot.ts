@@ -26,6 +26,7 @@ export async function readSnapshot(
   signal: AbortSignal,
 ): Promise<AccountSnapshot> {
   const { setup } = c;
+  const bucket = { name: setup.bucket, owner: c.bucketOwner };
   const queue = async () => {
     const queueUrl = await getQueueUrl(target, setup.queueName, signal);
     return { queueUrl, queueAttributes: queueUrl ? await getQueueAttributes(target, queueUrl, ['All'], signal) : null };
@@ -41,7 +42,7 @@ export async function readSnapshot(
     const policy = key.keyManager === 'CUSTOMER' ? await getKeyPolicy(target, key.keyArn, signal) : null;
     return { arn: key.keyArn, manager: key.keyManager, state: key.keyState, policy };
   };
-  const notificationRead = guardRead(getBucketNotification(target, setup.bucket, signal), signal);
+  const notificationRead = guardRead(getBucketNotification(target, bucket, signal), signal);
   // A fan-out: no rule sends to the queue directly, a topic rule covering the setup does; read its topic and our subscription.
   const fanOut = async () => {
     const n = await notificationRead;
@@ -84,7 +85,7 @@ export async function readSnapshot(
     return { inline, managed: attached === null ? null : managed, boundary };
   };
   const [bucketRegion, notification, queueResult, role, permissions, simulation, organization, kmsKey, fanOutRead] = await Promise.all([
-    guardRead(getBucketRegion(target, setup.bucket, signal), signal),
+    guardRead(getBucketRegion(target, bucket, signal), signal),
     notificationRead,
     queueRead,
     rolePart,

@@ -9,6 +9,7 @@ import { registerApiIpc, type ApiIpcRegistration } from './ipc';
 import { guardNavigation } from './navigation';
 import { denyPermissions } from './permissions';
 import { registerAppScheme, serveRenderer } from './protocol';
+import { systemProxyResolver } from './system-proxy';
 import { buildWindowOptions } from './window-options';
 
 // Where main modules keep backups and saved setups (docs/ARCHITECTURE.md#data-on-disk); Electron's per-user directory by default.
@@ -58,7 +59,9 @@ function start(): void {
       denyPermissions(ses);
       ses.webRequest.onHeadersReceived((details, callback) => callback({ responseHeaders: withCspHeader(details.responseHeaders) }));
       serveRenderer(ses, rendererDir);
-      const ipc = registerApiIpc((emit) => createDispatcher({ handlers, workspace: new Workspace(), frontEnd: 'electron', emit }));
+      // With no proxy variable set, AWS calls go where the system proxy settings (PAC included) send them.
+      const workspace = () => new Workspace(process.env, { systemProxy: systemProxyResolver(ses) });
+      const ipc = registerApiIpc((emit) => createDispatcher({ handlers, workspace: workspace(), frontEnd: 'electron', emit }));
       window = createWindow(ipc);
       app.on('activate', () => {
         if (BrowserWindow.getAllWindows().length === 0) window = createWindow(ipc);

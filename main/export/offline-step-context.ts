@@ -3,7 +3,7 @@ import type { Setup } from '../../shared/setup/setup';
 import { setupArns } from '../../shared/setup/setup-arns';
 import { UNKNOWN_NEIGHBOURHOOD } from '../../shared/neighbours/neighbourhood';
 import type { AwsTarget } from '../aws/client-config';
-import type { PlanContext } from '../steps/step-context';
+import { NO_CHOICES, type PlanContext } from '../steps/step-context';
 
 /**
  * A step context for an offline export: the ARNs derive from the given account id, and `target` throws, so the steps'
@@ -23,5 +23,6 @@ export function offlineStepContext(setup: Setup, accountId: string): PlanContext
     signal: new AbortController().signal,
     progress: () => undefined,
     neighbourhood: UNKNOWN_NEIGHBOURHOOD,
+    choices: NO_CHOICES,
   };
 }

@@ -9,8 +9,8 @@ import type { StepContext } from '../steps/step-context';
 /** Reads each hop's live state (concurrently) to explain a live test that timed out. */
 export async function readDeliveryState(ctx: StepContext, queueUrl: string): Promise<DeliveryState> {
   const [bucketRegion, notification, attrs] = await Promise.all([
-    getBucketRegion(ctx.target, ctx.setup.bucket),
-    getBucketNotification(ctx.target, ctx.setup.bucket),
+    getBucketRegion(ctx.target, { name: ctx.setup.bucket, owner: ctx.bucketOwner }),
+    getBucketNotification(ctx.target, { name: ctx.setup.bucket, owner: ctx.bucketOwner }),
     getQueueAttributes(ctx.target, queueUrl, ['Policy', 'KmsMasterKeyId']),
   ]);
   // No rule to the queue directly: follow the topic rule that covers the setup (an SNS fan-out).

@@ -5,6 +5,7 @@ import { diagnoseMissingEvent, FIX_STEP_OF_HOP, type Diagnosis, type FixStep } f
 import type { LiveTestResult } from '../../shared/livetest/live-test-result';
 import { liveTestObjectKey } from '../../shared/livetest/test-object-key';
 import { toApiError } from '../aws/aws-errors';
+import { networkOf } from '../aws/client-config';
 import { deleteObject, putObject } from '../aws/s3';
 import { getQueueUrl, receiveMessages } from '../aws/sqs';
 import { appendAudit } from '../store/audit-log';
@@ -25,6 +26,7 @@ const BACKLOG_PAUSE_MS = 250;
  */
 export async function runLiveTest(ctx: StepContext, timeoutSeconds: number): Promise<LiveTestResult> {
   const { target, setup } = ctx;
+  const bucket = { name: setup.bucket, owner: ctx.bucketOwner };
   const queueUrl = await getQueueUrl(target, setup.queueName, ctx.signal);
   if (!queueUrl)
     throw new ApiFailure(apiError('NOT_FOUND', `Queue ${setup.queueName} does not exist.`, { fix: 'Apply the setup first, then run the live test.' }));
@@ -32,7 +34,7 @@ export async function runLiveTest(ctx: StepContext, timeoutSeconds: number): Pro
   const key = liveTestObjectKey(setup.prefix, setup.suffix, new Date(), randomBytes(4).toString('hex'));
   ctx.progress(`Uploading s3://${setup.bucket}/${key}`);
   const started = Date.now();
-  await putObject(target, setup.bucket, key, 'a,b\n', ctx.signal);
+  await putObject(target, bucket, key, 'a,b\n', ctx.signal);
   const uploaded = Date.now();
   await appendAudit(ctx.dataDir, {
     setupName: setup.name,
@@ -46,6 +48,8 @@ export async function runLiveTest(ctx: StepContext, timeoutSeconds: number): Pro
   });
 
   const deadline = started + timeoutSeconds * 1000;
+  // A long poll stays under half the read timeout, so a stalled connection is never mistaken for a quiet queue.
+  const longestWait = Math.max(1, Math.min(MAX_WAIT_SECONDS, Math.floor(networkOf(target).timeouts.readMs / 2000)));
   const seen = new Set<string>();
   const foreign = new ForeignMessages(target, queueUrl, maxReceiveCount, deadline);
   let duplicates = 0;
@@ -57,7 +61,7 @@ export async function runLiveTest(ctx: StepContext, timeoutSeconds: number): Pro
   let objectDeleted: boolean;
   try {
     while (latencyMs === null && wrong === null && Date.now() < deadline) {
-      const wait = Math.min(MAX_WAIT_SECONDS, Math.max(1, Math.ceil((deadline - Date.now()) / 1000)));
+      const wait = Math.min(longestWait, Math.max(1, Math.ceil((deadline - Date.now()) / 1000)));
       const messages = await receiveMessages(target, queueUrl, { maxMessages: 10, waitTimeSeconds: wait, visibilityTimeout: 60 }, ctx.signal);
       let fresh = 0;
       for (const m of messages) {
@@ -90,7 +94,7 @@ export async function runLiveTest(ctx: StepContext, timeoutSeconds: number): Pro
   } finally {
     // Without the signal: cleanup also runs after Cancel.
     [objectDeleted] = await Promise.all([
-      deleteObject(target, setup.bucket, key).then(
+      deleteObject(target, bucket, key).then(
         () => true,
         () => false,
       ),
@@ -119,7 +123,7 @@ export async function runLiveTest(ctx: StepContext, timeoutSeconds: number): Pro
             region: setup.region,
             bucketArn: ctx.bucketArn,
             queueArn: ctx.queueArn,
-            accountId: ctx.accountId,
+            accountId: ctx.bucketOwner,
             key,
           }),
         );

@@ -2,6 +2,7 @@ import { apiError, ApiFailure, type ApiError } from '../../shared/contract/api-e
 import { AWS_STEPS } from '../../shared/steps/aws-steps';
 import type { StepResult } from '../../shared/steps/step-plan';
 import { toApiError } from '../aws/aws-errors';
+import { currentOperation } from '../aws/operation-scope';
 import { appendAudit, type AuditOutcome } from '../store/audit-log';
 import { writeBackup } from '../store/backups';
 import { basisOf } from './plan-basis';
@@ -86,6 +87,8 @@ export async function guardedWrite<Doc, Facts>(request: GuardedWriteRequest<Doc,
       fix: `${error.fix ?? 'Retry.'} The write is a single call: ${live.resource} is either as it was before or fully written, never half-written. Plan again to see which (backup: ${backupPath}).`,
     });
   }
+  // For a few minutes, an AccessDenied about this resource may be IAM propagation rather than a refusal (retry/consistency-reason.ts).
+  currentOperation()?.recentWrites.record(live.resource);
   await audit('ok', live.resource, backupPath, record.note ?? action);
   op.progress(`Reading back ${live.resource}`);
   const after = await def.read(op, request.resource);

@@ -5,7 +5,8 @@ import { getBucketNotification } from '../aws/s3';
 import { listTopicSubscriptions } from '../aws/sns';
 import { getQueueUrl, listQueueTags } from '../aws/sqs';
 import { listSetups } from '../store/setups';
-import type { PlanContext, StepContext } from './step-context';
+import type { PlanChoices } from '../../shared/steps/step-plan';
+import { NO_CHOICES, type PlanContext, type StepContext } from './step-context';
 
 /**
  * Everything a plan needs to know about the other users of the setup's resources, read before planning: the other
@@ -28,7 +29,7 @@ export async function readNeighbourhood(ctx: StepContext): Promise<Neighbourhood
     return { tags: found.tags, inlinePolicies: inlinePolicies ?? [], attachedPolicies: attachedPolicies ?? [] };
   };
   // The bucket's rules, for a fan-out's plan; the bucket notification step reads (and reports) them itself.
-  const notification = () => getBucketNotification(target, setup.bucket, signal).catch(() => null);
+  const notification = () => getBucketNotification(target, { name: setup.bucket, owner: ctx.bucketOwner }, signal).catch(() => null);
   const [records, tags, roleSurroundings, rules] = await Promise.all([listSetups(ctx.dataDir).catch(() => []), queueTags(), role(), notification()]);
   const own = records.find((r) => r.setup.name === setup.name) ?? null;
   // Who else receives through the fan-out this setup made: a remove unwinds it only when nobody but the original rules does.
@@ -46,7 +47,7 @@ export async function readNeighbourhood(ctx: StepContext): Promise<Neighbourhood
   };
 }
 
-/** The plan context of a step context: the step context with its neighbourhood read. */
-export async function planContextFor(ctx: StepContext): Promise<PlanContext> {
-  return { ...ctx, neighbourhood: await readNeighbourhood(ctx) };
+/** The plan context of a step context: the step context with its neighbourhood read, and the admin's choices. */
+export async function planContextFor(ctx: StepContext, choices: PlanChoices = NO_CHOICES): Promise<PlanContext> {
+  return { ...ctx, neighbourhood: await readNeighbourhood(ctx), choices };
 }

@@ -14,7 +14,7 @@ export const CLEAR_PLAN_STANDS_MS = 60_000;
 
 /** The key of a setup's plan in a workspace: the setup as planned, in the connected account. */
 export function planKey(ctx: PlanContext): string {
-  return `${ctx.accountId} ${JSON.stringify(ctx.setup)}`;
+  return `${ctx.accountId} ${JSON.stringify(ctx.setup)} ${JSON.stringify(ctx.choices)}`;
 }
 
 /**

@@ -48,6 +48,7 @@ export async function planStep<Doc, Facts>(def: StepDefinition<Doc, Facts>, ctx:
       warnings: [],
       notes: [],
       blocked: proposal.error,
+      ...(proposal.staleRules ? { staleRules: proposal.staleRules } : {}),
     };
   }
   return {
@@ -64,5 +65,6 @@ export async function planStep<Doc, Facts>(def: StepDefinition<Doc, Facts>, ctx:
     warnings: proposal.warnings,
     notes: proposal.notes,
     blocked: null,
+    ...(proposal.staleRules ? { staleRules: proposal.staleRules } : {}),
   };
 }

@@ -2,6 +2,7 @@ import type { ApiError } from '../../shared/contract/api-error';
 import type { ChangeSummary } from '../../shared/diff/change-summary';
 import type { SetupOwnership } from '../../shared/setup/ownership';
 import type { AwsStepId } from '../../shared/steps/aws-steps';
+import type { StaleRule } from '../../shared/policy/notification-destinations';
 import type { RemovalChoice } from '../../shared/steps/step-plan';
 import type { AwsCallContext, PlanContext } from './step-context';
 
@@ -23,8 +24,10 @@ export type Proposal<Doc> =
       readonly changed: boolean;
       readonly notes: ReadonlyArray<string>;
       readonly warnings: ReadonlyArray<string>;
+      /** Other teams' rules whose destination is gone (bucket notification): removed ones are in the document, by the admin's choice. */
+      readonly staleRules?: ReadonlyArray<StaleRule>;
     }
-  | { readonly ok: false; readonly error: ApiError };
+  | { readonly ok: false; readonly error: ApiError; readonly staleRules?: ReadonlyArray<StaleRule> };
 
 /** What removing a setup does to one resource: write it without the setup's part (null: delete it), keep it (and why), or refuse. */
 export type Removal<Doc> =

@@ -12,7 +12,9 @@ import { LIVE_TEST_DEFAULT_SECONDS, LIVE_TEST_MAX_SECONDS, type LiveTestResult }
 
 const setupName = z.string().min(1, 'name: the setup name').max(64);
 const backupPath = z.string().min(1, 'path: a backup file from backups.list').max(4096);
-const stepInput = z.object({ setup: setupSchema, step: z.enum(AWS_STEP_IDS) }).strict();
+/** Other teams' rule Ids whose destination is gone, which the admin chose to remove from the bucket's configuration (shown in the diff). */
+const removeStaleRules = z.array(z.string().min(1).max(255)).max(100).default([]);
+const stepInput = z.object({ setup: setupSchema, step: z.enum(AWS_STEP_IDS), removeStaleRules }).strict();
 const deleteQueueWithMessages = z.boolean().default(false);
 
 const operationId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'operationId: 1-64 of A-Z a-z 0-9 _ -');
@@ -47,7 +49,15 @@ export const apiContract = {
     'Buckets of the account (s3:ListAllMyBuckets), to pick from',
   ),
   'scope.bucketRegion': defineChannel<{ readonly bucket: string; readonly region: string | null }>()(
-    z.object({ bucket: z.string().min(3).max(63) }).strict(),
+    z
+      .object({
+        bucket: z.string().min(3).max(63),
+        bucketOwner: z
+          .string()
+          .regex(/^\d{12}$/)
+          .optional(),
+      })
+      .strict(),
     "A bucket's Region (s3:GetBucketLocation); null when the bucket does not exist",
   ),
   'steps.plan': defineChannel<StepPlan>()(stepInput, 'Read the live document, build the proposed one, diff them; writes nothing'),
@@ -56,11 +66,11 @@ export const apiContract = {
     'Refuse while another step of the setup is blocked; re-read, stop on drift, back up, write once, read back and compare',
   ),
   'steps.planAll': defineChannel<ReadonlyArray<StepPlan>>()(
-    z.object({ setup: setupSchema }).strict(),
+    z.object({ setup: setupSchema, removeStaleRules }).strict(),
     'Plan every AWS step of a setup (with its neighbours) before the first write; writes nothing',
   ),
   'remove.plan': defineChannel<ReadonlyArray<RemovalPlan>>()(
-    z.object({ setup: setupSchema, deleteQueueWithMessages }).strict(),
+    z.object({ setup: setupSchema, deleteQueueWithMessages, removeStaleRules }).strict(),
     'What removing the setup from AWS does to each document (only what it owns); writes nothing',
   ),
   'remove.apply': defineChannel<StepResult>()(

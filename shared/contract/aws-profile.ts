@@ -1,3 +1,5 @@
+import type { ListingNetwork, NetworkSummary } from './network-summary';
+
 /** How a profile gets its credentials; decides what the UI asks for (MFA code, SSO login). */
 export type ProfileKind = 'static' | 'sso' | 'assume-role' | 'credential-process' | 'web-identity' | 'environment' | 'incomplete';
 
@@ -12,6 +14,8 @@ export interface ProfileSummary {
   readonly sourceProfile: string | null;
   /** Files the profile was found in ('config', 'credentials', 'environment'). */
   readonly sources: ReadonlyArray<'config' | 'credentials' | 'environment'>;
+  /** The profile's ca_bundle (a path, not a secret); AWS_CA_BUNDLE wins over it. */
+  readonly caBundle: string | null;
 }
 
 /** Listing of local profiles, with what the environment preselects. */
@@ -23,6 +27,8 @@ export interface ProfileListing {
   readonly region: string | null;
   /** AWS_ENDPOINT_URL when set (a URL, not a secret): shown so the admin knows which server they talk to. */
   readonly endpoint: string | null;
+  /** The proxy and CA bundle the environment sets, before a profile is chosen (README, "Company networks"). */
+  readonly network: ListingNetwork;
 }
 
 /** Who the wizard is connected as: sts:GetCallerIdentity. */
@@ -33,4 +39,6 @@ export interface Connection {
   readonly arn: string;
   readonly userId: string;
   readonly endpoint: string | null;
+  /** The endpoint, proxy (never its credentials), CA bundle, retries and read timeout the connection uses. */
+  readonly network: NetworkSummary;
 }

@@ -37,7 +37,7 @@ fetch_queue_attributes() {
   aws_ sqs get-queue-attributes --region "$REGION" --queue-url "$QUEUE_URL" --attribute-names Policy QueueArn
 }
 fetch_notification() {
-  aws_ s3api get-bucket-notification-configuration --region "$REGION" --bucket "$BUCKET"
+  aws_ s3api get-bucket-notification-configuration --region "$REGION" --bucket "$BUCKET" --expected-bucket-owner "$BUCKET_OWNER"
 }
 fetch_trust_policy() {
   aws_or_null NoSuchEntity iam get-role --region "$REGION" --role-name "$ROLE_NAME" --query Role.AssumeRolePolicyDocument --output json

@@ -27,6 +27,8 @@ shopt -s inherit_errexit
 REGION=${shellQuote(setup.region)}
 ACCOUNT_ID=${shellQuote(input.accountId)}
 BUCKET=${shellQuote(setup.bucket)}
+# S3 refuses (403) when another account owns a bucket of this name: docs/aws-behaviour.md#s3-buckets.
+BUCKET_OWNER=${shellQuote(setup.bucketOwner ?? input.accountId)}
 QUEUE_NAME=${shellQuote(setup.queueName)}
 ROLE_NAME=${shellQuote(setup.roleName)}
 POLICY_NAME=${shellQuote(PERMISSIONS_POLICY_NAME)}
@@ -96,7 +98,7 @@ if [ -f "$HERE/fan-out.sh" ]; then fan_out_write; fi
 
 echo "3/5 bucket notification of $BUCKET"
 if [ "$NOTIFICATION_STATE" = done ]; then echo "  already as exported: no change"; else
-  aws_ s3api put-bucket-notification-configuration --region "$REGION" --bucket "$BUCKET" \\
+  aws_ s3api put-bucket-notification-configuration --region "$REGION" --bucket "$BUCKET" --expected-bucket-owner "$BUCKET_OWNER" \\
     --notification-configuration "file://$HERE/bucket-notification.json"
   echo "  written"
 fi

@@ -1,7 +1,6 @@
-import { partitionOfRegion } from '../policy/arns';
+import { regionalEndpoint } from '../policy/partition';
 
-/** The URL SQS gives a queue on its standard endpoint (SQS Developer Guide, "Queue and message identifiers"). */
+/** The URL SQS gives a queue on its standard endpoint, amazonaws.com.cn in China (SQS Developer Guide, "Queue and message identifiers"). */
 export function predictedQueueUrl(region: string, accountId: string, queueName: string): string {
-  const domain = partitionOfRegion(region) === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com';
-  return `https://sqs.${region}.${domain}/${accountId}/${queueName}`;
+  return `${regionalEndpoint('sqs', region)}/${accountId}/${queueName}`;
 }

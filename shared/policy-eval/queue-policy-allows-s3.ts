@@ -1,3 +1,5 @@
+import { partitionOfArn } from '../policy/arns';
+import { servicePrincipal } from '../policy/partition';
 import { evaluatePolicies } from './evaluate-policies';
 import type { PolicyDecision } from './policy-request';
 import { s3DeliveryContext } from './request-context';
@@ -17,10 +19,11 @@ export interface QueuePolicyCheck {
  */
 export function queuePolicyAllowsS3(check: QueuePolicyCheck): PolicyDecision {
   const queueAccount = check.queueArn.split(':')[4] ?? check.accountId;
+  const s3 = servicePrincipal('s3', partitionOfArn(check.queueArn));
   return evaluatePolicies([{ name: 'queue policy', document: check.policy }], {
-    principal: { service: 's3.amazonaws.com' },
+    principal: { service: s3 },
     action: 'sqs:SendMessage',
     resource: check.queueArn,
-    context: s3DeliveryContext(check.bucketArn, check.accountId, queueAccount),
+    context: s3DeliveryContext(check.bucketArn, check.accountId, queueAccount, new Date(), s3),
   });
 }

@@ -54,13 +54,19 @@ function common(now: Date): Record<string, string> {
  * S3 sending an event to the queue: a service principal call with the bucket as source (IAM User Guide, "AWS global
  * condition context keys": aws:SourceArn, aws:SourceAccount, aws:PrincipalServiceName, aws:PrincipalIsAWSService).
  */
-export function s3DeliveryContext(bucketArn: string, bucketAccount: string, resourceAccount: string, now = new Date()): RequestContext {
+export function s3DeliveryContext(
+  bucketArn: string,
+  bucketAccount: string,
+  resourceAccount: string,
+  now = new Date(),
+  principal = 's3.amazonaws.com',
+): RequestContext {
   return {
     values: {
       ...common(now),
       'aws:SourceArn': bucketArn,
       'aws:SourceAccount': bucketAccount,
-      'aws:PrincipalServiceName': 's3.amazonaws.com',
+      'aws:PrincipalServiceName': principal,
       'aws:PrincipalIsAWSService': 'true',
       'aws:ResourceAccount': resourceAccount,
     },

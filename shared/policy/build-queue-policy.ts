@@ -1,4 +1,5 @@
 import { bucketArn, partitionOfArn } from './arns';
+import { servicePrincipal } from './partition';
 import { POLICY_VERSION, type PolicyDocument, type PolicyStatement } from './policy-document';
 
 /** The Sid the platform guide gives the S3 statement; merges find and replace our statement by it. */
@@ -12,16 +13,17 @@ export interface QueuePolicyInput {
   readonly accountId: string;
 }
 
-/** Lets S3 send from one bucket of one account (confused deputy guard, guide step 2); the bucket shares the queue's partition. */
+/** Lets S3 send from one bucket of one account (confused deputy guard, guide step 2); the bucket and S3's principal follow the queue's partition. */
 export function buildQueuePolicyStatement(input: QueuePolicyInput): PolicyStatement {
+  const partition = partitionOfArn(input.queueArn);
   return {
     Sid: QUEUE_POLICY_SID,
     Effect: 'Allow',
-    Principal: { Service: 's3.amazonaws.com' },
+    Principal: { Service: servicePrincipal('s3', partition) },
     Action: 'sqs:SendMessage',
     Resource: input.queueArn,
     Condition: {
-      ArnLike: { 'aws:SourceArn': bucketArn(input.bucket, partitionOfArn(input.queueArn)) },
+      ArnLike: { 'aws:SourceArn': bucketArn(input.bucket, partition) },
       StringEquals: { 'aws:SourceAccount': input.accountId },
     },
   };

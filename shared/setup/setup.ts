@@ -32,6 +32,11 @@ export const setupSchema = z.strictObject({
   allowDeleteObject: z.boolean().optional(),
   /** How an overlap with another rule of the bucket is resolved: "fan-out" puts an SNS topic in front (the admin's explicit choice). */
   overlapResolution: z.enum(['fan-out']).optional(),
+  /** The account that owns the bucket, when it is not the connected one: confirmed by the admin, sent as ExpectedBucketOwner. */
+  bucketOwner: z
+    .string()
+    .regex(/^\d{12}$/, 'the bucket owner is a 12-digit AWS account ID')
+    .optional(),
 });
 
 /** One saved setup: everything the wizard needs to build the platform guide's four documents. */
@@ -42,5 +47,5 @@ export const SETUP_FIELDS = Object.keys(setupSchema.shape) as ReadonlyArray<keyo
 
 /** Fields the file must have; the options beyond the platform guide default to the guide's behaviour when absent. */
 export const REQUIRED_SETUP_FIELDS: ReadonlyArray<keyof Setup> = SETUP_FIELDS.filter(
-  (key) => key !== 'objectReadScope' && key !== 'allowDeleteObject' && key !== 'overlapResolution',
+  (key) => key !== 'objectReadScope' && key !== 'allowDeleteObject' && key !== 'overlapResolution' && key !== 'bucketOwner',
 );

@@ -12,6 +12,7 @@ export type SetupValidation =
 const TYPE_HINTS: Readonly<Record<string, string>> = {
   objectReadScope: 'must be "bucket" (read every object, as the platform guide does) or "prefix" (read only keys under the prefix)',
   allowDeleteObject: 'must be true or false (true lets the platform delete source files after ingestion)',
+  bucketOwner: 'must be the 12-digit account ID that owns the bucket (only when it is not the connected account)',
 };
 
 function shapeIssues(input: unknown): ReadonlyArray<FieldIssue> {

@@ -1,6 +1,7 @@
 import type { ApiError } from '../contract/api-error';
 import type { ChangeSummary } from '../diff/change-summary';
 import type { DocumentDiff } from '../diff/diff-documents';
+import type { StaleRule } from '../policy/notification-destinations';
 import type { AwsStepId } from './aws-steps';
 
 /** What applying a plan would do: 'delete' removes the resource itself; 'blocked' means it must not be applied (the reason is in `blocked`). */
@@ -24,6 +25,14 @@ export interface StepPlan {
   readonly warnings: ReadonlyArray<string>;
   readonly notes: ReadonlyArray<string>;
   readonly blocked: ApiError | null;
+  /** The bucket's rules of other teams whose destination is gone, each removable by the admin's choice (bucket notification only). */
+  readonly staleRules?: ReadonlyArray<StaleRule>;
+}
+
+/** The admin's answers that change what a plan proposes; sent with the plan and again with its apply. */
+export interface PlanChoices {
+  /** Ids of other teams' rules whose destination no longer exists, to remove from the bucket's configuration. */
+  readonly removeStaleRules: ReadonlyArray<string>;
 }
 
 /** What applying one step did. */

@@ -42,7 +42,10 @@ async function seedForeign(): Promise<void> {
 async function liveDocuments() {
   const url = (await getQueueUrl(direct, setup.queueName as string)) ?? '';
   const policy = JSON.parse((await getQueueAttributes(direct, url, ['Policy'])).Policy ?? '{}') as { Statement: Array<{ Sid?: string }> };
-  return { notification: await getBucketNotification(direct, setup.bucket as string), queuePolicySids: policy.Statement.map((s) => s.Sid) };
+  return {
+    notification: await getBucketNotification(direct, { name: setup.bucket as string, owner: '123456789012' }),
+    queuePolicySids: policy.Statement.map((s) => s.Sid),
+  };
 }
 
 function workspace() {

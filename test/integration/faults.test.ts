@@ -72,7 +72,7 @@ async function snapshot() {
   return {
     queue: url !== null,
     queuePolicy: policy ? (JSON.parse(policy) as { Statement: Array<{ Sid?: string }> }) : null,
-    notification: await getBucketNotification(direct, BUCKET),
+    notification: await getBucketNotification(direct, { name: BUCKET, owner: '123456789012' }),
     trust: (role?.trustPolicy ?? null) as { Statement: Array<{ Sid?: string }> } | null,
     inline,
   };

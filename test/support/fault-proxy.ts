@@ -1,28 +1,34 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { AwsErrorAnswer } from './aws-error-bodies';
 
 /** The services the wizard calls, as named in a SigV4 credential scope (`.../us-east-1/sqs/aws4_request`). */
-export type ProxiedService = 'S3' | 'SQS' | 'IAM' | 'STS';
+export type ProxiedService = 'S3' | 'SQS' | 'IAM' | 'STS' | 'SNS' | 'LAMBDA';
 
 /**
  * What the proxy does to a matching call: answer 500 in the service's error format; answer the service's throttling
  * error (S3 503 SlowDown, SQS ThrottlingException, IAM/STS Throttling); reset the connection before forwarding;
- * forward and then reset instead of answering (the write happened, the response was lost); or wait before forwarding.
+ * forward and then reset instead of answering (the write happened, the response was lost); wait before forwarding;
+ * answer with an exact AWS error body (aws-error-bodies.ts); or stall: never answer, until the client gives up.
  */
 export type Fault =
   | { readonly kind: 'internal-error' }
   | { readonly kind: 'throttle' }
   | { readonly kind: 'reset' }
   | { readonly kind: 'lose-response' }
-  | { readonly kind: 'delay'; readonly ms: number };
+  | { readonly kind: 'delay'; readonly ms: number }
+  | { readonly kind: 'aws-error'; readonly answer: AwsErrorAnswer }
+  | { readonly kind: 'stall' };
 
-/** A rule: which call, what to do, and for how many matching calls (all of them when `times` is absent). */
+/** A rule: which call, what to do, for how many matching calls (all of them when `times` is absent), and from when. */
 export interface FaultRule {
   readonly service: ProxiedService;
   readonly operation: string;
   readonly fault: Fault;
   readonly times?: number;
+  /** Only once the proxy has seen this call (e.g. IAM CreateRole): AWS's eventual consistency follows a write. */
+  readonly after?: { readonly service: ProxiedService; readonly operation: string };
 }
 
 /** One call the proxy saw; `outcome` is the HTTP status sent, or what happened to the connection instead. */
@@ -45,7 +51,7 @@ export interface FaultProxy {
   close(): Promise<void>;
 }
 
-const SERVICES: Readonly<Record<string, ProxiedService>> = { s3: 'S3', sqs: 'SQS', iam: 'IAM', sts: 'STS' };
+const SERVICES: Readonly<Record<string, ProxiedService>> = { s3: 'S3', sqs: 'SQS', iam: 'IAM', sts: 'STS', sns: 'SNS', lambda: 'LAMBDA' };
 
 function serviceOf(req: IncomingMessage): ProxiedService | 'unknown' {
   const scope = /Credential=[^/]+\/\d{8}\/[^/]+\/([^/]+)\//.exec(String(req.headers.authorization ?? ''));
@@ -133,8 +139,10 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
   const rules: Array<{ rule: FaultRule; left: number }> = [];
   const seen: SeenCall[] = [];
 
+  const hasSeen = (after: FaultRule['after']) => after === undefined || seen.some((c) => c.service === after.service && c.operation === after.operation);
+
   function takeFault(service: ProxiedService | 'unknown', operation: string): Fault | null {
-    const entry = rules.find((r) => r.rule.service === service && r.rule.operation === operation && r.left > 0);
+    const entry = rules.find((r) => r.rule.service === service && r.rule.operation === operation && r.left > 0 && hasSeen(r.rule.after));
     if (!entry) return null;
     entry.left -= 1;
     return entry.rule.fault;
@@ -187,6 +195,15 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
         return;
       case 'lose-response':
         return forward(req, body, res, call, true);
+      case 'aws-error': {
+        call.outcome = fault.answer.status;
+        res.writeHead(fault.answer.status, { 'content-type': fault.answer.contentType, ...fault.answer.headers });
+        res.end(fault.answer.body);
+        return;
+      }
+      case 'stall':
+        res.on('close', () => (call.outcome = 'client-gone'));
+        return;
       case 'delay': {
         let sent = false;
         const timer = setTimeout(() => {

@@ -2,6 +2,7 @@ import { CreateBucketCommand, PutBucketNotificationConfigurationCommand, S3Clien
 import { CreateAliasCommand, CreateKeyCommand, GetKeyPolicyCommand, KMSClient } from '@aws-sdk/client-kms';
 import { CreateQueueCommand, GetQueueAttributesCommand, SetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { FAKE_KEYS } from './aws-profile-files';
+import { createRuleDestinations } from './seed-destinations';
 
 /** Direct SDK clients on moto, for seeding and checking state behind the app's back. */
 export function motoClients(motoUrl: string, region = 'us-east-1') {
@@ -17,8 +18,9 @@ export async function createBucket(motoUrl: string, bucket: string, region = 'us
   );
 }
 
-/** Puts a whole notification document, as another team's tooling would. */
+/** Puts a whole notification document, as another team's tooling would; its topics and functions exist, as they do for a working rule. */
 export async function putNotification(motoUrl: string, bucket: string, doc: NotificationConfiguration): Promise<void> {
+  await createRuleDestinations(motoUrl, doc);
   await motoClients(motoUrl).s3.send(new PutBucketNotificationConfigurationCommand({ Bucket: bucket, NotificationConfiguration: doc }));
 }
 

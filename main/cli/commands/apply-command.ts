@@ -1,5 +1,5 @@
 import { ApiFailure } from '../../../shared/contract/api-error';
-import type { CliFlags } from '../cli-flags';
+import { planChoicesOf, type CliFlags } from '../cli-flags';
 import { connectCli, type CliCall } from '../cli-api';
 import { EXIT, exitCodeFor, printError } from '../cli-output';
 import { formatPlan } from '../format-plan';
@@ -33,13 +33,14 @@ export async function applyCommand(call: CliCall, flags: CliFlags): Promise<numb
   for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
   const timeoutSeconds = liveTestTimeout(flags['test-timeout']);
   const connection = await connectCli(call, flags, setup.region);
-  const plans = await call('steps.planAll', { setup });
+  const choices = planChoicesOf(flags);
+  const plans = await call('steps.planAll', { setup, ...choices });
   if (reportBlocked(plans, flags, 'step(s) cannot be applied')) return EXIT.failed;
   if (!flags.json) for (const plan of plans) process.stderr.write(formatPlan(plan));
   await confirmOrRefuse(flags, 'Apply these changes?', 'apply', 'Review the plan (sqs-s3-wizard plan --setup FILE), then run apply with --yes.');
   // Saved only once the run is going to write, so a refused apply leaves the data directory untouched too.
   await call('setups.save', { setup });
-  const written = await writeInOrder(plans, (plan) => call('steps.apply', { setup, step: plan.step, basis: plan.basis }), flags);
+  const written = await writeInOrder(plans, (plan) => call('steps.apply', { setup, step: plan.step, basis: plan.basis, ...choices }), flags);
   if ('exitCode' in written) return written.exitCode;
   const changes = changeLines(written.results);
   let registration;

@@ -1,4 +1,4 @@
-import type { CliFlags } from '../cli-flags';
+import { planChoicesOf, type CliFlags } from '../cli-flags';
 import { connectCli, type CliCall } from '../cli-api';
 import { EXIT } from '../cli-output';
 import { formatPlan } from '../format-plan';
@@ -11,7 +11,7 @@ export async function planCommand(call: CliCall, flags: CliFlags): Promise<numbe
   const { warnings } = loaded;
   for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
   await connectCli(call, flags, setup.region);
-  const plans = await call('steps.planAll', { setup });
+  const plans = await call('steps.planAll', { setup, ...planChoicesOf(flags) });
   if (flags.json) process.stdout.write(`${JSON.stringify({ plans }, null, 2)}\n`);
   else for (const plan of plans) process.stdout.write(formatPlan(plan));
   return plans.some((p) => p.blocked) ? EXIT.failed : EXIT.ok;

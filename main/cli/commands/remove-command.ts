@@ -1,4 +1,4 @@
-import type { CliFlags } from '../cli-flags';
+import { planChoicesOf, type CliFlags } from '../cli-flags';
 import { connectCli, type CliCall } from '../cli-api';
 import { countOf } from '../../../shared/util/count-of';
 import { EXIT } from '../cli-output';
@@ -15,7 +15,7 @@ export async function removeCommand(call: CliCall, flags: CliFlags): Promise<num
   const { setup, warnings } = await loadSetupFile(flags.setup);
   for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
   await connectCli(call, flags, setup.region);
-  const options = { deleteQueueWithMessages: flags['delete-queue-with-messages'] ?? false };
+  const options = { deleteQueueWithMessages: flags['delete-queue-with-messages'] ?? false, ...planChoicesOf(flags) };
   const plans = await call('remove.plan', { setup, ...options });
   if (reportBlocked(plans, flags, 'document(s) cannot be changed')) return EXIT.failed;
   if (!flags.json) for (const plan of plans) process.stderr.write(formatPlan(plan));

@@ -1,34 +1,65 @@
 import { apiError, ApiFailure } from '../../../shared/contract/api-error';
+import { summarizeChanges } from '../../../shared/diff/summarize-changes';
 import { describeNeighbours } from '../../../shared/neighbours/neighbourhood';
 import { dedicatedQueueName, otherRulesToQueue, queueIsOwn } from '../../../shared/neighbours/queue-users';
 import { buildQueueConfiguration } from '../../../shared/policy/build-bucket-notification';
 import { mergeBucketNotification } from '../../../shared/policy/merge-bucket-notification';
 import type { BucketNotificationDocument } from '../../../shared/policy/notification-document';
+import {
+  staleRules,
+  staleRulesBlocker,
+  uncheckedDestinations,
+  withoutRules,
+  type DestinationCheck,
+  type StaleRule,
+} from '../../../shared/policy/notification-destinations';
 import { withoutOurRules } from '../../../shared/policy/remove-ours';
-import { getBucketNotification, getBucketRegion, putBucketNotification } from '../../aws/s3';
+import { getBucketNotification, getBucketRegion } from '../../aws/s3';
+import { checkDestinations } from '../check-destinations';
 import { clearTestEvents } from '../clear-test-events';
+import { putNotificationDocument } from '../put-notification';
 import { nameInResource } from '../resource-name';
+import type { PlanContext } from '../step-context';
 import type { StepDefinition } from '../step-definition';
 import { FAN_OUT_OFFER, proposeWithFanOut, removeFanOutRule } from '../../../shared/fanout/fan-out-notification';
 import { fanOutChoiceOf, fanOutUnwinds } from './sns-fan-out';
 
-/** The bucket and the Region it is in (the queue must be in the same one). */
+/** The bucket, the Region it is in (the queue must be in the same one), and whether each rule's destination still exists. */
 interface BucketFacts {
   readonly bucket: string;
   readonly region: string;
+  /** By destination ARN: exists, missing (S3 would refuse the whole document), or unchecked and why. */
+  readonly destinations: Readonly<Record<string, DestinationCheck>>;
+}
+
+/** The setup's own rule Id: the one it recorded, else the guide's (the queue name). */
+function ourRuleId(ctx: PlanContext): string {
+  return ctx.neighbourhood.own?.ownership?.notificationId ?? ctx.setup.queueName;
+}
+
+/** Notes about destinations the plan could not check, and about stale rules the admin chose to remove. */
+function destinationNotes(document: BucketNotificationDocument | null, facts: BucketFacts, stale: ReadonlyArray<StaleRule>): ReadonlyArray<string> {
+  const unchecked = uncheckedDestinations(document, facts.destinations);
+  return [
+    ...stale
+      .filter((r) => r.removed)
+      .map((r) => `Rule "${r.ruleId}" (to ${r.kind} ${r.arn}, which ${r.detail}) is removed at your choice; the backup keeps it.`),
+    ...(unchecked.length > 0 ? [`Could not check whether these destinations exist: ${unchecked.join('; ')}.`] : []),
+  ];
 }
 
 /**
  * Platform guide step 3: add our queue configuration to the bucket's notification document, keeping every other
  * configuration and EventBridge (PutBucketNotificationConfiguration replaces the whole document:
- * docs/aws-behaviour.md#s3-bucket-notifications).
+ * docs/aws-behaviour.md#s3-bucket-notifications). S3 validates every destination on each write, so a kept rule
+ * whose destination was deleted blocks the plan, unless the admin chooses to remove that rule.
  */
 export const bucketNotificationStep: StepDefinition<BucketNotificationDocument, BucketFacts> = {
   id: 'bucketNotification',
   resource: (ctx) => ctx.bucketArn,
   async read(call, resource) {
-    const bucket = nameInResource(resource, 'bucket');
-    call.progress(`Reading bucket ${bucket}: its Region and notification configuration`);
+    const bucket = { name: nameInResource(resource, 'bucket'), owner: call.bucketOwner };
+    call.progress(`Reading bucket ${bucket.name}: its Region and notification configuration`);
     // Independent reads run together; the notification read's error only matters when the bucket exists.
     const [region, notification] = await Promise.all([
       getBucketRegion(call.target, bucket, call.signal),
@@ -39,15 +70,17 @@ export const bucketNotificationStep: StepDefinition<BucketNotificationDocument, 
     ]);
     if (region === null) {
       throw new ApiFailure(
-        apiError('NOT_FOUND', `Bucket ${bucket} does not exist (NoSuchBucket) or is not visible to ${call.callerArn}.`, {
+        apiError('NOT_FOUND', `Bucket ${bucket.name} does not exist (NoSuchBucket) or is not visible to ${call.callerArn}.`, {
           fix: 'Check the bucket name in the setup, and that this account owns it.',
         }),
       );
     }
     if (notification.error) throw notification.error;
-    return { resource, document: notification.document, facts: { bucket, region } };
+    call.progress(`Checking that the destinations of bucket ${bucket.name}'s rules still exist`);
+    const destinations = await checkDestinations(call, notification.document, region);
+    return { resource, document: notification.document, facts: { bucket: bucket.name, region, destinations } };
   },
-  offlineLive: (ctx) => ({ resource: ctx.bucketArn, document: {}, facts: { bucket: ctx.setup.bucket, region: ctx.setup.region } }),
+  offlineLive: (ctx) => ({ resource: ctx.bucketArn, document: {}, facts: { bucket: ctx.setup.bucket, region: ctx.setup.region, destinations: {} } }),
   propose(live, ctx) {
     if (live.facts.region !== ctx.setup.region) {
       const error = apiError(
@@ -66,10 +99,15 @@ export const bucketNotificationStep: StepDefinition<BucketNotificationDocument, 
       );
       return { ok: false, error };
     }
-    const choice = fanOutChoiceOf(ctx, live.document ?? {});
-    if (choice.kind === 'design') return proposeWithFanOut(live.document ?? {}, choice.design);
+    const stale = staleRules(live.document, ourRuleId(ctx), live.facts.destinations, ctx.choices.removeStaleRules);
+    const blocked = staleRulesBlocker(stale, ctx.setup.bucket);
+    if (blocked) return { ok: false, error: blocked, staleRules: stale };
+    const removed = stale.map((r) => r.ruleId);
+    const base = removed.length > 0 ? withoutRules(live.document ?? {}, removed) : (live.document ?? {});
+    const choice = fanOutChoiceOf(ctx, base);
+    if (choice.kind === 'design') return { ...proposeWithFanOut(live.document ?? {}, choice.design), staleRules: stale };
     const ours = buildQueueConfiguration({ queueName: ctx.setup.queueName, queueArn: ctx.queueArn, prefix: ctx.setup.prefix, suffix: ctx.setup.suffix });
-    const merged = mergeBucketNotification(live.document ?? {}, ours);
+    const merged = mergeBucketNotification(base, ours);
     if (!merged.ok) {
       if (choice.kind === 'refused')
         return {
@@ -81,20 +119,30 @@ export const bucketNotificationStep: StepDefinition<BucketNotificationDocument, 
         ? { ok: false, error: { ...merged.error, fix: `${merged.error.fix ?? ''} ${FAN_OUT_OFFER}`.trim(), resolutions: ['fan-out'] } }
         : merged;
     }
-    return { ...merged, warnings: [] };
+    const notes = [...merged.notes, ...destinationNotes(live.document, live.facts, stale)];
+    if (removed.length === 0) return { ...merged, notes, warnings: [], staleRules: stale };
+    return { ...merged, changed: true, summary: summarizeChanges(live.document, merged.document), notes, warnings: [], staleRules: stale };
   },
   proposeRemoval(live, ctx) {
     const fanOut = ctx.neighbourhood.own?.ownership?.fanOut ?? null;
     if (fanOut) return removeFanOutRule(live.document, fanOut, fanOutUnwinds(ctx));
-    const id = ctx.neighbourhood.own?.ownership?.notificationId ?? ctx.setup.queueName;
+    const id = ourRuleId(ctx);
     const removal = withoutOurRules(live.document, (c) => c.Id === id && c.QueueArn === ctx.queueArn);
     if (!removal.ok) return { kind: 'blocked', error: removal.error };
     if (!removal.removed) return { kind: 'keep', notes: [`The bucket has no rule ${id} sending to queue ${ctx.setup.queueName}.`] };
-    return { kind: 'write', document: removal.document, summary: removal.summary, notes: ['Every other rule, and EventBridge, is written back as it is.'] };
+    // Removing our rule is one more write of the whole document, so S3 validates the other rules' destinations again.
+    const stale = staleRules(live.document, id, live.facts.destinations, ctx.choices.removeStaleRules);
+    const blocked = staleRulesBlocker(stale, ctx.setup.bucket);
+    if (blocked) return { kind: 'blocked', error: blocked };
+    const removed = stale.map((r) => r.ruleId);
+    const document = removed.length > 0 && removal.document ? withoutRules(removal.document, removed) : removal.document;
+    const notes = ['Every other rule, and EventBridge, is written back as it is.', ...destinationNotes(live.document, live.facts, stale)];
+    return { kind: 'write', document, summary: summarizeChanges(live.document, document), notes };
   },
   async write(call, live, document) {
     call.progress(`Writing the notification configuration of bucket ${live.facts.bucket}`);
-    await putBucketNotification(call.target, live.facts.bucket, document ?? {}, call.signal);
+    const bucket = { name: live.facts.bucket, owner: call.bucketOwner, arn: live.resource, region: live.facts.region };
+    await putNotificationDocument(call, bucket, document ?? {});
     return 'updated';
   },
   // With a fan-out, the setup's events arrive through the topic rule: it owns no rule of its own.

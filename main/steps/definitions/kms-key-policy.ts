@@ -131,7 +131,7 @@ export const kmsKeyPolicyStep: StepDefinition<KeyPolicy, KmsKeyFacts> = {
       ]);
     }
     if (keyManager === 'AWS') return { ok: false, error: awsManagedKeyRefusal(ctx.setup.queueName, keyId) };
-    const ours = kmsKeyStatementForS3(ctx.bucketArn, ctx.accountId);
+    const ours = kmsKeyStatementForS3(ctx.bucketArn, ctx.bucketOwner);
     if (keyAccount !== null && keyAccount !== ctx.accountId) {
       // PutKeyPolicy has no cross-account use: only the key's own account can add the statement.
       return unchanged(

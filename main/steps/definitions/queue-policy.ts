@@ -47,7 +47,7 @@ export const queuePolicyStep: StepDefinition<QueuePolicy, QueuePolicyFacts> = {
       );
       return { ok: false, error };
     }
-    const built = buildQueuePolicy({ queueName: ctx.setup.queueName, queueArn: ctx.queueArn, bucket: ctx.setup.bucket, accountId: ctx.accountId });
+    const built = buildQueuePolicy({ queueName: ctx.setup.queueName, queueArn: ctx.queueArn, bucket: ctx.setup.bucket, accountId: ctx.bucketOwner });
     // With an SNS fan-out the events arrive from the topic: it is allowed beside S3 (kept for when the fan-out is undone).
     const choice = fanOutChoiceOf(ctx);
     const ours =
@@ -57,7 +57,7 @@ export const queuePolicyStep: StepDefinition<QueuePolicy, QueuePolicyFacts> = {
     const merged = mergeQueuePolicy(live.document, ours);
     if (!merged.ok) return merged;
     // Other statements are kept as they are, so an explicit Deny for S3 still wins after our Allow is added.
-    const s3 = queuePolicyAllowsS3({ policy: merged.document, queueArn: ctx.queueArn, bucketArn: ctx.bucketArn, accountId: ctx.accountId });
+    const s3 = queuePolicyAllowsS3({ policy: merged.document, queueArn: ctx.queueArn, bucketArn: ctx.bucketArn, accountId: ctx.bucketOwner });
     const warnings = s3.allowed
       ? []
       : [

@@ -3,6 +3,7 @@ import { DEFAULT_ROLE_NAME, freeQueueName, freeRoleName, freeSetupName } from '.
 import type { Setup } from '../../../shared/setup/setup';
 import { isSetupNameTaken, setupNameTakenError } from '../../../shared/setup/setup-name-taken';
 import { validateBucketName } from '../../../shared/validation/bucket-name';
+import { validateBucketOwner } from '../../../shared/validation/bucket-owner';
 import { validateExternalId } from '../../../shared/validation/external-id';
 import { validatePrefix, validateSuffix } from '../../../shared/validation/key-filter';
 import { validateQueueName } from '../../../shared/validation/queue-name';
@@ -63,6 +64,7 @@ export function emptyDraft(region: string): ScopeDraft {
     platformSetupRoleArn: '',
     platformLoadRoleArn: '',
     externalId: '',
+    bucketOwner: '',
     limitReadsToPrefix: false,
     allowDeleteObject: false,
   };
@@ -70,16 +72,18 @@ export function emptyDraft(region: string): ScopeDraft {
 
 /** The form prefilled from a saved setup. */
 export function draftFromSetup(setup: Setup): ScopeDraft {
-  const { objectReadScope, allowDeleteObject, ...text } = setup;
-  return { ...text, limitReadsToPrefix: objectReadScope === 'prefix', allowDeleteObject: allowDeleteObject === true };
+  const { objectReadScope, allowDeleteObject, bucketOwner, ...text } = setup;
+  return { ...text, bucketOwner: bucketOwner ?? '', limitReadsToPrefix: objectReadScope === 'prefix', allowDeleteObject: allowDeleteObject === true };
 }
 
 /** The setup the form describes; the options are written only when switched on (their absence is the platform guide's behaviour). */
 export function setupFromDraft(draft: ScopeDraft): Setup {
-  const { limitReadsToPrefix, allowDeleteObject, overlapResolution, ...text } = draft;
+  const { limitReadsToPrefix, allowDeleteObject, overlapResolution, bucketOwner, ...text } = draft;
   return {
     ...text,
     ...(overlapResolution ? { overlapResolution } : {}),
+    // Empty: the connected account owns the bucket (the default ExpectedBucketOwner).
+    ...(bucketOwner !== '' ? { bucketOwner } : {}),
     ...(limitReadsToPrefix ? { objectReadScope: 'prefix' as const } : {}),
     ...(allowDeleteObject ? { allowDeleteObject: true } : {}),
   };
@@ -110,6 +114,7 @@ export const FIELD_VALIDATORS: Readonly<Record<ScopeTextField, (value: string) =
   platformSetupRoleArn: (v) => validateRoleArn(v, 'platformSetupRoleArn'),
   platformLoadRoleArn: (v) => validateRoleArn(v, 'platformLoadRoleArn'),
   externalId: (v) => validateExternalId(v),
+  bucketOwner: (v) => validateBucketOwner(v),
 };
 
 /** Every field's problem (null when the value is fine). */

@@ -77,7 +77,7 @@ export function ScopeStep({ connectedRegion, initial, saved, onConfirmed }: Scop
   }, [listed.value, editing]);
   const draft = useMemo(() => followDefaults(typed, edited, taken), [typed, edited, taken]);
   const issues = useMemo(() => draftIssues(draft), [draft]);
-  const lookup = useBucketRegion(draft.bucket, issues.bucket === null);
+  const lookup = useBucketRegion(draft.bucket, issues.bucket === null, draft.bucketOwner);
   const busy = save.loading;
 
   function update(field: ScopeTextField, value: string) {
@@ -145,6 +145,11 @@ export function ScopeStep({ connectedRegion, initial, saved, onConfirmed }: Scop
             onBucket={(v) => update('bucket', v)}
             onRegion={(v) => update('region', v)}
           />
+          {field(
+            'bucketOwner',
+            'Bucket owner account (optional)',
+            'Empty: the connected account owns the bucket. Another account only if you confirm it owns the bucket; every S3 call sends it as the expected owner.',
+          )}
           {field('prefix', 'Object key prefix', 'Only keys starting with this send events, e.g. "incoming/". Empty: every key.')}
           {field('suffix', 'Object key suffix', 'Only keys ending with this send events, e.g. ".csv". Empty: every key.')}
           {filterWarnings.length > 0 ? (

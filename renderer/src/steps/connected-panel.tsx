@@ -1,6 +1,7 @@
 import type { Connection } from '../../../shared/contract/aws-profile';
 import { CopyButton } from '../components/copy-button';
 import { PanelHeading } from '../components/panel-heading';
+import { NetworkFacts } from './network-facts';
 
 /** Who the wizard acts as: shown before any further step so the admin can check the account. */
 export function ConnectedPanel({
@@ -28,14 +29,7 @@ export function ConnectedPanel({
         <dd>{connection.profile}</dd>
         <dt>Region</dt>
         <dd>{connection.region}</dd>
-        {connection.endpoint ? (
-          <>
-            <dt>Endpoint</dt>
-            <dd>
-              <code>{connection.endpoint}</code>
-            </dd>
-          </>
-        ) : null}
+        <NetworkFacts network={connection.network} />
       </dl>
       <div className="actions">
         {onContinue ? (

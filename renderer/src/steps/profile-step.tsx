@@ -66,6 +66,31 @@ export function ProfileStep({
           </>
         ) : null}
       </p>
+      {listing.value ? (
+        <p className="muted" data-testid="listing-network">
+          Proxy:{' '}
+          {listing.value.network.proxy ? (
+            <>
+              <code>{listing.value.network.proxy}</code> (from {listing.value.network.proxySource})
+            </>
+          ) : (
+            `none (${listing.value.network.proxySource})`
+          )}
+          . CA bundle:{' '}
+          {listing.value.network.caBundle ? (
+            <>
+              <code>{listing.value.network.caBundle}</code> (AWS_CA_BUNDLE)
+            </>
+          ) : selected?.caBundle ? (
+            <>
+              <code>{selected.caBundle}</code> (ca_bundle of profile {selected.name})
+            </>
+          ) : (
+            'none, the default certificate authorities'
+          )}
+          .
+        </p>
+      ) : null}
       {listing.error ? <ErrorBanner error={listing.error} /> : null}
       {listing.value && listing.value.profiles.length === 0 ? (
         <div className="banner warn" role="alert">

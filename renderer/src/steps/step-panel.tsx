@@ -1,4 +1,4 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Setup } from '../../../shared/setup/setup';
 import { AWS_STEP_IDS, AWS_STEPS, type AwsStepId } from '../../../shared/steps/aws-steps';
 import type { StepResult } from '../../../shared/steps/step-plan';
@@ -8,6 +8,7 @@ import { usePlannedChange } from '../changes/use-planned-change';
 import { PanelHeading } from '../components/panel-heading';
 import type { StepOutcome } from '../wizard-state';
 import { applyLabel, applySentence } from './apply-wording';
+import { StaleRuleChoices } from './stale-rule-choices';
 
 /** What a step's result means for the stepper. */
 function outcomeOf(result: StepResult): StepOutcome {
@@ -52,7 +53,14 @@ function HeldByBlocker({ blockedBy, onReview }: { readonly blockedBy: ReadonlyAr
  * clicks Apply; "no change" writes nothing. Mounted with `key={step}`, so each step starts from a fresh plan.
  */
 export function StepPanel({ step, setup, blockedBy, onOutcome, onNext, onReview, onSetupChanged }: StepPanelProps) {
-  const change = usePlannedChange('steps.plan', { setup, step }, 'steps.apply', (basis) => ({ setup, step, basis }));
+  // Other teams' stale rules the admin chose to remove: sent with the plan and again with its apply.
+  const [removeStaleRules, setRemoveStaleRules] = useState<ReadonlyArray<string>>([]);
+  const change = usePlannedChange('steps.plan', { setup, step, removeStaleRules: [...removeStaleRules] }, 'steps.apply', (basis) => ({
+    setup,
+    step,
+    basis,
+    removeStaleRules: [...removeStaleRules],
+  }));
   const { plan, apply, runPlan } = change;
   const headingId = `step-${step}-title`;
 
@@ -67,6 +75,15 @@ export function StepPanel({ step, setup, blockedBy, onOutcome, onNext, onReview,
   useEffect(() => {
     void planStep();
   }, [planStep]);
+
+  // A changed choice plans again, so the diff shows the other team's rule going (the mount's plan is the one above).
+  const choicesPlanned = useRef(removeStaleRules);
+  useEffect(() => {
+    if (choicesPlanned.current === removeStaleRules) return;
+    choicesPlanned.current = removeStaleRules;
+    void planStep();
+  }, [removeStaleRules, planStep]);
+  const staleRules = plan.value?.staleRules ?? [];
 
   useEffect(() => {
     const error = plan.error ?? apply.error;
@@ -93,6 +110,7 @@ export function StepPanel({ step, setup, blockedBy, onOutcome, onNext, onReview,
       </p>
       <PanelHeading id={headingId}>{AWS_STEPS[step].title}</PanelHeading>
       <p>{AWS_STEPS[step].intro}</p>
+      {staleRules.length > 0 ? <StaleRuleChoices rules={staleRules} chosen={removeStaleRules} disabled={change.busy} onChange={setRemoveStaleRules} /> : null}
       {plan.value?.blocked ? <ResolveWithFanOut setup={setup} blocked={plan.value.blocked} onChosen={onSetupChanged} /> : null}
       <PlannedChange
         change={change}

@@ -53,7 +53,7 @@ export function kmsKeyCheck(s: AccountSnapshot, c: DiagnosticContext): Diagnosti
       principal: { service: fanOut ? 'sns.amazonaws.com' : 's3.amazonaws.com' },
       action,
       resource: key.arn,
-      context: fanOut ? snsDeliveryContext(fanOut.topicArn, c.accountId, keyAccount) : s3DeliveryContext(c.bucketArn, c.accountId, keyAccount),
+      context: fanOut ? snsDeliveryContext(fanOut.topicArn, c.accountId, keyAccount) : s3DeliveryContext(c.bucketArn, c.bucketOwner, keyAccount),
     }),
   ]);
   const notes = [...new Set(decisions.flatMap(([, d]) => d.caveats))].map((x) => ` Note: ${x}.`).join('');

@@ -49,9 +49,9 @@ export function queuePolicyCheck(s: AccountSnapshot, c: DiagnosticContext): Diag
   if (s.fanOut) return fanOutQueuePolicyCheck(s, c, s.fanOut);
   const policy = s.queueAttributes.Policy;
   if (!policy) return check('queue-policy', title, 'fail', 'The queue has no policy: S3 cannot send to it.', 'Apply the queue policy step.', 'queuePolicy');
-  const d = queuePolicyAllowsS3({ policy, queueArn: c.queueArn, bucketArn: c.bucketArn, accountId: c.accountId });
+  const d = queuePolicyAllowsS3({ policy, queueArn: c.queueArn, bucketArn: c.bucketArn, accountId: c.bucketOwner });
   const notes = d.caveats.map((x) => ` Note: ${x}.`).join('');
-  const who = `S3 sending from ${c.bucketArn} (account ${c.accountId})`;
+  const who = `S3 sending from ${c.bucketArn} (account ${c.bucketOwner})`;
   if (d.status === 'depends' || d.status === 'cannot-evaluate') {
     const fix = `Check statement ${d.decidedBy ?? '(unnamed)'} of the queue policy: S3 delivers from AWS's network, with no VPC endpoint and no organisation of the caller.`;
     return check('queue-policy', title, 'warn', `Cannot be sure about ${who}: ${d.reason}${notes}`, fix);

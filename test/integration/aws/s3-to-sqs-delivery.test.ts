@@ -60,29 +60,33 @@ describe('S3 -> SQS event delivery through the service modules (moto delivers sy
         ],
       }),
     );
-    await putBucketNotification(target, BUCKET, {
-      QueueConfigurations: [
-        {
-          Id: 'landing-events',
-          QueueArn: queueArn,
-          Events: ['s3:ObjectCreated:*'],
-          Filter: {
-            Key: {
-              FilterRules: [
-                { Name: 'prefix', Value: 'incoming/' },
-                { Name: 'suffix', Value: '.csv' },
-              ],
+    await putBucketNotification(
+      target,
+      { name: BUCKET, owner: '123456789012' },
+      {
+        QueueConfigurations: [
+          {
+            Id: 'landing-events',
+            QueueArn: queueArn,
+            Events: ['s3:ObjectCreated:*'],
+            Filter: {
+              Key: {
+                FilterRules: [
+                  { Name: 'prefix', Value: 'incoming/' },
+                  { Name: 'suffix', Value: '.csv' },
+                ],
+              },
             },
           },
-        },
-      ],
-    });
+        ],
+      },
+    );
     const setupMessages = await drain(queueUrl);
     expect(setupMessages.every((m) => recordsOf(m).length === 0)).toBe(true);
 
-    const { etag } = await putObject(target, BUCKET, 'incoming/2026 11/a b=c.csv', 'id\n1\n');
-    await putObject(target, BUCKET, 'incoming/skip.json', '{}');
-    await putObject(target, BUCKET, 'elsewhere/skip.csv', 'id\n');
+    const { etag } = await putObject(target, { name: BUCKET, owner: '123456789012' }, 'incoming/2026 11/a b=c.csv', 'id\n1\n');
+    await putObject(target, { name: BUCKET, owner: '123456789012' }, 'incoming/skip.json', '{}');
+    await putObject(target, { name: BUCKET, owner: '123456789012' }, 'elsewhere/skip.csv', 'id\n');
 
     const records = (await drain(queueUrl)).flatMap(recordsOf);
     expect(records).toHaveLength(1);
@@ -92,7 +96,7 @@ describe('S3 -> SQS event delivery through the service modules (moto delivers sy
     expect(decodeKey(record?.s3.object.key ?? '')).toBe('incoming/2026 11/a b=c.csv');
     expect(`"${record?.s3.object.eTag ?? ''}"`).toBe(etag);
 
-    await deleteObject(target, BUCKET, 'incoming/2026 11/a b=c.csv');
+    await deleteObject(target, { name: BUCKET, owner: '123456789012' }, 'incoming/2026 11/a b=c.csv');
     expect((await drain(queueUrl)).flatMap(recordsOf)).toEqual([]);
   });
 });

@@ -51,11 +51,11 @@ describe('s3 module against moto', () => {
     await createBucket('in-old-eu', 'EU');
     await createBucket('in-ireland', 'eu-west-1');
     await createBucket('in-frankfurt', 'eu-central-1');
-    expect(await getBucketRegion(target, 'in-virginia')).toBe('us-east-1');
-    expect(await getBucketRegion(target, 'in-old-eu')).toBe('eu-west-1');
-    expect(await getBucketRegion(target, 'in-ireland')).toBe('eu-west-1');
-    expect(await getBucketRegion(target, 'in-frankfurt')).toBe('eu-central-1');
-    expect(await getBucketRegion(target, 'no-such-bucket-here')).toBeNull();
+    expect(await getBucketRegion(target, { name: 'in-virginia', owner: '123456789012' })).toBe('us-east-1');
+    expect(await getBucketRegion(target, { name: 'in-old-eu', owner: '123456789012' })).toBe('eu-west-1');
+    expect(await getBucketRegion(target, { name: 'in-ireland', owner: '123456789012' })).toBe('eu-west-1');
+    expect(await getBucketRegion(target, { name: 'in-frankfurt', owner: '123456789012' })).toBe('eu-central-1');
+    expect(await getBucketRegion(target, { name: 'no-such-bucket-here', owner: '123456789012' })).toBeNull();
   });
 
   it('regionFromLocationConstraint covers null, empty and EU', () => {
@@ -68,15 +68,15 @@ describe('s3 module against moto', () => {
 
   it('reads an empty notification document as {} and a missing bucket as null', async () => {
     await createBucket('quiet-bucket');
-    expect(await getBucketNotification(target, 'quiet-bucket')).toEqual({});
-    expect(await getBucketNotification(target, 'no-such-bucket-here')).toBeNull();
+    expect(await getBucketNotification(target, { name: 'quiet-bucket', owner: '123456789012' })).toEqual({});
+    expect(await getBucketNotification(target, { name: 'no-such-bucket-here', owner: '123456789012' })).toBeNull();
   });
 
   it('round-trips the whole notification document as plain JSON without $metadata or undefined keys', async () => {
     await createBucket('busy-bucket');
     const topicRule = { Id: 'other-team', TopicArn: 'arn:aws:sns:us-east-1:123456789012:alerts', Events: ['s3:ObjectRemoved:*'] };
-    await putBucketNotification(target, 'busy-bucket', { QueueConfigurations: [queueRule], TopicConfigurations: [topicRule] });
-    const read = await getBucketNotification(target, 'busy-bucket');
+    await putBucketNotification(target, { name: 'busy-bucket', owner: '123456789012' }, { QueueConfigurations: [queueRule], TopicConfigurations: [topicRule] });
+    const read = await getBucketNotification(target, { name: 'busy-bucket', owner: '123456789012' });
     expect(read).toEqual({ QueueConfigurations: [queueRule], TopicConfigurations: [topicRule] });
     expect(JSON.stringify(read)).not.toContain('$metadata');
     expect(Object.values(read ?? {}).every((v) => v !== undefined)).toBe(true);
@@ -96,36 +96,38 @@ describe('s3 module against moto', () => {
         },
       },
     };
-    await putBucketNotification(target, 'busy-bucket', { QueueConfigurations: [seedRule] });
-    expect(await getBucketNotification(target, 'busy-bucket')).toEqual({ QueueConfigurations: [queueRule] });
+    await putBucketNotification(target, { name: 'busy-bucket', owner: '123456789012' }, { QueueConfigurations: [seedRule] });
+    expect(await getBucketNotification(target, { name: 'busy-bucket', owner: '123456789012' })).toEqual({ QueueConfigurations: [queueRule] });
   });
 
   it('replaces the whole document on put: configurations not sent are gone', async () => {
     await createBucket('busy-bucket');
-    await putBucketNotification(target, 'busy-bucket', { QueueConfigurations: [queueRule] });
-    await putBucketNotification(target, 'busy-bucket', {});
-    expect(await getBucketNotification(target, 'busy-bucket')).toEqual({});
+    await putBucketNotification(target, { name: 'busy-bucket', owner: '123456789012' }, { QueueConfigurations: [queueRule] });
+    await putBucketNotification(target, { name: 'busy-bucket', owner: '123456789012' }, {});
+    expect(await getBucketNotification(target, { name: 'busy-bucket', owner: '123456789012' })).toEqual({});
   });
 
   it('puts an object with its ETag and deletes it; deleting a missing key succeeds', async () => {
     await createBucket('data-bucket');
-    const { etag } = await putObject(target, 'data-bucket', 'in/a b.csv', 'id,name\n1,x\n');
+    const { etag } = await putObject(target, { name: 'data-bucket', owner: '123456789012' }, 'in/a b.csv', 'id,name\n1,x\n');
     expect(etag).toMatch(/^"[0-9a-f]{32}"$/);
     const head = await clientsFor(target).s3.send(new HeadObjectCommand({ Bucket: 'data-bucket', Key: 'in/a b.csv' }));
     expect(head.ETag).toBe(etag);
-    await deleteObject(target, 'data-bucket', 'in/a b.csv');
+    await deleteObject(target, { name: 'data-bucket', owner: '123456789012' }, 'in/a b.csv');
     await expect(clientsFor(target).s3.send(new HeadObjectCommand({ Bucket: 'data-bucket', Key: 'in/a b.csv' }))).rejects.toMatchObject({
       $metadata: { httpStatusCode: 404 },
     });
-    await deleteObject(target, 'data-bucket', 'never-there.csv');
+    await deleteObject(target, { name: 'data-bucket', owner: '123456789012' }, 'never-there.csv');
   });
 
   it('names the action and the resource when a write fails', async () => {
-    const putError = await failureOf(putObject(target, 'no-such-bucket-here', 'k.csv', 'x'));
+    const putError = await failureOf(putObject(target, { name: 'no-such-bucket-here', owner: '123456789012' }, 'k.csv', 'x'));
     expect(putError.code).toBe('AWS_ERROR');
     expect(putError.message).toContain('s3:PutObject on arn:aws:s3:::no-such-bucket-here/k.csv');
     expect(putError.message).toContain('NoSuchBucket');
-    const notifyError = await failureOf(putBucketNotification(target, 'no-such-bucket-here', { QueueConfigurations: [queueRule] }));
+    const notifyError = await failureOf(
+      putBucketNotification(target, { name: 'no-such-bucket-here', owner: '123456789012' }, { QueueConfigurations: [queueRule] }),
+    );
     expect(notifyError.message).toContain('s3:PutBucketNotification on arn:aws:s3:::no-such-bucket-here');
   });
 

@@ -27,6 +27,7 @@ const electron = vi.hoisted(() => {
     setDevicePermissionHandler: vi.fn(),
     webRequest: { onHeadersReceived: vi.fn() },
     protocol: { handle: vi.fn() },
+    resolveProxy: vi.fn(async () => 'PROXY pac-proxy.corp:8080; DIRECT'),
   };
   return {
     order,
@@ -54,8 +55,14 @@ const electron = vi.hoisted(() => {
   };
 });
 vi.mock('electron', () => electron.module);
-// The shell's wiring is under test here, not the handlers behind it.
-vi.mock('../../../main/api/handlers', () => ({ handlers: {} }));
+// The shell's wiring is under test here, not the handlers behind it: one stand-in handler reports the workspace's system proxy.
+vi.mock('../../../main/api/handlers', () => ({
+  handlers: {
+    'profiles.list': async (_input: unknown, ctx: { workspace: { systemProxy(): ((url: string) => Promise<string>) | null } }) => ({
+      systemProxy: await ctx.workspace.systemProxy()?.('https://sts.us-east-1.amazonaws.com/'),
+    }),
+  },
+}));
 
 const { app, protocol, ipcMain, session } = electron.module;
 const ses = session.defaultSession;
@@ -96,6 +103,14 @@ describe('electron-main', () => {
 
   it('registers the one IPC handler', () => {
     expect(ipcMain.handle.mock.calls.map((c) => c[0])).toEqual(['wizard:invoke']);
+  });
+
+  it("gives the window's workspace the system proxy of the default session (PAC included)", async () => {
+    const [, invoke] = ipcMain.handle.mock.calls[0] as unknown as [string, (event: unknown, request: unknown) => Promise<unknown>];
+    const window = electron.windows[0] as unknown as { webContents: unknown };
+    const event = { sender: window.webContents, senderFrame: { url: 'app://sqs-s3-wizard/index.html', parent: null } };
+    expect(await invoke(event, { channel: 'profiles.list', input: {} })).toEqual({ ok: true, value: { systemProxy: 'PROXY pac-proxy.corp:8080; DIRECT' } });
+    expect(ses.resolveProxy).toHaveBeenCalledWith('https://sts.us-east-1.amazonaws.com/');
   });
 
   it('opens one secure window on the app origin with the bundled preload', () => {

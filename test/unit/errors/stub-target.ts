@@ -34,6 +34,8 @@ export function stubStepContext(setup: Setup, dir: string): PlanContext {
     setup,
     target: stubTarget(setup.region),
     accountId,
+    bucketOwner: accountId,
+    choices: { removeStaleRules: [] },
     callerArn: `arn:aws:iam::${accountId}:user/admin`,
     partition: 'aws',
     queueArn: queueArnOf(setup.region, accountId, setup.queueName),
