@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { basename, join, relative, resolve, isAbsolute } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ApiFailure, apiError } from '../../shared/contract/api-error';
 import { createFileAtomic } from './atomic-write';
 import { BACKUP_KINDS, type BackupKind } from '../../shared/steps/aws-steps';

@@ -1,6 +1,6 @@
 import { readdir, unlink } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ApiFailure, apiError } from '../../shared/contract/api-error';
 import { setupSchema, type Setup } from '../../shared/setup/setup';
 import { isSetupNameTaken, setupNameTakenError } from '../../shared/setup/setup-name-taken';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineChannel } from './define-channel';
 import type { Connection, ProfileListing } from './aws-profile';
 import type { BackupEntry, SetupRecord } from './setup-record';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FieldIssue } from '../contract/api-error';
 import { validateBucketName } from '../validation/bucket-name';
 import { validateExternalId } from '../validation/external-id';

@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ApiError } from '../../../shared/contract/api-error';
 import type { Setup } from '../../../shared/setup/setup';
-import { validateSetup } from '../../../shared/setup/validate-setup';
 import { keyFilterWarnings } from '../../../shared/validation/key-filter';
 import { useOperation } from '../api/use-operation';
 import { ErrorBanner } from '../components/error-banner';
@@ -111,6 +110,8 @@ export function ScopeStep({ connectedRegion, initial, saved, onConfirmed }: Scop
       return;
     }
     const setup = setupFromDraft(draft);
+    // Loaded on the first submit: the whole-file check brings the schema library, which the first screen does not need.
+    const { validateSetup } = await import('../../../shared/setup/validate-setup');
     const checked = validateSetup(setup);
     if (!checked.ok) {
       setCrossIssues({ code: 'BAD_INPUT', message: 'These values do not fit together:', issues: checked.issues });
