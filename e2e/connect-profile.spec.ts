@@ -30,7 +30,7 @@ test('shows the sso login command for an SSO profile without a token', async ({ 
 test('validates the Region as it is typed', async ({ page, app }) => {
   await page.goto(app.url);
   await page.getByLabel('Region', { exact: true }).fill('mars');
-  await expect(page.getByText('Use a Region code such as us-east-1')).toBeVisible();
+  await expect(page.getByText('"mars" is not a Region code: use the form "us-east-1"', { exact: false })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Connect' })).toBeDisabled();
 });
 

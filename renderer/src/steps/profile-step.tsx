@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ProfileListing, ProfileSummary } from '../../../shared/contract/aws-profile';
-import { apiContract } from '../../../shared/contract/api-contract';
+import { validateRegion } from '../../../shared/validation/region';
 import { useConnection } from '../api/connection-context';
 import { useOperation } from '../api/use-operation';
 import { ErrorBanner } from '../components/error-banner';
@@ -41,8 +41,7 @@ export function ProfileStep({
   }, [runListing]);
 
   const selected = useMemo(() => listing.value?.profiles.find((p) => p.name === profile) ?? null, [listing.value, profile]);
-  const regionError =
-    region && !apiContract['session.connect'].input.shape.region.safeParse(region).success ? 'Use a Region code such as us-east-1 or eu-west-1.' : null;
+  const regionError = region ? (validateRegion(region)?.message ?? null) : null;
   const mfaError = selected?.mfaSerial && mfaCode && !/^\d{6}$/.test(mfaCode) ? 'The MFA code is 6 digits.' : null;
   const busy = connect.loading || listing.loading;
 
