@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The CLI front end: a thin launcher for the bundled dist/main/cli.cjs (built by `npm run build`). It compiles the
-// bundle with V8's code cache (dist/main/cli.cjs.cache, written by the build): compiling 3.8 MB of JavaScript is most
+// bundle with V8's code cache (dist/main/cli.cjs.cache, written by the build): compiling 1.6 MB of minified JavaScript is most
 // of a command's start-up otherwise (BENCHMARKS.md). A cache V8 rejects (another Node version) is simply not used.
 const { existsSync, readFileSync, writeFileSync } = require('node:fs');
 const { dirname, join } = require('node:path');

@@ -14,7 +14,9 @@ export const nodeEntries = [
   { in: 'main/electron/main.ts', out: 'dist/main/electron-main.cjs', electron: true },
   { in: 'main/electron/preload/preload.ts', out: 'dist/preload/electron-preload.cjs', electron: true },
   { in: 'main/host/web-main.ts', out: 'dist/main/web.cjs' },
-  { in: 'main/cli/cli-main.ts', out: 'dist/main/cli.cjs' },
+  // The CLI is minified (names kept, for messages and stacks; the source map has the rest): a command's start-up is
+  // mostly reading and compiling the bundle, and 3.3 MB -> 1.6 MB took --help from 1.7x to 1.45x of `node -e 0`.
+  { in: 'main/cli/cli-main.ts', out: 'dist/main/cli.cjs', minify: true },
 ];
 
 function newestMtime(dir) {
@@ -54,6 +56,8 @@ export async function buildAll({ quiet = false } = {}) {
       external: ['electron'],
       logLevel: 'warning',
       legalComments: 'none',
+      minify: entry.minify === true,
+      keepNames: entry.minify === true,
     });
   }
   // V8's code cache of the CLI bundle, made by running the CLI once (bin/sqs-s3-wizard.cjs reads it at start-up).
