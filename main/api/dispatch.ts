@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { apiContract, isChannel, operationIdSchema, type AppInfo, type ApiRequest, type Channel } from '../../shared/contract/api-contract';
 import { apiError, ApiFailure, type ApiResult, type FieldIssue } from '../../shared/contract/api-error';
 import type { ApiEvent, ProgressDetail } from '../../shared/contract/api-events';
@@ -49,6 +50,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
     }
     const id = operationId ?? randomUUID();
     const controller = new AbortController();
+    // Each AWS request of the operation listens for its cancel, and planning sends dozens at once (every step's reads
+    // and the neighbours'): Node's default of 10 listeners would warn of a leak that is not one.
+    setMaxListeners(256, controller.signal);
     running.set(id, controller);
     const started = Date.now();
     const ctx = {
