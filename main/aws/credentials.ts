@@ -1,10 +1,10 @@
 import { fromIni, fromSSO } from '@aws-sdk/credential-providers';
-import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import type { NodeHttpHandler } from '@smithy/node-http-handler';
 import { ApiFailure, apiError } from '../../shared/contract/api-error';
 import { endpointFor } from './endpoint';
 import { ENVIRONMENT_PROFILE, profileKind } from './profiles';
+import { readSharedConfigFiles, sharedConfigPaths } from './shared-config-files';
 
 /** What it takes to resolve credentials for one profile. */
 export interface CredentialRequest {
@@ -24,13 +24,10 @@ export interface CredentialRequest {
  */
 export async function resolveCredentials(req: CredentialRequest): Promise<AwsCredentialIdentity> {
   if (req.profile === ENVIRONMENT_PROFILE) return fromEnvironment(req.env);
-  const files = {
-    ...(req.env.AWS_CONFIG_FILE ? { configFilepath: req.env.AWS_CONFIG_FILE } : {}),
-    ...(req.env.AWS_SHARED_CREDENTIALS_FILE ? { filepath: req.env.AWS_SHARED_CREDENTIALS_FILE } : {}),
-  };
+  const files = sharedConfigPaths(req.env);
   // fromIni does not hand these file paths on to its SSO provider, which would read the default files instead.
   const handler = req.requestHandler ? { requestHandler: req.requestHandler } : {};
-  if (await isSsoProfile(req.profile, files)) return settle(fromSSO({ profile: req.profile, ...files, ignoreCache: true, clientConfig: { ...handler } })());
+  if (await isSsoProfile(req.profile, req.env)) return settle(fromSSO({ profile: req.profile, ...files, ignoreCache: true, clientConfig: { ...handler } })());
   const provider = fromIni({
     profile: req.profile,
     ...files,
@@ -50,8 +47,8 @@ export async function resolveCredentials(req: CredentialRequest): Promise<AwsCre
   return settle(provider());
 }
 
-async function isSsoProfile(profile: string, files: { configFilepath?: string; filepath?: string }): Promise<boolean> {
-  const { configFile, credentialsFile } = await loadSharedConfigFiles({ ignoreCache: true, ...files });
+async function isSsoProfile(profile: string, env: NodeJS.ProcessEnv): Promise<boolean> {
+  const { configFile, credentialsFile } = await readSharedConfigFiles(env);
   return profileKind(configFile[profile], credentialsFile[profile]) === 'sso';
 }
 

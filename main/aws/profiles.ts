@@ -1,9 +1,9 @@
-import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import type { ProfileKind, ProfileListing, ProfileSummary } from '../../shared/contract/aws-profile';
 import { regionalEndpoint } from '../../shared/policy/partition';
 import { displayedEndpoint, endpointFor } from './endpoint';
 import { describeListingNetwork } from './network/describe-network';
 import type { SystemProxyResolver } from './network/system-proxy';
+import { readSharedConfigFiles } from './shared-config-files';
 
 /** Name of the pseudo-profile for credentials from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY. */
 export const ENVIRONMENT_PROFILE = '(environment)';
@@ -27,11 +27,7 @@ export function profileKind(config: IniSection | undefined, credentials: IniSect
  * when no variable is set), NO_PROXY and AWS_CA_BUNDLE.
  */
 export async function listProfiles(env: NodeJS.ProcessEnv = process.env, systemProxy: SystemProxyResolver | null = null): Promise<ProfileListing> {
-  const { configFile, credentialsFile } = await loadSharedConfigFiles({
-    ignoreCache: true,
-    ...(env.AWS_CONFIG_FILE ? { configFilepath: env.AWS_CONFIG_FILE } : {}),
-    ...(env.AWS_SHARED_CREDENTIALS_FILE ? { filepath: env.AWS_SHARED_CREDENTIALS_FILE } : {}),
-  });
+  const { configFile, credentialsFile } = await readSharedConfigFiles(env);
   // Sub-sections such as [sso-session corp] or [services x] come back as 'sso-session.corp': they are not profiles.
   const names = [...new Set([...Object.keys(configFile), ...Object.keys(credentialsFile)])].filter((n) => !/^(sso-session|services)\./.test(n)).sort();
   const profiles: ProfileSummary[] = names.map((name) => {

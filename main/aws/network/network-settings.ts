@@ -1,6 +1,6 @@
 import { rootCertificates } from 'node:tls';
-import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { caBundleSetting, loadCaBundle, type CaBundle } from './ca-bundle';
+import { readSharedConfigFiles } from '../shared-config-files';
 import type { ProxySources } from './proxy-route';
 import { retrySettings, type RetrySettings } from './retry-settings';
 import type { SystemProxyResolver } from './system-proxy';
@@ -22,11 +22,7 @@ export interface NetworkRequest {
 
 /** The profile's section of the shared config file (AWS_CONFIG_FILE honoured), or undefined. */
 async function profileSection(env: NodeJS.ProcessEnv, profile: string): Promise<Readonly<Record<string, string | undefined>> | undefined> {
-  const { configFile, credentialsFile } = await loadSharedConfigFiles({
-    ignoreCache: true,
-    ...(env['AWS_CONFIG_FILE'] ? { configFilepath: env['AWS_CONFIG_FILE'] } : {}),
-    ...(env['AWS_SHARED_CREDENTIALS_FILE'] ? { filepath: env['AWS_SHARED_CREDENTIALS_FILE'] } : {}),
-  });
+  const { configFile, credentialsFile } = await readSharedConfigFiles(env);
   const config = configFile[profile];
   const credentials = credentialsFile[profile];
   return config || credentials ? { ...credentials, ...config } : undefined;
