@@ -70,6 +70,7 @@ export async function guardedWrite<Doc, Facts>(request: GuardedWriteRequest<Doc,
     resource: live.resource,
     account: op.accountId,
     region: op.target.region,
+    bucketOwner: op.bucketOwner,
     document: live.document,
   });
   const deleting = decision.document === null && live.document !== null;

@@ -40,7 +40,8 @@ async function prepare(path: string, op: OperationContext, scope: RestoreScope):
       }),
     );
   }
-  return { backup, definition, op: { ...op, target: { ...op.target, region: backup.region } } };
+  // A bucket of another account is restored with the owner its backup recorded (ExpectedBucketOwner), as it was written.
+  return { backup, definition, op: { ...op, bucketOwner: backup.bucketOwner ?? op.accountId, target: { ...op.target, region: backup.region } } };
 }
 
 /**

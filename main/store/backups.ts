@@ -18,6 +18,8 @@ export interface BackupInput {
   readonly resource: string;
   readonly account: string;
   readonly region: string;
+  /** The bucket's owner when another account owns it (ExpectedBucketOwner for the restore's calls); absent otherwise. */
+  readonly bucketOwner?: string;
   readonly document: unknown;
 }
 
@@ -26,6 +28,10 @@ const backupSchema = z.object({
   resource: z.string(),
   account: z.string(),
   region: z.string(),
+  bucketOwner: z
+    .string()
+    .regex(/^\d{12}$/)
+    .optional(),
   takenAt: z.iso.datetime(),
   document: z.unknown(),
 });
@@ -35,12 +41,14 @@ const backupFileSchema = z
   .custom<object>((v) => typeof v !== 'object' || v === null || Array.isArray(v) || 'document' in v, 'it has no document')
   .pipe(backupSchema);
 
-/** One backup file's content (docs/ARCHITECTURE.md#data-on-disk): `{kind, resource, account, region, takenAt, document}`. */
+/** One backup file's content (docs/ARCHITECTURE.md#data-on-disk): `{kind, resource, account, region, bucketOwner?, takenAt, document}`. */
 export interface BackupRecord {
   readonly kind: BackupKind;
   readonly resource: string;
   readonly account: string;
   readonly region: string;
+  /** The bucket's owner when another account owns it; absent when it is `account`. */
+  readonly bucketOwner?: string;
   readonly takenAt: string;
   readonly document: unknown;
 }
@@ -74,6 +82,7 @@ export async function writeBackup(dataDir: string, input: BackupInput): Promise<
     resource: input.resource,
     account: input.account,
     region: input.region,
+    ...(input.bucketOwner !== undefined && input.bucketOwner !== input.account ? { bucketOwner: input.bucketOwner } : {}),
     takenAt: taken.toISOString(),
     document: input.document ?? null,
   };

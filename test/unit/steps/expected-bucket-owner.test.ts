@@ -15,6 +15,8 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readDeliveryState } from '../../../main/livetest/read-delivery-state';
 import { runLiveTest } from '../../../main/livetest/run-live-test';
+import { planRestore } from '../../../main/steps/restore';
+import { readBackup, writeBackup } from '../../../main/store/backups';
 import { bucketNotificationStep } from '../../../main/steps/definitions/bucket-notification';
 import type { PlanContext } from '../../../main/steps/step-context';
 import { ApiFailure } from '../../../shared/contract/api-error';
@@ -102,6 +104,36 @@ describe('ExpectedBucketOwner on every S3 call on the setup bucket (moto ignores
     const calls = s3Calls().filter((c) => c.bucket === 'acme-raw');
     expect(calls.map((c) => c.command)).toEqual(expect.arrayContaining(['PutObjectCommand', 'DeleteObjectCommand', 'GetBucketLocationCommand']));
     expect(calls.every((c) => c.owner === '123456789012')).toBe(true);
+  });
+
+  it("a backup of another owner's bucket records that owner, and its restore reads with it (not the connected account)", async () => {
+    const ctx = context('444455556666');
+    const path = await writeBackup(ctx.backupRoot, {
+      setupName: 'owner-test',
+      kind: 'bucket-notification',
+      resource: ctx.bucketArn,
+      account: ctx.accountId,
+      region: 'us-east-1',
+      bucketOwner: ctx.bucketOwner,
+      document: { QueueConfigurations: [] },
+    });
+    expect((await readBackup(path)).bucketOwner).toBe('444455556666');
+    await planRestore(path, { ...ctx, bucketOwner: ctx.accountId }, { anyFolder: true });
+    expect(s3Calls().map((c) => c.owner)).toEqual(['444455556666', '444455556666']);
+  });
+
+  it("a backup of the connected account's own bucket records no separate owner", async () => {
+    const ctx = context();
+    const path = await writeBackup(ctx.backupRoot, {
+      setupName: 'owner-test',
+      kind: 'bucket-notification',
+      resource: ctx.bucketArn,
+      account: ctx.accountId,
+      region: 'us-east-1',
+      bucketOwner: ctx.bucketOwner,
+      document: { QueueConfigurations: [] },
+    });
+    expect(await readBackup(path)).not.toHaveProperty('bucketOwner');
   });
 
   it('a 403 for a bucket of another owner says so and how to confirm the owner', async () => {
