@@ -40,6 +40,19 @@ function context(owner?: string): PlanContext {
   return owner ? { ...ctx, bucketOwner: owner } : ctx;
 }
 
+/** A notification backup taken in `ctx`, as the guarded write takes it. */
+function backupOfBucket(ctx: PlanContext): Promise<string> {
+  return writeBackup(ctx.backupRoot, {
+    setupName: 'owner-test',
+    kind: 'bucket-notification',
+    resource: ctx.bucketArn,
+    account: ctx.accountId,
+    region: 'us-east-1',
+    bucketOwner: ctx.bucketOwner,
+    document: { QueueConfigurations: [] },
+  });
+}
+
 beforeEach(() => {
   s3.on(GetBucketLocationCommand).resolves({ LocationConstraint: undefined });
   s3.on(GetBucketNotificationConfigurationCommand).resolves({});
@@ -108,15 +121,7 @@ describe('ExpectedBucketOwner on every S3 call on the setup bucket (moto ignores
 
   it("a backup of another owner's bucket records that owner, and its restore reads with it (not the connected account)", async () => {
     const ctx = context('444455556666');
-    const path = await writeBackup(ctx.backupRoot, {
-      setupName: 'owner-test',
-      kind: 'bucket-notification',
-      resource: ctx.bucketArn,
-      account: ctx.accountId,
-      region: 'us-east-1',
-      bucketOwner: ctx.bucketOwner,
-      document: { QueueConfigurations: [] },
-    });
+    const path = await backupOfBucket(ctx);
     expect((await readBackup(path)).bucketOwner).toBe('444455556666');
     await planRestore(path, { ...ctx, bucketOwner: ctx.accountId }, { anyFolder: true });
     expect(s3Calls().map((c) => c.owner)).toEqual(['444455556666', '444455556666']);
@@ -124,15 +129,7 @@ describe('ExpectedBucketOwner on every S3 call on the setup bucket (moto ignores
 
   it("a backup of the connected account's own bucket records no separate owner", async () => {
     const ctx = context();
-    const path = await writeBackup(ctx.backupRoot, {
-      setupName: 'owner-test',
-      kind: 'bucket-notification',
-      resource: ctx.bucketArn,
-      account: ctx.accountId,
-      region: 'us-east-1',
-      bucketOwner: ctx.bucketOwner,
-      document: { QueueConfigurations: [] },
-    });
+    const path = await backupOfBucket(ctx);
     expect(await readBackup(path)).not.toHaveProperty('bucketOwner');
   });
 
