@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CreateKeyCommand } from '@aws-sdk/client-kms';
 import { CreateQueueCommand, GetQueueAttributesCommand, SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { describe, expect, inject, it } from 'vitest';
 import { createDispatcher } from '../../main/api/dispatch';
@@ -114,19 +115,16 @@ describe("eventual consistency: AWS's exact answers from the fault proxy", () =>
 
   it('names the KMS key when the policy allows the bucket but the queue is encrypted with a customer managed key', async () => {
     const s = await session();
-    const { sqs } = motoClients(motoUrl);
+    const { sqs, kms } = motoClients(motoUrl);
+    // A real customer managed key of moto's account, so the plan of its key policy step is not blocked.
+    const key = (await kms.send(new CreateKeyCommand({ Description: 'another team key' }))).KeyMetadata?.Arn ?? '';
     const url = (await sqs.send(new CreateQueueCommand({ QueueName: setup.queueName as string }))).QueueUrl;
-    await sqs.send(
-      new SetQueueAttributesCommand({
-        QueueUrl: url,
-        Attributes: { KmsMasterKeyId: 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab' },
-      }),
-    );
-    expect((await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['KmsMasterKeyId'] }))).Attributes?.KmsMasterKeyId).toBeTruthy();
+    await sqs.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { KmsMasterKeyId: key } }));
+    expect((await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['KmsMasterKeyId'] }))).Attributes?.KmsMasterKeyId).toBe(key);
     refuseDestination(QUEUE_ARN, QUEUE_PERMISSION_REASON);
     for (const step of ['queue', 'queuePolicy'] as const) expect((await s.applyStep(step)).ok).toBe(true);
     const error = errorOf(await s.applyStep('bucketNotification'));
-    expect(error.message).toContain('its queue policy allows S3, but the queue is encrypted with KMS key arn:aws:kms:us-east-1:123456789012:key/1234abcd');
+    expect(error.message).toContain(`its queue policy allows S3, but the queue is encrypted with KMS key ${key}`);
     expect(error.fix).toContain('kms:GenerateDataKey');
   });
 
