@@ -1,8 +1,7 @@
 import { ApiFailure } from '../../shared/contract/api-error';
-import { Workspace } from '../api/workspace';
 import { parseCli, type CliFlags } from './cli-flags';
 import { cancelOnSignal, EXIT_INTERRUPTED } from './cancel-on-signal';
-import { cliApi, type CliCall } from './cli-api';
+import type { CliCall } from './cli-api';
 import { EXIT, exitCodeFor, printError } from './cli-output';
 import { silenceSdkNodeVersionNotice } from '../aws/sdk-node-warning';
 
@@ -85,6 +84,8 @@ async function main(argv: ReadonlyArray<string>): Promise<number> {
     process.stderr.write(`error: unknown command ${JSON.stringify(command)}.\nfix: ${HELP_FIX}\n\n${USAGE}\n`);
     return EXIT.badInput;
   }
+  // The engine (dispatcher, API contract, handler table) loads only once a command runs: --help never pays for it.
+  const [{ Workspace }, { cliApi }] = await Promise.all([import('../api/workspace'), import('./cli-api')]);
   const workspace = new Workspace(process.env, flags['backup-dir'] ? { backupDir: flags['backup-dir'] } : {});
   const api = cliApi(workspace);
   const signals = cancelOnSignal(api.cancelRunning);
