@@ -18,6 +18,9 @@ for (const name of ['policy-engine.bench', 'run-bench']) {
     format: 'cjs',
     target: 'node20',
     external: ['@playwright/test', 'playwright', 'playwright-core', 'electron'],
+    // scripts/chromium.mjs resolves packages from import.meta.url, which a CommonJS bundle must be given.
+    banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    define: { 'import.meta.url': 'importMetaUrl' },
     logLevel: 'warning',
   });
 }
