@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { SetupRecord } from '../../shared/contract/setup-record';
 import type { Setup } from '../../shared/setup/setup';
+import { PRODUCT_NAME } from '../../shared/product/product-name';
 import { assertNever } from '../../shared/util/assert-never';
 import { useBusy } from './api/busy-context';
 import { useConnection } from './api/connection-context';
@@ -109,7 +110,7 @@ export function App() {
         Skip to content
       </a>
       <header className="app-header">
-        <h1>SQS (S3) setup wizard</h1>
+        <h1>{PRODUCT_NAME}</h1>
         <nav aria-label="App" className="app-nav">
           <button
             type="button"
