@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { ACCOUNT, createBucket, listKeys, putNotification, seedClients } from './support/aws-seed';
+import { ACCOUNT, createBucket, listKeys, putNotification, s3TestEvent, seedClients, sendMessage } from './support/aws-seed';
 import { expectAccessible } from './support/axe';
 import { downloadOne } from './support/downloads';
 import { applyAwsSteps, PLATFORM, planOf, runLiveTest, screenshot, startNewSetup } from './support/wizard-driver';
@@ -30,10 +30,21 @@ test('after apply the live test passes with its latency; the hand-off lists the 
   await expect(panel.getByRole('heading', { name: 'Live test' })).toBeFocused();
   await expect(panel).toContainText(`s3://${BUCKET}/incoming/sqs-s3-wizard test=<UTC time>-<random>.csv`);
   await expect(panel.getByLabel('Timeout (seconds)')).toHaveValue('120');
+  // Waiting in the queue: one message of the platform's, and an s3:TestEvent of the bucket (as S3 sends when a rule is written).
+  await sendMessage(aws, QUEUE, { platform: 'data' });
+  await sendMessage(aws, QUEUE, s3TestEvent(BUCKET));
   expect(await runLiveTest(page)).toBe(true);
 
   const result = panel.getByTestId('live-result');
   await expect(result.getByRole('heading')).toBeFocused();
+  // The test event is S3's, not the platform's: deleted from the setup's own queue and not counted with the platform's messages.
+  await expect(result.getByTestId('live-released')).toHaveText('1 message, each made visible again at once');
+  await expect(result.getByTestId('live-test-events')).toHaveText(
+    "1 s3:TestEvent message from S3, deleted from this setup's own queue (sent when a rule is written; not data)",
+  );
+  // The result comes before the buttons that follow it.
+  const [resultBox, continueBox] = [await result.boundingBox(), await panel.getByTestId('livetest-continue').boundingBox()];
+  expect(resultBox && continueBox && resultBox.y + resultBox.height <= continueBox.y).toBe(true);
   await expect(result.getByRole('heading')).toHaveText(/^Passed: the event arrived \d+ ms after the upload$/);
   await expect(result.getByTestId('live-latency')).toHaveText(/^\d+ ms$/);
   await expect(result.getByTestId('live-event-name')).toContainText('ObjectCreated:');
@@ -91,6 +102,11 @@ test('after apply the live test passes with its latency; the hand-off lists the 
   // The setups list shows the setup verified.
   await page.getByRole('navigation', { name: 'App' }).getByRole('button', { name: 'Setups' }).click();
   await expect(page.getByTestId('setup-row').filter({ hasText: BUCKET }).getByTestId('setup-status')).toHaveText('verified');
+
+  // The diagnostics backlog counts the platform's message, handed back by the test, and no test event.
+  await page.getByRole('button', { name: `Diagnostics of ${BUCKET}` }).click();
+  const backlog = page.locator('[data-testid="check"][data-id="backlog"]');
+  await expect(backlog.getByTestId('check-detail')).toHaveText('1 message waiting, 0 in flight.', { timeout: 20_000 });
 });
 
 test('with the notification removed the live test fails, names the notification hop and opens that step', async ({ page, app, motoUrl }) => {
@@ -143,6 +159,9 @@ test('Cancel stops a running live test promptly and the test object is deleted',
   await expect(panel.getByTestId('livetest-skip')).toBeDisabled();
   await expect(page.getByTestId('stepper-queue').getByRole('button')).toBeDisabled();
   await expect(progress.getByTestId('live-elapsed')).toHaveText(/^Elapsed [2-9]\.\d s of 60 s$/, { timeout: 10_000 });
+  // One clock only: the back end's wait line is shown without its own seconds.
+  await expect(progress.getByTestId('live-progress-message')).toHaveText(`Waiting for the test object's event on ${QUEUE} (long polls of up to 20 s)`);
+  expect((await progress.innerText()).match(/\d+\.\d s/g)).toHaveLength(1);
   await expectAccessible(page, 'live test running');
   await expect(cancel).toBeFocused();
 

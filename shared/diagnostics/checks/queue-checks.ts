@@ -5,6 +5,7 @@ import { check, type DiagnosticCheck } from '../diagnostic-check';
 import type { DiagnosticContext } from '../diagnostic-context';
 import { readFailedCheck } from '../read-failed-check';
 import { fanOutQueuePolicyCheck } from './fan-out-checks';
+import { countOf } from '../../util/count-of';
 
 const SHARED_FIX = 'Give this data source a dedicated queue (a new queue name in the setup), or remove the other statements if nothing uses them any more.';
 
@@ -80,7 +81,7 @@ export function backlogCheck(s: AccountSnapshot): DiagnosticCheck {
   if (!s.queueAttributes) return check('backlog', title, 'skip', 'No queue to read.');
   const visible = Number(s.queueAttributes.ApproximateNumberOfMessages ?? '0');
   const inFlight = Number(s.queueAttributes.ApproximateNumberOfMessagesNotVisible ?? '0');
-  const detail = `${visible} message(s) waiting, ${inFlight} in flight.`;
+  const detail = `${countOf(visible, 'message')} waiting, ${inFlight} in flight.`;
   if (visible > 100 && inFlight === 0)
     return check(
       'backlog',

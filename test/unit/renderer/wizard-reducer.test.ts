@@ -19,6 +19,8 @@ const LIVE_RESULT: LiveTestResult = {
   held: 0,
   redriveMaxReceiveCount: null,
   duplicates: 0,
+  testEvents: 0,
+  testEventsDeleted: 0,
   eventName: 'ObjectCreated:Put',
   objectDeleted: true,
   diagnosis: null,
