@@ -231,9 +231,12 @@ test("a change behind the wizard's back between plan and apply stops with DRIFT 
 
   await panel.getByTestId('apply-button').click();
   const alert = panel.locator('[data-code="DRIFT"]');
-  await expect(alert).toContainText('changed since the plan');
-  await expect(panel.getByText('Changed since the plan.')).toBeVisible();
-  await expect(page.getByTestId('stepper-queuePolicy')).toHaveAttribute('data-status', 'failed');
+  await expect(alert).toContainText('Stopped: changed since the plan');
+  // Said once, and the stepper says what happened: stopped, not failed.
+  await expect(panel.getByText(/changed since the plan/i)).toHaveCount(1);
+  await expect(page.getByTestId('stepper-queuePolicy')).toHaveAttribute('data-status', 'drift');
+  await expect(page.getByTestId('stepper-queuePolicy')).toContainText('stopped: changed since the plan');
+  await expect(panel.getByTestId('plan-action')).toHaveText('will be created');
   expect(await queuePolicy(aws, QUEUE)).toEqual(sneaky);
   await screenshot(page, '10-drift', true);
 

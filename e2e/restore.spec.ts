@@ -70,8 +70,9 @@ test('restoring asks again when the live document changed after the restore plan
   await setQueuePolicy(aws, QUEUE, meanwhile);
   await restore.getByTestId('restore-button').click();
   await expect(restore.locator('[data-code="DRIFT"]')).toBeVisible();
-  // The same drift note as a wizard step's (one plan-then-confirm component for both).
-  await expect(restore.getByText('Changed since the plan.')).toBeVisible();
+  // The same drift banner as a wizard step's (one plan-then-confirm component for both), said once.
+  await expect(restore.getByTestId('drift-banner')).toContainText('Stopped: changed since the plan');
+  await expect(restore.getByText(/changed since the plan/i)).toHaveCount(1);
   expect(await queuePolicy(aws, QUEUE)).toEqual(meanwhile);
   await restore.getByRole('button', { name: 'Plan again' }).click();
   await expect(restore.locator('[data-testid="summary-item"][data-kind="removed"]')).toContainText('SomeoneElse');

@@ -33,6 +33,8 @@ export interface StepResult {
   readonly action: 'created' | 'updated' | 'deleted' | 'unchanged';
   /** The backup taken before the write (null when nothing was written). */
   readonly backupPath: string | null;
+  /** True when the resource had no document before the write: the backup then records `document: null`, which a restore reads as "nothing existed". */
+  readonly previousMissing: boolean;
   /** The document read back after the write. */
   readonly after: unknown;
 }

@@ -17,9 +17,9 @@ export function ApplyResult({ result }: { readonly result: StepResult }) {
       </p>
       {result.action !== 'unchanged' ? <p>Read back after the write: it matches the proposed document.</p> : null}
       {result.backupPath ? (
-        <p>
-          Backup of the previous document: <code data-testid="backup-path">{result.backupPath}</code>{' '}
-          <CopyButton text={result.backupPath} label="backup path" />
+        <p data-testid="backup-line" data-previous={result.previousMissing ? 'none' : 'document'}>
+          {result.previousMissing ? 'Nothing existed before this write; recorded for restore in ' : 'Backup of the previous document: '}
+          <code data-testid="backup-path">{result.backupPath}</code> <CopyButton text={result.backupPath} label="backup path" />
         </p>
       ) : null}
     </div>

@@ -1,4 +1,4 @@
-import type { PlanAction, StepPlan } from '../../../shared/steps/step-plan';
+import type { PlanAction, StepPlan, StepResult } from '../../../shared/steps/step-plan';
 import { ChangeSummaryList } from '../components/change-summary-list';
 import { DiffView } from '../components/diff-view';
 import { ErrorBanner } from '../components/error-banner';
@@ -12,14 +12,25 @@ const ACTION_TEXT: Readonly<Record<PlanAction, string>> = {
   blocked: 'blocked',
 };
 
-/** What a plan found: the action, the structural summary first, warnings and notes, a refusal, then the diff. */
+/** What the badge says once the change was made: what happened, no longer what will. */
+const DONE_TEXT: Readonly<Record<StepResult['action'], string>> = {
+  created: 'created',
+  updated: 'updated',
+  deleted: 'deleted',
+  unchanged: 'no change',
+};
+
+/** What a plan found: the action (or, once made, what was done), the structural summary first, warnings and notes, a refusal, then the diff. */
 export function PlanView({
   plan,
+  result = null,
   currentLabel,
   proposedLabel,
   idPrefix = 'summary',
 }: {
   readonly plan: StepPlan;
+  /** The write this plan led to, once made: the badge then says what was done. */
+  readonly result?: StepResult | null;
   readonly currentLabel?: string;
   readonly proposedLabel?: string;
   /** Unique per page, when several plans are shown together. */
@@ -28,8 +39,13 @@ export function PlanView({
   return (
     <div className="plan">
       <p className="plan-line">
-        <span className={`action-badge action-${plan.action}`} data-testid="plan-action" data-action={plan.action}>
-          {ACTION_TEXT[plan.action]}
+        <span
+          className={`action-badge ${result ? `action-done action-done-${result.action}` : `action-${plan.action}`}`}
+          data-testid="plan-action"
+          data-action={plan.action}
+          data-result={result?.action}
+        >
+          {result ? DONE_TEXT[result.action] : ACTION_TEXT[plan.action]}
         </span>{' '}
         <code className="resource">{plan.resource}</code>
       </p>

@@ -3,6 +3,7 @@ import type { StepPlan } from '../../../shared/steps/step-plan';
 import { ErrorBanner } from '../components/error-banner';
 import { ProgressLine } from '../components/progress-line';
 import { ApplyResult } from './apply-result';
+import { DriftBanner, isDrift } from './drift-banner';
 import { PlanView } from './plan-view';
 import type { PlannedChangeState } from './use-planned-change';
 
@@ -71,7 +72,7 @@ export function PlannedChange({
           </div>
         </>
       ) : null}
-      {value ? <PlanView plan={value} {...(currentLabel ? { currentLabel } : {})} {...(proposedLabel ? { proposedLabel } : {})} /> : null}
+      {value ? <PlanView plan={value} result={apply.value} {...(currentLabel ? { currentLabel } : {})} {...(proposedLabel ? { proposedLabel } : {})} /> : null}
       {value && apply.value ? (
         <>
           <ApplyResult result={apply.value} />
@@ -93,17 +94,8 @@ export function PlannedChange({
             </div>
           ) : null}
           {apply.loading ? <ProgressLine message={apply.progress ?? 'Writing'} elapsedMs={apply.elapsedMs} onCancel={apply.cancel} /> : null}
-          {apply.error ? (
-            <>
-              {apply.error.code === 'DRIFT' ? (
-                <p className="drift-note">
-                  <strong>Changed since the plan.</strong> Someone else edited this document after it was read. Plan again to see the new diff before
-                  confirming.
-                </p>
-              ) : null}
-              <ErrorBanner error={apply.error} />
-            </>
-          ) : null}
+          {isDrift(apply.error) ? <DriftBanner error={apply.error} what={<code>{value.resource}</code>} /> : null}
+          {apply.error && !isDrift(apply.error) ? <ErrorBanner error={apply.error} /> : null}
           <div className="actions">
             {value.action === 'unchanged' ? (
               onNoChange ? (

@@ -70,8 +70,9 @@ export function StepPanel({ step, setup, blockedBy, onOutcome, onNext, onReview,
 
   useEffect(() => {
     const error = plan.error ?? apply.error;
-    // BLOCKED is another step's blocker (the back end's gate): this step did not fail, it waits.
-    if (error && error.code !== 'CANCELLED' && error.code !== 'BLOCKED') onOutcome({ kind: 'failed', error });
+    // BLOCKED is another step's blocker (the back end's gate): this step did not fail, it waits. DRIFT stopped before any write.
+    if (!error || error.code === 'CANCELLED' || error.code === 'BLOCKED') return;
+    onOutcome(error.code === 'DRIFT' ? { kind: 'drift', error } : { kind: 'failed', error });
   }, [plan.error, apply.error, onOutcome]);
 
   useEffect(() => {

@@ -12,6 +12,8 @@ function outcomeText(outcome: StepOutcome): string {
       return outcome.result.action;
     case 'blocked':
       return `blocked: ${outcome.error.message}`;
+    case 'drift':
+      return 'stopped: changed since the plan (nothing was written)';
     case 'failed':
       return `failed: ${outcome.error.message}`;
     default:
@@ -72,7 +74,10 @@ export function StepResultsTable({ outcomes, liveTest }: { readonly outcomes: Re
                 </td>
                 <td>
                   {outcome.kind === 'applied' && outcome.result.backupPath ? (
-                    <code title={outcome.result.backupPath}>{fileName(outcome.result.backupPath)}</code>
+                    <>
+                      <code title={outcome.result.backupPath}>{fileName(outcome.result.backupPath)}</code>
+                      {outcome.result.previousMissing ? <span className="muted"> (nothing existed; recorded for restore)</span> : null}
+                    </>
                   ) : (
                     '—'
                   )}
