@@ -83,7 +83,8 @@ test('a full run on a fresh account ends on the summary with the backups listed'
   await screenshot(page, '00-setups', true);
 });
 
-test('existing Lambda, SNS and SQS notifications and another queue-policy statement are all preserved', async ({ page, app, motoUrl }) => {
+test('existing Lambda, SNS and SQS notifications and another queue-policy statement are all preserved', async ({ page, context, app, motoUrl }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const aws = seedClients(motoUrl);
   await createBucket(aws, BUCKET);
   const audit = await createQueue(aws, 'audit-events');
@@ -138,7 +139,34 @@ test('existing Lambda, SNS and SQS notifications and another queue-policy statem
   expect(await planOf(page, 'bucketNotification')).toBe('update');
   await expect(notificationPanel.locator('[data-testid="summary-item"][data-kind="kept"]')).toHaveCount(3);
   await expect(notificationPanel.locator('[data-testid="summary-item"][data-kind="added"]')).toHaveCount(1);
+  // The summary comes first; the diff folds what did not change (the kept Lambda rule) until asked.
+  const summaryBox = await notificationPanel.getByRole('region', { name: 'What changes' }).boundingBox();
+  const diff = notificationPanel.getByTestId('diff-view');
+  const diffBox = await diff.boundingBox();
+  expect(summaryBox && diffBox && summaryBox.y < diffBox.y).toBe(true);
+  await expect(diff.getByTestId('diff-fold')).toHaveCount(2);
+  await expect(diff).not.toContainText('logs-to-audit');
+  await expect(diff).not.toContainText('thumbnails');
+  await expect(diff).toContainText(`"Id": "${QUEUE}"`);
+  await diff.getByTestId('diff-fold').first().click();
+  await expect(diff).toContainText('logs-to-audit');
+  await expect(diff).not.toContainText('thumbnails');
+  await diff.getByTestId('diff-fold-all').click();
+  await expect(diff.getByTestId('diff-fold')).toHaveCount(0);
+  await expect(diff).toContainText('thumbnails');
+  await expect(diff).toContainText('deletions');
   await applyStep(page, 'bucketNotification');
+
+  // A long ARN is cut in the middle on screen, whole on hover, for screen readers and when copied.
+  expect(await planOf(page, 'roleTrust')).toBe('create');
+  const roleArn = `arn:aws:iam::${ACCOUNT}:role/${ROLE}`;
+  const resource = page.getByTestId('step-panel-roleTrust').getByTestId('plan-resource');
+  await expect(resource).toHaveAttribute('title', roleArn);
+  await expect(resource.locator('[aria-hidden="true"]').first()).toHaveText(/^arn:aws:iam::.*….*\/platform-s3-sqs-consumer-role$/);
+  expect((await resource.locator('[aria-hidden="true"]').first().innerText()).length).toBeLessThan(roleArn.length);
+  await expect(resource.locator('.visually-hidden')).toHaveText(roleArn);
+  await page.getByTestId('step-panel-roleTrust').getByRole('button', { name: 'Copy resource' }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(roleArn);
   await applyStep(page, 'roleTrust');
   await applyStep(page, 'rolePermissions');
   await skipLiveTest(page);

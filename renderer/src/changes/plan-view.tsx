@@ -1,6 +1,7 @@
 import type { PlanAction, StepPlan, StepResult } from '../../../shared/steps/step-plan';
 import { ChangeSummaryList } from '../components/change-summary-list';
 import { DiffView } from '../components/diff-view';
+import { LongValue } from '../components/long-value';
 import { ErrorBanner } from '../components/error-banner';
 import { WarningBanner } from '../components/warning-banner';
 
@@ -47,7 +48,7 @@ export function PlanView({
         >
           {result ? DONE_TEXT[result.action] : ACTION_TEXT[plan.action]}
         </span>{' '}
-        <code className="resource">{plan.resource}</code>
+        <LongValue value={plan.resource} copy label="resource" testId="plan-resource" />
       </p>
       {plan.blocked ? <ErrorBanner error={plan.blocked} /> : null}
       {plan.warnings.map((warning) => (

@@ -7,6 +7,7 @@ import { countOf } from '../../../shared/util/count-of';
 import { useOperation } from '../api/use-operation';
 import { ChangeSummaryList } from '../components/change-summary-list';
 import { ErrorBanner } from '../components/error-banner';
+import { LongValue } from '../components/long-value';
 import { PanelHeading } from '../components/panel-heading';
 import { ProgressLine } from '../components/progress-line';
 import { WarningBanner } from '../components/warning-banner';
@@ -80,8 +81,8 @@ export function ReviewStep({ setup, onReviewed, onEditScope, onOpenStep, onStart
                     {ACTION_TEXT[plan.action]}
                   </span>
                 </h3>
-                <p>
-                  <code className="resource">{plan.resource}</code>
+                <p className="plan-line">
+                  <LongValue value={plan.resource} copy label={`${plan.title} resource`} testId="plan-resource" />
                 </p>
                 {plan.blocked ? (
                   <>

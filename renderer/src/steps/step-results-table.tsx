@@ -1,5 +1,6 @@
 import { AWS_STEP_IDS, AWS_STEPS, type AwsStepId } from '../../../shared/steps/aws-steps';
 import { assertNever } from '../../../shared/util/assert-never';
+import { LongValue } from '../components/long-value';
 import type { LiveTestOutcome, StepOutcome } from '../wizard-state';
 
 function outcomeText(outcome: StepOutcome): string {
@@ -69,9 +70,7 @@ export function StepResultsTable({ outcomes, liveTest }: { readonly outcomes: Re
               <tr key={id} data-testid={`summary-row-${id}`} data-outcome={outcome.kind}>
                 <th scope="row">{AWS_STEPS[id].title}</th>
                 <td>{outcomeText(outcome)}</td>
-                <td>
-                  <code>{resourceOf(outcome)}</code>
-                </td>
+                <td>{resourceOf(outcome) ? <LongValue value={resourceOf(outcome)} max={40} /> : null}</td>
                 <td>
                   {outcome.kind === 'applied' && outcome.result.backupPath ? (
                     <>
