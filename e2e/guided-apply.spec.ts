@@ -211,6 +211,26 @@ test('an overlapping existing rule is a blocker on the review page before anythi
   const blocked = review.getByTestId('review-bucketNotification');
   await expect(blocked).toHaveAttribute('data-action', 'blocked');
   await expect(blocked.getByRole('alert')).toContainText('csv-importer-rule');
+  // Not a run-on paragraph: a short headline, a table of the rule in the way against ours, why and what would not overlap, and the ways out beside it.
+  await expect(blocked.getByTestId('blocker-headline')).toHaveText(
+    'Our rule "orders-landing-s3-events" overlaps QueueConfiguration "csv-importer-rule": S3 would refuse the bucket\'s notification document ("Configuration is ambiguously defined"). Nothing has been written.',
+  );
+  const conflict = blocked.getByTestId('overlap-conflict');
+  await expect(conflict).toHaveCount(1);
+  await expect(conflict.getByTestId('overlap-events').getByTestId('theirs')).toHaveText('s3:ObjectCreated:Put');
+  await expect(conflict.getByTestId('overlap-events').getByTestId('ours')).toHaveText('s3:ObjectCreated:*');
+  await expect(conflict.getByTestId('overlap-prefix').getByTestId('why')).toHaveText('both use prefix "incoming/"');
+  await expect(conflict.getByTestId('overlap-suffix').getByTestId('theirs')).toHaveText('(none)');
+  await expect(conflict.getByTestId('overlap-suffix').getByTestId('ours')).toHaveText('".csv"');
+  await expect(conflict.getByTestId('overlap-suffix').getByTestId('why')).toHaveText('its empty suffix matches every key');
+  const ways = conflict.getByTestId('would-not-overlap');
+  await expect(ways.locator('[data-change="our-prefix"]')).toHaveAttribute('data-possible', 'true');
+  await expect(ways.locator('[data-change="our-prefix"]').getByTestId('example')).toHaveText('orders-landing/');
+  await expect(ways.locator('[data-change="our-suffix"]')).toHaveAttribute('data-possible', 'false');
+  const actions = blocked.getByTestId('blocker').getByTestId('blocker-actions');
+  await expect(actions.getByTestId('edit-scope')).toBeVisible();
+  await expect(actions.getByTestId('resolve-fan-out')).toBeVisible();
+  await expectAccessible(page, 'review with an overlap blocker');
   await expect(review.getByTestId('review-queue')).toHaveAttribute('data-action', 'create');
   await expect(review.getByTestId('review-start')).toBeDisabled();
   expect(await queuePolicy(aws, QUEUE).catch(() => 'no queue')).toBe('no queue');
@@ -221,6 +241,16 @@ test('an overlapping existing rule is a blocker on the review page before anythi
   expect(await planOf(page, 'bucketNotification')).toBe('blocked');
   await expect(panel.getByRole('alert').filter({ hasText: 'csv-importer-rule' })).toBeVisible();
   await expect(panel.getByTestId('apply-button')).toBeDisabled();
+  // The step shows the same table with Edit scope and the fan-out beside it, and its Proposed side shows our rule placed (a draft: still blocked).
+  await expect(panel.getByTestId('blocker').getByTestId('overlap-conflict')).toHaveCount(1);
+  await expect(panel.getByTestId('blocker').getByTestId('edit-scope')).toBeVisible();
+  await expect(panel.getByTestId('blocker').getByTestId('resolve-fan-out')).toBeVisible();
+  await expect(panel.getByTestId('draft-note')).toBeVisible();
+  const proposed = panel.getByRole('region', { name: /^Proposed \(blocked: not written\) document/ });
+  await expect(proposed).toContainText(`"Id": "${QUEUE}"`);
+  await expect(panel.getByRole('region', { name: /^Current \(live\) document/ })).not.toContainText(`"Id": "${QUEUE}"`);
+  await screenshot(page, '05b-bucket-notification-blocked', true);
+  await expectAccessible(page, 'a blocked step with its conflict table and draft');
   await expect(page.getByTestId('stepper-bucketNotification')).toHaveAttribute('data-status', 'blocked');
   await expect(page.getByTestId('stepper-bucketNotification')).toContainText('blocked');
   expect(await getNotification(aws, BUCKET)).toEqual(before);

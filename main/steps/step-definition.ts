@@ -24,7 +24,12 @@ export type Proposal<Doc> =
       readonly notes: ReadonlyArray<string>;
       readonly warnings: ReadonlyArray<string>;
     }
-  | { readonly ok: false; readonly error: ApiError };
+  | {
+      readonly ok: false;
+      readonly error: ApiError;
+      /** What would be written were the refusal lifted (our part placed): the blocked plan's diff shows it; it is never written. */
+      readonly draft?: Doc;
+    };
 
 /** What removing a setup does to one resource: write it without the setup's part (null: delete it), keep it (and why), or refuse. */
 export type Removal<Doc> =

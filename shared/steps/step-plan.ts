@@ -24,6 +24,8 @@ export interface StepPlan {
   readonly warnings: ReadonlyArray<string>;
   readonly notes: ReadonlyArray<string>;
   readonly blocked: ApiError | null;
+  /** True on a blocked plan whose diff shows a draft: what would be written were the blocker resolved (our rule placed); nothing can be written from it. */
+  readonly draft?: boolean;
 }
 
 /** What applying one step did. */

@@ -1,8 +1,9 @@
+import type { ReactNode } from 'react';
 import type { PlanAction, StepPlan, StepResult } from '../../../shared/steps/step-plan';
 import { ChangeSummaryList } from '../components/change-summary-list';
 import { DiffView } from '../components/diff-view';
 import { LongValue } from '../components/long-value';
-import { ErrorBanner } from '../components/error-banner';
+import { BlockerView } from './blocker-view';
 import { WarningBanner } from '../components/warning-banner';
 
 const ACTION_TEXT: Readonly<Record<PlanAction, string>> = {
@@ -28,6 +29,7 @@ export function PlanView({
   currentLabel,
   proposedLabel,
   idPrefix = 'summary',
+  blockerActions,
 }: {
   readonly plan: StepPlan;
   /** The write this plan led to, once made: the badge then says what was done. */
@@ -36,6 +38,8 @@ export function PlanView({
   readonly proposedLabel?: string;
   /** Unique per page, when several plans are shown together. */
   readonly idPrefix?: string;
+  /** The ways out of a blocker (Edit scope, the SNS fan-out), shown beside it. */
+  readonly blockerActions?: ReactNode;
 }) {
   return (
     <div className="plan">
@@ -50,7 +54,7 @@ export function PlanView({
         </span>{' '}
         <LongValue value={plan.resource} copy label="resource" testId="plan-resource" />
       </p>
-      {plan.blocked ? <ErrorBanner error={plan.blocked} /> : null}
+      {plan.blocked ? <BlockerView error={plan.blocked} actions={blockerActions} /> : null}
       {plan.warnings.map((warning) => (
         <WarningBanner key={warning} text={warning} />
       ))}
@@ -70,10 +74,15 @@ export function PlanView({
       {plan.diff.lines.length > 0 ? (
         <section aria-label="Documents">
           <h3>Documents</h3>
+          {plan.draft ? (
+            <p className="muted" data-testid="draft-note">
+              The proposed side shows where our rule would go once the blocker is resolved. Nothing can be written from this plan while it is blocked.
+            </p>
+          ) : null}
           <DiffView
             lines={plan.diff.lines}
             currentLabel={currentLabel ?? 'Current (live)'}
-            proposedLabel={proposedLabel ?? 'Proposed'}
+            proposedLabel={proposedLabel ?? (plan.draft ? 'Proposed (blocked: not written)' : 'Proposed')}
             currentMissing={plan.current === null || plan.current === undefined}
             proposedMissing={plan.action === 'delete'}
           />

@@ -30,6 +30,8 @@ export interface PlannedChangeProps {
   readonly idPrefix: string;
   /** Why nothing may be written now though this plan is fine (another step of the plan is blocked), with the way out; confirming waits until it is gone. */
   readonly held?: ReactNode;
+  /** The ways out of this plan's own blocker, shown beside it. */
+  readonly blockerActions?: ReactNode;
 }
 
 /**
@@ -50,6 +52,7 @@ export function PlannedChange({
   afterApply,
   idPrefix,
   held,
+  blockerActions,
 }: PlannedChangeProps) {
   const { plan, apply, busy, confirm } = change;
   const value = plan.value;
@@ -72,7 +75,15 @@ export function PlannedChange({
           </div>
         </>
       ) : null}
-      {value ? <PlanView plan={value} result={apply.value} {...(currentLabel ? { currentLabel } : {})} {...(proposedLabel ? { proposedLabel } : {})} /> : null}
+      {value ? (
+        <PlanView
+          plan={value}
+          result={apply.value}
+          blockerActions={blockerActions}
+          {...(currentLabel ? { currentLabel } : {})}
+          {...(proposedLabel ? { proposedLabel } : {})}
+        />
+      ) : null}
       {value && apply.value ? (
         <>
           <ApplyResult result={apply.value} />
@@ -84,7 +95,7 @@ export function PlannedChange({
           {value.action === 'unchanged' ? (
             <p>{unchangedText}</p>
           ) : value.action === 'blocked' ? (
-            <p>This change cannot be made until the problem above is fixed. Fix it, then plan again.</p>
+            <p>This change cannot be made until the blocker above is resolved. Resolve it, then plan again.</p>
           ) : (
             <p id={noteId}>{sentence(value)}</p>
           )}
