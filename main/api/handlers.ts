@@ -43,8 +43,8 @@ export const handlers: HandlerTable = {
   'setups.rename': async (input, ctx) => renameSetup(ctx.workspace.dataDir(), input.name, input.to),
   'setups.delete': async (input, ctx) => ({ deleted: await deleteSetup(ctx.workspace.dataDir(), input.name) }),
   'backups.list': async (input, ctx) => listBackups(ctx.workspace.dataDir(), input.setupName),
-  'backups.planRestore': async (input, ctx) => planRestore(input.path, operationContext(ctx), restoreScope(ctx)),
-  'backups.restore': async (input, ctx) => restoreBackup(input.path, input.basis, operationContext(ctx), restoreScope(ctx)),
+  'backups.planRestore': async (input, ctx) => planRestore(input.path, operationContext(ctx), { ...restoreScope(ctx), keepOurs: input.keepOurs }),
+  'backups.restore': async (input, ctx) => restoreBackup(input.path, input.basis, operationContext(ctx), { ...restoreScope(ctx), keepOurs: input.keepOurs }),
   'livetest.run': liveTestHandler,
   'handoff.values': async (input, ctx) => readRegistration(stepContextOf(input.setup, ctx)),
   'doctor.run': async (input, ctx) => {

@@ -11,6 +11,7 @@ export const CLI_OPTIONS = {
   yes: { type: 'boolean', default: false },
   'skip-test': { type: 'boolean', default: false },
   'delete-queue-with-messages': { type: 'boolean', default: false },
+  'keep-ours': { type: 'boolean', default: false },
   'test-timeout': { type: 'string' },
   live: { type: 'boolean', default: false },
   report: { type: 'string' },

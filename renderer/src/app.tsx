@@ -58,6 +58,12 @@ export function App() {
     void runSetups({}).then((list) => setScreen(list === null || list.length > 0 ? { screen: 'start' } : wizardScreen(null)));
   }, [runCurrent, runSetups, setConnection]);
 
+  /** Diagnostics of a saved setup named from another screen (after a restore): its record as saved now. */
+  async function openDiagnostics(setupName: string) {
+    const record = (await runSetups({}))?.find((r) => r.setup.name === setupName);
+    if (record) setScreen({ screen: 'diagnostics', record });
+  }
+
   function body() {
     switch (screen.screen) {
       case 'loading':
@@ -78,7 +84,7 @@ export function App() {
           <Wizard key={screen.run} opened={screen.opened} startAt={screen.startAt} onOpenBackups={(setupName) => setScreen({ screen: 'backups', setupName })} />
         );
       case 'backups':
-        return <BackupsView setupName={screen.setupName} />;
+        return <BackupsView setupName={screen.setupName} onDiagnostics={() => void openDiagnostics(screen.setupName)} />;
       case 'diagnostics': {
         const setup = screen.record.setup;
         return (

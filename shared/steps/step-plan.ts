@@ -41,10 +41,25 @@ export interface StepResult {
   readonly after: unknown;
 }
 
-/** A restore's plan: the live document against the backup's, and which backup. */
+/** A restore's plan: the live document against the backup's (or the backup's with the setup's part kept), and which backup. */
 export interface RestorePlan extends StepPlan {
   readonly backupPath: string;
   readonly takenAt: string;
+  /** True when this plan restores the others' parts and keeps the setup's own (the proposed side is the backup's document with the setup's part merged in). */
+  readonly keepOurs: boolean;
+  /** What the restore does to the part of the saved setup whose backup it is; null when no saved setup owns the resource. */
+  readonly ownPart: RestoreOwnPart | null;
+}
+
+/** The setup's own statement or rule in a restore: whether the backup as it is takes it out, what stops then, and whether it can be kept. */
+export interface RestoreOwnPart {
+  readonly setupName: string;
+  /** True when the live document holds the setup's part as the setup needs it and the backup's does not (restoring it removes or changes it). */
+  readonly removesOurs: boolean;
+  /** What stops without it (AWS_STEPS[step].withoutOurPart). */
+  readonly consequence: string;
+  /** Why the others' parts cannot be restored with the setup's kept (the backup's document would be refused with it); null when they can. */
+  readonly keepOursRefused: ApiError | null;
 }
 
 /** A question a removal asks before it deletes more than it is sure of (a queue that still holds messages). */
