@@ -3,6 +3,7 @@ import { expect, test } from './fixtures';
 import { createBucket, seedClients } from './support/aws-seed';
 import { saveSetup, testSetup } from './support/api-client';
 import { expectAccessible } from './support/axe';
+import { activate } from './support/keyboard';
 import { applyStep, connect, fillScope, planOf, screenshot } from './support/wizard-driver';
 
 const WIDTH = 800;
@@ -73,15 +74,16 @@ test('at 800x700 the wizard folds its steps into one sticky bar that stays in vi
   await expect(toggle).toBeInViewport();
   expect(await pageWidth(page)).toBeLessThanOrEqual(WIDTH);
 
-  // The bar opens the list, a reached step is chosen from it, and the list folds again.
-  await toggle.click();
+  // With the keyboard: the bar opens the list, a reached step is chosen from it, and the list folds again.
+  await activate(page, toggle, 'Enter', { backwards: true });
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');
   await expect(stepper.getByRole('list')).toBeVisible();
   await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, '19-steps-narrow-open', true);
   await expectAccessible(page, 'the steps opened at 800x700');
-  await page.getByTestId('stepper-queue').getByRole('button').click();
+  await activate(page, page.getByTestId('stepper-queue').getByRole('button'));
   await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByTestId('step-panel-queue').getByRole('heading', { name: 'SQS queue' })).toBeFocused();
   await expect(toggle).toHaveText(/^Step 4 of 12: SQS queue/);
 
   // Wide again: the sidebar, which stays in view when the page scrolls.
