@@ -2,14 +2,16 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetQueueAttributesCommand, SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
-import { beforeEach, describe, expect, inject, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { createDispatcher } from '../../main/api/dispatch';
 import { handlers } from '../../main/api/handlers';
 import { Workspace } from '../../main/api/workspace';
 import type { RestorePlan, StepPlan, StepResult } from '../../shared/steps/step-plan';
 import { motoEnv } from '../support/aws-profile-files';
+import { ensureBuilt } from '../support/ensure-built';
 import { createBucket, createQueueWithPolicy, motoClients, sampleSetup } from '../support/moto-seed';
 import { resetMoto } from '../support/moto-server';
+import { runCli } from '../support/run-cli';
 
 const motoUrl = inject('motoUrl');
 const setup = sampleSetup();
@@ -38,6 +40,7 @@ async function policyOf(url: string): Promise<{ Statement: Array<Record<string, 
 }
 
 describe("restore keeping the setup's own part", () => {
+  beforeAll(ensureBuilt, 120_000);
   beforeEach(async () => {
     await resetMoto(motoUrl);
     await createBucket(motoUrl, setup.bucket);
@@ -111,5 +114,32 @@ describe("restore keeping the setup's own part", () => {
     await motoClients(motoUrl).sqs.send(new SetQueueAttributesCommand({ QueueUrl: queue.url, Attributes: { Policy: JSON.stringify(meanwhile) } }));
     await expect(call('backups.restore', { path: backup, basis: plan.basis, keepOurs: true })).rejects.toThrow(/DRIFT/);
     expect(await policyOf(queue.url)).toEqual(meanwhile);
+  });
+
+  it("the CLI warns and names --keep-ours; with it, restore keeps the setup's statement", async () => {
+    const queue = await createQueueWithPolicy(motoUrl, setup.queueName, { Version: '2012-10-17', Statement: [OPS] });
+    const { call, dataDir } = await api();
+    await call('setups.save', { setup });
+    const results: StepResult[] = [];
+    for (const plan of await call<StepPlan[]>('steps.planAll', { setup }))
+      if (plan.action !== 'unchanged') results.push(await call<StepResult>('steps.apply', { setup, step: plan.step, basis: plan.basis }));
+    const backup = results.find((r) => r.step === 'queuePolicy')?.backupPath ?? '';
+    const ours = (await policyOf(queue.url)).Statement.find((s) => s['Sid'] === 'AllowS3ToSendMessage');
+    await motoClients(motoUrl).sqs.send(
+      new SetQueueAttributesCommand({ QueueUrl: queue.url, Attributes: { Policy: JSON.stringify({ Version: '2012-10-17', Statement: [ours] }) } }),
+    );
+    const env = { ...motoEnv(motoUrl), SQS_S3_WIZARD_DATA_DIR: dataDir };
+    const kept = await runCli(['restore', '--backup', backup, '--keep-ours', '--yes'], env);
+    expect(kept.code, kept.stderr).toBe(0);
+    expect(kept.stderr).not.toContain('warning: restoring this backup as it is');
+    expect((await policyOf(queue.url)).Statement.map((s) => s['Sid'])).toEqual(['AllowOpsTeamRead', 'AllowS3ToSendMessage']);
+    // Without --keep-ours the plan warns before the write, and names the flag.
+    const plain = await runCli(['restore', '--backup', backup, '--yes'], env);
+    expect(plain.stderr).toContain(
+      `warning: restoring this backup as it is takes out the part of setup ${setup.name}: S3 may no longer send the bucket's events to the queue, so delivery to the platform stops.`,
+    );
+    expect(plain.stderr).toContain('pass --keep-ours');
+    expect(plain.code, plain.stderr).toBe(0);
+    expect((await policyOf(queue.url)).Statement.map((s) => s['Sid'])).toEqual(['AllowOpsTeamRead']);
   });
 });
