@@ -189,7 +189,13 @@ export async function restoreBackup(path: string, basis: string, op: OperationCo
       planName: 'restore plan',
       planContext: null,
       decide: (live) => {
-        target = targetOf(live);
+        try {
+          target = targetOf(live);
+        } catch (err) {
+          // Keeping ours is decided again on the fresh read; a refusal then writes nothing.
+          if (err instanceof ApiFailure) return { kind: 'refused', error: err.error };
+          throw err;
+        }
         return sameAsBackup(live.document, target) ? { kind: 'unchanged' } : { kind: 'write', document: target };
       },
       verify: (after) => sameAsBackup(after.document, target),
