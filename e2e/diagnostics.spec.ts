@@ -56,6 +56,18 @@ test('diagnostics pass on a configured account; a broken queue policy fails and 
   await expect(failing.getByRole('heading')).toHaveText('✗ Fail: Queue policy lets S3 send from this bucket');
   await expect(failing.getByTestId('check-detail')).toContainText('S3 sending from arn:aws:s3:::orders-landing (account 123456789012) is refused');
   await expect(failing.getByTestId('check-fix')).toContainText('Apply the queue policy step');
+  // Failures first; the evidence as a list of requests (action on resource, for whom), not a paragraph: the full text is one click away.
+  await expect(report.getByTestId('check').first()).toHaveAttribute('data-id', 'queue-policy');
+  const refused = failing.getByTestId('evidence-item');
+  await expect(refused).toHaveCount(1);
+  await expect(refused).toHaveAttribute('data-verdict', 'refused');
+  await expect(refused.getByTestId('evidence-action')).toHaveText('sqs:SendMessage');
+  await expect(refused.getByTestId('evidence-resource')).toHaveAttribute('data-value', queueArn);
+  await expect(refused).toContainText('Refused:');
+  await expect(refused).toContainText('s3.amazonaws.com for arn:aws:s3:::orders-landing');
+  await expect(failing.getByTestId('check-detail')).toBeHidden();
+  // A check that passes keeps its one line.
+  await expect(report.locator('[data-testid="check"][data-id="permissions"]').getByTestId('check-evidence')).toHaveCount(0);
   await expect(report.getByTestId('diagnostics-summary')).toContainText('Failures found: 1 failed');
   await screenshot(page, '14-diagnostics', true);
   await expectAccessible(page, 'diagnostics with a failing check');
@@ -99,6 +111,10 @@ test('diagnostics of a saved setup without a connection ask to connect first, th
   await expect(report.locator('[data-testid="check"][data-id="queue"]')).toHaveAttribute('data-status', 'fail');
   await expect(report.locator('[data-testid="check"][data-id="role"]')).toHaveAttribute('data-status', 'fail');
   await expect(report.locator('[data-testid="check"][data-id="trust"]')).toHaveAttribute('data-status', 'skip');
+  // Failures first, then what was skipped because of them, then what passed.
+  const statuses = await report.getByTestId('check').evaluateAll((items) => items.map((i) => i.getAttribute('data-status')));
+  expect(statuses).toEqual([...statuses].sort((a, b) => ['fail', 'warn', 'skip', 'pass'].indexOf(a ?? '') - ['fail', 'warn', 'skip', 'pass'].indexOf(b ?? '')));
+  expect(statuses[0]).toBe('fail');
   // The profile form that connected is gone, and with it its running call: navigation is enabled again.
   await expect(page.getByRole('navigation', { name: 'App' }).getByRole('button', { name: 'Setups' })).toBeEnabled();
   await report.locator('[data-testid="check"][data-id="queue"]').getByRole('button', { name: 'Plan the fix' }).click();

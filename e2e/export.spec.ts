@@ -2,7 +2,8 @@ import { expect, test } from './fixtures';
 import { ACCOUNT, createBucket, seedClients } from './support/aws-seed';
 import { saveSetup, testSetup } from './support/api-client';
 import { expectAccessible } from './support/axe';
-import { downloadMany, downloadOne } from './support/downloads';
+import { strFromU8, unzipSync } from 'fflate';
+import { downloadBytes, downloadOne } from './support/downloads';
 import { connectHere, fullRun, screenshot } from './support/wizard-driver';
 
 const BUCKET = 'orders-landing';
@@ -19,7 +20,7 @@ const BASE_FILES = FILES.slice(2, 6).map((name) => `base/${name}`);
 
 test.use({ viewport: { width: 1280, height: 900 } });
 
-test('Export on a configured setup lists the 7 files merged with the live account, shows each and downloads apply.sh and all files', async ({
+test('Export on a configured setup lists the 7 files merged with the live account, shows each and downloads apply.sh, and all files as one zip of the folder apply.sh expects', async ({
   page,
   app,
   motoUrl,
@@ -55,11 +56,17 @@ test('Export on a configured setup lists the 7 files merged with the live accoun
   expect(script.content).toContain('put-bucket-notification-configuration');
   expect(script.content).toContain(ACCOUNT);
 
-  const all = await downloadMany(page, 11, () => result.getByTestId('export-download-all').click());
-  expect(all.map((f) => f.name)).toEqual([...FILES, ...BASE_FILES.map((n) => n.replace('/', '-'))]);
-  expect(all.find((f) => f.name === 'apply.sh')?.content).toBe(script.content);
+  // Download all: one zip, the folder as the CLI writes it (base/ beside apply.sh), not one download per file with flattened names.
+  await expect(result.getByTestId('export-download-all')).toHaveText(`Download all as ${BUCKET}-export.zip`);
+  const zip = await downloadBytes(page, result.getByTestId('export-download-all'));
+  expect(zip.name).toBe(`${BUCKET}-export.zip`);
+  const entries = unzipSync(zip.bytes);
+  expect(Object.keys(entries)).toEqual([...FILES, ...BASE_FILES].map((name) => `${BUCKET}-export/${name}`));
+  const text = (name: string) => strFromU8(entries[`${BUCKET}-export/${name}`] ?? new Uint8Array());
+  expect(text('apply.sh')).toBe(script.content);
   // Applied already: the live queue policy the export was merged with is the exported one.
-  expect(all.find((f) => f.name === 'base-queue-policy.json')?.content).toBe(all.find((f) => f.name === 'queue-policy.json')?.content);
+  expect(text('base/queue-policy.json')).toBe(text('queue-policy.json'));
+  expect(JSON.parse(text('platform-registration.json'))).toMatchObject({ roleArn: `arn:aws:iam::${ACCOUNT}:role/platform-s3-sqs-consumer-role` });
 });
 
 test('Export without a connection is offline for a typed account ID and says the documents were not merged', async ({ page, request, app, motoUrl }) => {

@@ -64,7 +64,8 @@ test('every screen of the guided apply, the live test, the hand-off, diagnostics
   await page.getByRole('button', { name: 'Open the backups view' }).click();
   await page.getByTestId('backup-row').filter({ hasText: 'queue-policy' }).getByRole('button').click();
   await expect(page.getByTestId('restore-panel').getByTestId('plan-action')).toBeVisible();
-  await expectAccessible(page, 'backups and restore');
+  await expect(page.getByTestId('restore-panel').getByTestId('restore-removes-ours')).toBeVisible();
+  await expectAccessible(page, "backups and restore, warning that the backup takes out the setup's statement");
   await page.getByRole('button', { name: 'Setups' }).click();
   await expect(page.getByTestId('setup-row')).toHaveCount(1);
   await expectAccessible(page, 'setups');

@@ -83,7 +83,8 @@ test('a full run on a fresh account ends on the summary with the backups listed'
   await screenshot(page, '00-setups', true);
 });
 
-test('existing Lambda, SNS and SQS notifications and another queue-policy statement are all preserved', async ({ page, app, motoUrl }) => {
+test('existing Lambda, SNS and SQS notifications and another queue-policy statement are all preserved', async ({ page, context, app, motoUrl }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const aws = seedClients(motoUrl);
   await createBucket(aws, BUCKET);
   const audit = await createQueue(aws, 'audit-events');
@@ -138,7 +139,34 @@ test('existing Lambda, SNS and SQS notifications and another queue-policy statem
   expect(await planOf(page, 'bucketNotification')).toBe('update');
   await expect(notificationPanel.locator('[data-testid="summary-item"][data-kind="kept"]')).toHaveCount(3);
   await expect(notificationPanel.locator('[data-testid="summary-item"][data-kind="added"]')).toHaveCount(1);
+  // The summary comes first; the diff folds what did not change (the kept Lambda rule) until asked.
+  const summaryBox = await notificationPanel.getByRole('region', { name: 'What changes' }).boundingBox();
+  const diff = notificationPanel.getByTestId('diff-view');
+  const diffBox = await diff.boundingBox();
+  expect(summaryBox && diffBox && summaryBox.y < diffBox.y).toBe(true);
+  await expect(diff.getByTestId('diff-fold')).toHaveCount(2);
+  await expect(diff).not.toContainText('logs-to-audit');
+  await expect(diff).not.toContainText('thumbnails');
+  await expect(diff).toContainText(`"Id": "${QUEUE}"`);
+  await diff.getByTestId('diff-fold').first().click();
+  await expect(diff).toContainText('logs-to-audit');
+  await expect(diff).not.toContainText('thumbnails');
+  await diff.getByTestId('diff-fold-all').click();
+  await expect(diff.getByTestId('diff-fold')).toHaveCount(0);
+  await expect(diff).toContainText('thumbnails');
+  await expect(diff).toContainText('deletions');
   await applyStep(page, 'bucketNotification');
+
+  // A long ARN is cut in the middle on screen, whole on hover, for screen readers and when copied.
+  expect(await planOf(page, 'roleTrust')).toBe('create');
+  const roleArn = `arn:aws:iam::${ACCOUNT}:role/${ROLE}`;
+  const resource = page.getByTestId('step-panel-roleTrust').getByTestId('plan-resource');
+  await expect(resource).toHaveAttribute('title', roleArn);
+  await expect(resource.locator('[aria-hidden="true"]').first()).toHaveText(/^arn:aws:iam::.*….*\/platform-s3-sqs-consumer-role$/);
+  expect((await resource.locator('[aria-hidden="true"]').first().innerText()).length).toBeLessThan(roleArn.length);
+  await expect(resource.locator('.visually-hidden')).toHaveText(roleArn);
+  await page.getByTestId('step-panel-roleTrust').getByRole('button', { name: 'Copy resource' }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(roleArn);
   await applyStep(page, 'roleTrust');
   await applyStep(page, 'rolePermissions');
   await skipLiveTest(page);
@@ -183,6 +211,26 @@ test('an overlapping existing rule is a blocker on the review page before anythi
   const blocked = review.getByTestId('review-bucketNotification');
   await expect(blocked).toHaveAttribute('data-action', 'blocked');
   await expect(blocked.getByRole('alert')).toContainText('csv-importer-rule');
+  // Not a run-on paragraph: a short headline, a table of the rule in the way against ours, why and what would not overlap, and the ways out beside it.
+  await expect(blocked.getByTestId('blocker-headline')).toHaveText(
+    'Our rule "orders-landing-s3-events" overlaps QueueConfiguration "csv-importer-rule": S3 would refuse the bucket\'s notification document ("Configuration is ambiguously defined"). Nothing has been written.',
+  );
+  const conflict = blocked.getByTestId('overlap-conflict');
+  await expect(conflict).toHaveCount(1);
+  await expect(conflict.getByTestId('overlap-events').getByTestId('theirs')).toHaveText('s3:ObjectCreated:Put');
+  await expect(conflict.getByTestId('overlap-events').getByTestId('ours')).toHaveText('s3:ObjectCreated:*');
+  await expect(conflict.getByTestId('overlap-prefix').getByTestId('why')).toHaveText('both use prefix "incoming/"');
+  await expect(conflict.getByTestId('overlap-suffix').getByTestId('theirs')).toHaveText('(none)');
+  await expect(conflict.getByTestId('overlap-suffix').getByTestId('ours')).toHaveText('".csv"');
+  await expect(conflict.getByTestId('overlap-suffix').getByTestId('why')).toHaveText('its empty suffix matches every key');
+  const ways = conflict.getByTestId('would-not-overlap');
+  await expect(ways.locator('[data-change="our-prefix"]')).toHaveAttribute('data-possible', 'true');
+  await expect(ways.locator('[data-change="our-prefix"]').getByTestId('example')).toHaveText('orders-landing/');
+  await expect(ways.locator('[data-change="our-suffix"]')).toHaveAttribute('data-possible', 'false');
+  const actions = blocked.getByTestId('blocker').getByTestId('blocker-actions');
+  await expect(actions.getByTestId('edit-scope')).toBeVisible();
+  await expect(actions.getByTestId('resolve-fan-out')).toBeVisible();
+  await expectAccessible(page, 'review with an overlap blocker');
   await expect(review.getByTestId('review-queue')).toHaveAttribute('data-action', 'create');
   await expect(review.getByTestId('review-start')).toBeDisabled();
   expect(await queuePolicy(aws, QUEUE).catch(() => 'no queue')).toBe('no queue');
@@ -193,6 +241,16 @@ test('an overlapping existing rule is a blocker on the review page before anythi
   expect(await planOf(page, 'bucketNotification')).toBe('blocked');
   await expect(panel.getByRole('alert').filter({ hasText: 'csv-importer-rule' })).toBeVisible();
   await expect(panel.getByTestId('apply-button')).toBeDisabled();
+  // The step shows the same table with Edit scope and the fan-out beside it, and its Proposed side shows our rule placed (a draft: still blocked).
+  await expect(panel.getByTestId('blocker').getByTestId('overlap-conflict')).toHaveCount(1);
+  await expect(panel.getByTestId('blocker').getByTestId('edit-scope')).toBeVisible();
+  await expect(panel.getByTestId('blocker').getByTestId('resolve-fan-out')).toBeVisible();
+  await expect(panel.getByTestId('draft-note')).toBeVisible();
+  const proposed = panel.getByRole('region', { name: /^Proposed \(blocked: not written\) document/ });
+  await expect(proposed).toContainText(`"Id": "${QUEUE}"`);
+  await expect(panel.getByRole('region', { name: /^Current \(live\) document/ })).not.toContainText(`"Id": "${QUEUE}"`);
+  await screenshot(page, '05b-bucket-notification-blocked', true);
+  await expectAccessible(page, 'a blocked step with its conflict table and draft');
   await expect(page.getByTestId('stepper-bucketNotification')).toHaveAttribute('data-status', 'blocked');
   await expect(page.getByTestId('stepper-bucketNotification')).toContainText('blocked');
   expect(await getNotification(aws, BUCKET)).toEqual(before);
@@ -231,9 +289,12 @@ test("a change behind the wizard's back between plan and apply stops with DRIFT 
 
   await panel.getByTestId('apply-button').click();
   const alert = panel.locator('[data-code="DRIFT"]');
-  await expect(alert).toContainText('changed since the plan');
-  await expect(panel.getByText('Changed since the plan.')).toBeVisible();
-  await expect(page.getByTestId('stepper-queuePolicy')).toHaveAttribute('data-status', 'failed');
+  await expect(alert).toContainText('Stopped: changed since the plan');
+  // Said once, and the stepper says what happened: stopped, not failed.
+  await expect(panel.getByText(/changed since the plan/i)).toHaveCount(1);
+  await expect(page.getByTestId('stepper-queuePolicy')).toHaveAttribute('data-status', 'drift');
+  await expect(page.getByTestId('stepper-queuePolicy')).toContainText('stopped: changed since the plan');
+  await expect(panel.getByTestId('plan-action')).toHaveText('will be created');
   expect(await queuePolicy(aws, QUEUE)).toEqual(sneaky);
   await screenshot(page, '10-drift', true);
 

@@ -75,16 +75,20 @@ test('the whole wizard, from the profile to the hand-off, with the keyboard alon
   await expect(result.getByRole('heading')).toBeFocused();
   await expect(result.getByTestId('live-latency')).toHaveText(/^\d+ ms$/);
   expect(await listKeys(aws, BUCKET, 'incoming/')).toEqual([]);
-  // "Continue to the hand-off" sits above the result: Shift+Tab back to it.
-  await activate(page, liveTest.getByTestId('livetest-continue'), 'Enter', { backwards: true });
+  // "Continue to the hand-off" follows the result: Tab on to it.
+  await activate(page, liveTest.getByTestId('livetest-continue'));
 
   // Hand-off: verified; Copy all as JSON with Space; download platform-registration.json with Enter.
   const summary = page.getByTestId('step-panel-summary');
   await expect(summary.getByRole('heading', { name: 'Summary and hand-off' })).toBeFocused();
   await expect(summary.getByTestId('verified-status')).toHaveAttribute('data-status', 'verified');
   await expect(summary.getByTestId('value-queueArn')).toHaveText(QUEUE_ARN);
-  await activate(page, summary.getByRole('button', { name: 'Copy all as JSON' }), 'Space');
-  await expect(summary.getByRole('button', { name: 'Copied' })).toBeVisible();
+  const copyAll = summary.getByRole('button', { name: 'Copy all as JSON', exact: true });
+  await activate(page, copyAll, 'Space');
+  await expect(summary.locator('.copy', { has: page.getByRole('button', { name: 'Copy all as JSON', exact: true }) }).getByTestId('copy-feedback')).toHaveText(
+    '✓ Copied all values as JSON',
+  );
+  await expect(copyAll).toBeFocused();
   const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText())) as Record<string, string>;
   expect(copied).toMatchObject({ queueArn: QUEUE_ARN, externalId: PLATFORM.externalId, bucket: BUCKET, prefix: 'incoming/', suffix: '.csv' });
   const download = summary.getByRole('button', { name: 'Download platform-registration.json' });

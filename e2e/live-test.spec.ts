@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { ACCOUNT, createBucket, listKeys, putNotification, seedClients } from './support/aws-seed';
+import { ACCOUNT, createBucket, listKeys, putNotification, s3TestEvent, seedClients, sendMessage } from './support/aws-seed';
 import { expectAccessible } from './support/axe';
 import { downloadOne } from './support/downloads';
 import { applyAwsSteps, PLATFORM, planOf, runLiveTest, screenshot, startNewSetup } from './support/wizard-driver';
@@ -19,6 +19,8 @@ test('after apply the live test passes with its latency; the hand-off lists the 
   motoUrl,
 }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  // Time flows as usual; the clock lets the test move past the moment "Copied" is shown without waiting for it.
+  await page.clock.install();
   const aws = seedClients(motoUrl);
   await createBucket(aws, BUCKET);
   await startNewSetup(page, app.url, SCOPE);
@@ -28,10 +30,21 @@ test('after apply the live test passes with its latency; the hand-off lists the 
   await expect(panel.getByRole('heading', { name: 'Live test' })).toBeFocused();
   await expect(panel).toContainText(`s3://${BUCKET}/incoming/sqs-s3-wizard test=<UTC time>-<random>.csv`);
   await expect(panel.getByLabel('Timeout (seconds)')).toHaveValue('120');
+  // Waiting in the queue: one message of the platform's, and an s3:TestEvent of the bucket (as S3 sends when a rule is written).
+  await sendMessage(aws, QUEUE, { platform: 'data' });
+  await sendMessage(aws, QUEUE, s3TestEvent(BUCKET));
   expect(await runLiveTest(page)).toBe(true);
 
   const result = panel.getByTestId('live-result');
   await expect(result.getByRole('heading')).toBeFocused();
+  // The test event is S3's, not the platform's: deleted from the setup's own queue and not counted with the platform's messages.
+  await expect(result.getByTestId('live-released')).toHaveText('1 message, each made visible again at once');
+  await expect(result.getByTestId('live-test-events')).toHaveText(
+    "1 s3:TestEvent message from S3, deleted from this setup's own queue (sent when a rule is written; not data)",
+  );
+  // The result comes before the buttons that follow it.
+  const [resultBox, continueBox] = [await result.boundingBox(), await panel.getByTestId('livetest-continue').boundingBox()];
+  expect(resultBox && continueBox && resultBox.y + resultBox.height <= continueBox.y).toBe(true);
   await expect(result.getByRole('heading')).toHaveText(/^Passed: the event arrived \d+ ms after the upload$/);
   await expect(result.getByTestId('live-latency')).toHaveText(/^\d+ ms$/);
   await expect(result.getByTestId('live-event-name')).toContainText('ObjectCreated:');
@@ -67,8 +80,16 @@ test('after apply the live test passes with its latency; the hand-off lists the 
 
   await summary.getByRole('button', { name: 'Copy Queue ARN', exact: true }).click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(QUEUE_ARN);
-  await summary.getByRole('button', { name: 'Copy all as JSON' }).click();
-  await expect(summary.getByRole('button', { name: 'Copied' }).first()).toBeVisible();
+  // "Copied" shows beside the button for a moment; the button keeps its text and its accessible name.
+  const copyAll = summary.getByRole('button', { name: 'Copy all as JSON', exact: true });
+  await copyAll.click();
+  const feedback = summary.locator('.copy', { has: page.getByRole('button', { name: 'Copy all as JSON', exact: true }) }).getByTestId('copy-feedback');
+  await expect(feedback).toHaveText('✓ Copied all values as JSON');
+  await expect(copyAll).toHaveText('Copy all as JSON');
+  // The moment is two seconds (COPIED_SHOWN_MS in renderer/src/components/copy-button.tsx).
+  await page.clock.fastForward('00:02');
+  await expect(feedback).toBeEmpty();
+  await expect(copyAll).toHaveAccessibleName('Copy all as JSON');
   const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText())) as Record<string, string>;
   expect(copied).toEqual(expected);
   expect(Object.keys(copied)).toEqual(['region', 'queueUrl', 'queueArn', 'roleArn', 'externalId', 'bucket', 'prefix', 'suffix']);
@@ -81,6 +102,11 @@ test('after apply the live test passes with its latency; the hand-off lists the 
   // The setups list shows the setup verified.
   await page.getByRole('navigation', { name: 'App' }).getByRole('button', { name: 'Setups' }).click();
   await expect(page.getByTestId('setup-row').filter({ hasText: BUCKET }).getByTestId('setup-status')).toHaveText('verified');
+
+  // The diagnostics backlog counts the platform's message, handed back by the test, and no test event.
+  await page.getByRole('button', { name: `Diagnostics of ${BUCKET}` }).click();
+  const backlog = page.locator('[data-testid="check"][data-id="backlog"]');
+  await expect(backlog.getByTestId('check-detail')).toHaveText('1 message waiting, 0 in flight.', { timeout: 20_000 });
 });
 
 test('with the notification removed the live test fails, names the notification hop and opens that step', async ({ page, app, motoUrl }) => {
@@ -133,6 +159,9 @@ test('Cancel stops a running live test promptly and the test object is deleted',
   await expect(panel.getByTestId('livetest-skip')).toBeDisabled();
   await expect(page.getByTestId('stepper-queue').getByRole('button')).toBeDisabled();
   await expect(progress.getByTestId('live-elapsed')).toHaveText(/^Elapsed [2-9]\.\d s of 60 s$/, { timeout: 10_000 });
+  // One clock only: the back end's wait line is shown without its own seconds.
+  await expect(progress.getByTestId('live-progress-message')).toHaveText(`Waiting for the test object's event on ${QUEUE} (long polls of up to 20 s)`);
+  expect((await progress.innerText()).match(/\d+\.\d s/g)).toHaveLength(1);
   await expectAccessible(page, 'live test running');
   await expect(cancel).toBeFocused();
 

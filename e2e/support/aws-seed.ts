@@ -7,7 +7,14 @@ import {
   type NotificationConfiguration,
 } from '@aws-sdk/client-s3';
 import { CreateKeyCommand, GetKeyPolicyCommand, KMSClient } from '@aws-sdk/client-kms';
-import { CreateQueueCommand, GetQueueAttributesCommand, GetQueueUrlCommand, SetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import {
+  CreateQueueCommand,
+  GetQueueAttributesCommand,
+  GetQueueUrlCommand,
+  SendMessageCommand,
+  SetQueueAttributesCommand,
+  SQSClient,
+} from '@aws-sdk/client-sqs';
 import { GetRoleCommand, GetRolePolicyCommand, IAMClient } from '@aws-sdk/client-iam';
 import { FAKE_KEYS } from '../../test/support/aws-profile-files';
 import { createRuleDestinations } from '../../test/support/seed-destinations';
@@ -118,4 +125,15 @@ export function otherTeamStatement(queueArn: string): Record<string, unknown> {
 export async function listKeys(c: SeedClients, bucket: string, prefix = ''): Promise<ReadonlyArray<string>> {
   const out = await c.s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix }));
   return (out.Contents ?? []).map((o) => o.Key ?? '');
+}
+
+/** Sends one message to a queue (the platform's data, or a message shaped like S3's). */
+export async function sendMessage(c: SeedClients, queueName: string, body: unknown): Promise<void> {
+  const { QueueUrl } = await c.sqs.send(new GetQueueUrlCommand({ QueueName: queueName }));
+  await c.sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: typeof body === 'string' ? body : JSON.stringify(body) }));
+}
+
+/** The s3:TestEvent S3 sends to a destination when a notification rule is written (docs/aws-behaviour.md#s3-event-messages). */
+export function s3TestEvent(bucket: string): Record<string, string> {
+  return { Service: 'Amazon S3', Event: 's3:TestEvent', Time: new Date().toISOString(), Bucket: bucket, RequestId: 'E2E0TEST', HostId: 'e2e' };
 }

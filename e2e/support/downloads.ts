@@ -18,20 +18,8 @@ export async function downloadOne(page: Page, button: Locator): Promise<SavedFil
   return read(download);
 }
 
-/** Starts downloads with `start` and collects `count` of them, in the order they arrive. */
-export async function downloadMany(page: Page, count: number, start: () => Promise<void>): Promise<ReadonlyArray<SavedFile>> {
-  const downloads: Download[] = [];
-  const all = new Promise<void>((resolve) => {
-    const onDownload = (d: Download) => {
-      downloads.push(d);
-      if (downloads.length === count) {
-        page.off('download', onDownload);
-        resolve();
-      }
-    };
-    page.on('download', onDownload);
-  });
-  await start();
-  await all;
-  return Promise.all(downloads.map(read));
+/** Clicks `button` and returns the one file it downloads as bytes (a zip), with the name the page suggested. */
+export async function downloadBytes(page: Page, button: Locator): Promise<{ readonly name: string; readonly bytes: Uint8Array }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  return { name: download.suggestedFilename(), bytes: new Uint8Array(await readFile(await download.path())) };
 }

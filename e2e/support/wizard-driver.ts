@@ -93,6 +93,15 @@ export async function applyStep(page: Page, step: string, shot: string | null = 
   await panel.getByTestId('apply-button').click();
   await expect(panel.getByTestId('result-action')).toBeVisible({ timeout: 20_000 });
   await expect(panel.getByTestId('backup-path')).toContainText('.json');
+  // Once applied, the badge says what was done; a backup of a resource that did not exist says so (it records document: null).
+  // The SNS fan-out plans an update of its document (the other teams' live queue policies are in it) and reports the
+  // topic it creates as "created": what the setup then owns (main/steps/definitions/sns-fan-out.ts).
+  const done = action === 'create' || step === 'snsFanOut' ? 'created' : 'updated';
+  await expect(panel.getByTestId('plan-action')).toHaveAttribute('data-result', done);
+  await expect(panel.getByTestId('plan-action')).toHaveText(done);
+  await expect(panel.getByTestId('backup-line')).toContainText(
+    action === 'create' ? 'Nothing existed before this write; recorded for restore in ' : 'Backup of the previous document: ',
+  );
   await expect(page.getByTestId(`stepper-${step}`)).toHaveAttribute('data-status', 'applied');
   await panel.getByRole('button', { name: 'Continue', exact: true }).click();
   return action;

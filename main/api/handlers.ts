@@ -40,9 +40,12 @@ export const handlers: HandlerTable = {
   'setups.delete': async (input, ctx) => ({ deleted: await deleteSetup(ctx.workspace.dataDir(), input.name) }),
   'backups.list': async (input, ctx) => listBackups(ctx.workspace.dataDir(), input.setupName),
   'backups.planRestore': async (input, ctx) =>
-    (await import('../steps/restore')).planRestore(input.path, (await ops()).operationContext(ctx), restoreScope(ctx)),
+    (await import('../steps/restore')).planRestore(input.path, (await ops()).operationContext(ctx), { ...restoreScope(ctx), keepOurs: input.keepOurs }),
   'backups.restore': async (input, ctx) =>
-    (await import('../steps/restore')).restoreBackup(input.path, input.basis, (await ops()).operationContext(ctx), restoreScope(ctx)),
+    (await import('../steps/restore')).restoreBackup(input.path, input.basis, (await ops()).operationContext(ctx), {
+      ...restoreScope(ctx),
+      keepOurs: input.keepOurs,
+    }),
   'livetest.run': async (input, ctx) => (await import('./livetest-handlers')).liveTestHandler(input, ctx),
   'handoff.values': async (input, ctx) => (await import('../handoff/read-registration')).readRegistration((await ops()).stepContextOf(input.setup, ctx)),
   'doctor.run': async (input, ctx) => {

@@ -12,6 +12,7 @@ export const CLI_OPTIONS = {
   'skip-test': { type: 'boolean', default: false },
   'delete-queue-with-messages': { type: 'boolean', default: false },
   'remove-stale-rule': { type: 'string', multiple: true },
+  'keep-ours': { type: 'boolean', default: false },
   'test-timeout': { type: 'string' },
   live: { type: 'boolean', default: false },
   report: { type: 'string' },

@@ -15,6 +15,7 @@ Commands:
   apply --setup FILE --yes      Plan every step, then apply them in order with backups
         [--skip-test] [--test-timeout SECONDS] [--backup-dir DIR] [--resolve-overlap fan-out]
   restore --backup FILE --yes   Put a backed-up document back (the live one is backed up first)
+        [--keep-ours]           restore the others' parts, keep the setup's own statement or rule
   remove --setup FILE --yes     Take the setup out of AWS: its rule, statements and inline policy; the queue
         [--delete-queue-with-messages]  and role only when it created them and nothing else uses them
   doctor --setup FILE [--live]  Named checks of a configured account (--live adds the live test)
@@ -31,6 +32,7 @@ Options:
   --delete-queue-with-messages  remove: also delete a queue the setup created that still holds messages
   --remove-stale-rule ID  plan/apply/remove: remove another team's bucket rule whose destination no longer exists
                         (S3 refuses the whole configuration while it is there); repeat for several; shown in the diff
+  --keep-ours           restore: the backup's document with the setup's own part kept (delivery goes on)
   --test-timeout SECS   apply: how long the live test waits for the event (default 120, max 900)
   --out DIR             export: a new or empty folder for the files
   --account-id ID       export: work offline for this 12-digit account ID

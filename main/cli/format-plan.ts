@@ -23,6 +23,7 @@ export function formatPlan(plan: StepPlan): string {
   }
   for (const w of plan.warnings) lines.push(`   warning: ${w}`);
   for (const n of plan.notes) lines.push(`   note: ${n}`);
+  if (plan.draft) lines.push('   draft (nothing can be written while blocked): our rule placed in the live document');
   if (plan.action !== 'unchanged' && plan.diff.unified) lines.push(plan.diff.unified.trimEnd().replace(/^/gm, '   '));
   return `${lines.join('\n')}\n`;
 }

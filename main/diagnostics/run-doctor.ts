@@ -3,6 +3,7 @@ import { check } from '../../shared/diagnostics/diagnostic-check';
 import { diagnosticContext } from '../../shared/diagnostics/diagnostic-context';
 import { runChecks } from '../../shared/diagnostics/run-checks';
 import { runLiveTest } from '../livetest/run-live-test';
+import { liveTestMessagesLine } from '../../shared/livetest/message-counts';
 import { getSetup } from '../store/setups';
 import type { StepContext } from '../steps/step-context';
 import { readSnapshot } from './read-snapshot';
@@ -42,7 +43,7 @@ export async function runDoctor(sctx: StepContext, input: DoctorOptions): Promis
               'live-test',
               'Live test: an upload reaches the queue',
               'pass',
-              `Event for ${r.key} received after ${r.latencyMs} ms (${r.messagesSeen} message(s) seen).`,
+              `Event for ${r.key} received after ${r.latencyMs} ms (${liveTestMessagesLine(r)}).`,
             )
           : check('live-test', 'Live test: an upload reaches the queue', 'fail', r.diagnosis ?? 'No event.', r.fix),
       );

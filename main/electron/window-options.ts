@@ -1,4 +1,5 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
+import { PRODUCT_NAME } from '../../shared/product/product-name';
 
 /**
  * The main window's options, built in one pure function so a unit test can assert every security flag
@@ -13,7 +14,7 @@ export function buildWindowOptions(preloadPath: string, devTools = true): Browse
     minHeight: 600,
     // Shown on ready-to-show, so the admin never sees an empty frame.
     show: false,
-    title: 'SQS (S3) setup wizard',
+    title: PRODUCT_NAME,
     autoHideMenuBar: true,
     webPreferences: {
       preload: preloadPath,

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { startHost } from './host-server';
 import { parsePortFlag } from './port-flag';
 import { silenceSdkNodeVersionNotice } from '../aws/sdk-node-warning';
+import { PRODUCT_NAME } from '../../shared/product/product-name';
 
 /** Entry of `npm run web`: serves the wizard on loopback and prints the tokened URL. */
 async function main(): Promise<void> {
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
     );
     process.exit(1);
   });
-  process.stdout.write(`SQS (S3) setup wizard is ready. Open this URL in a browser on this machine:\n${host.url}\n`);
+  process.stdout.write(`${PRODUCT_NAME} is ready. Open this URL in a browser on this machine:\n${host.url}\n`);
   const stop = () => void host.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ApiFailure, apiError } from '../../shared/contract/api-error';
 import { classifyMessage } from '../../shared/livetest/classify-message';
+import { countOf } from '../../shared/util/count-of';
 import { diagnoseMissingEvent, FIX_STEP_OF_HOP, type Diagnosis, type FixStep } from '../../shared/livetest/diagnose-missing-event';
 import type { LiveTestResult } from '../../shared/livetest/live-test-result';
 import { liveTestObjectKey } from '../../shared/livetest/test-object-key';
@@ -12,6 +13,7 @@ import { appendAudit } from '../store/audit-log';
 import type { StepContext } from '../steps/step-context';
 import { readDeliveryState } from './read-delivery-state';
 import { ForeignMessages } from './foreign-messages';
+import { isOwnQueue } from './own-queue';
 import { readMaxReceiveCount } from './redrive-limit';
 import { deleteTestMessage } from './release-or-delete';
 
@@ -30,7 +32,7 @@ export async function runLiveTest(ctx: StepContext, timeoutSeconds: number): Pro
   const queueUrl = await getQueueUrl(target, setup.queueName, ctx.signal);
   if (!queueUrl)
     throw new ApiFailure(apiError('NOT_FOUND', `Queue ${setup.queueName} does not exist.`, { fix: 'Apply the setup first, then run the live test.' }));
-  const maxReceiveCount = await readMaxReceiveCount(target, queueUrl, ctx.signal);
+  const [maxReceiveCount, ownQueue] = await Promise.all([readMaxReceiveCount(target, queueUrl, ctx.signal), isOwnQueue(ctx, queueUrl)]);
   const key = liveTestObjectKey(setup.prefix, setup.suffix, new Date(), randomBytes(4).toString('hex'));
   ctx.progress(`Uploading s3://${setup.bucket}/${key}`);
   const started = Date.now();
@@ -53,12 +55,24 @@ export async function runLiveTest(ctx: StepContext, timeoutSeconds: number): Pro
   const seen = new Set<string>();
   const foreign = new ForeignMessages(target, queueUrl, maxReceiveCount, deadline);
   let duplicates = 0;
+  const testEvents = new Set<string>();
+  let testEventsDeleted = 0;
   let latencyMs: number | null = null;
   let eventName: string | null = null;
   let wrong: string | null = null;
   let cancelled = false;
   let failure: unknown = null;
   let objectDeleted: boolean;
+  const reportWait = () => {
+    const elapsedMs = Date.now() - started;
+    ctx.progress(`Waiting for the event: ${(elapsedMs / 1000).toFixed(1)} s, ${countOf(seen.size, 'message')} seen`, {
+      kind: 'livetest-wait',
+      elapsedMs,
+      messagesSeen: seen.size,
+    });
+  };
+  // Said once before the first long poll too, which may take up to 20 s to answer.
+  reportWait();
   try {
     while (latencyMs === null && wrong === null && Date.now() < deadline) {
       const wait = Math.min(longestWait, Math.max(1, Math.ceil((deadline - Date.now()) / 1000)));
@@ -77,14 +91,16 @@ export async function runLiveTest(ctx: StepContext, timeoutSeconds: number): Pro
         } else if (kind.kind === 'ours-but-wrong') {
           wrong = kind.problem;
           await deleteTestMessage(target, queueUrl, m.receiptHandle, ctx.signal);
+        } else if (kind.kind === 'test-event' && kind.bucket === setup.bucket) {
+          // S3's test event for this bucket is never the platform's data: deleted from the setup's own queue, handed back (uncounted) elsewhere.
+          testEvents.add(m.messageId);
+          if (ownQueue) {
+            await deleteTestMessage(target, queueUrl, m.receiptHandle, ctx.signal);
+            testEventsDeleted++;
+          } else await foreign.handle(m, ctx.signal, { data: false });
         } else await foreign.handle(m, ctx.signal);
       }
-      const elapsedMs = Date.now() - started;
-      ctx.progress(`Waiting for the event: ${(elapsedMs / 1000).toFixed(1)} s, ${seen.size} message(s) seen`, {
-        kind: 'livetest-wait',
-        elapsedMs,
-        messagesSeen: seen.size,
-      });
+      reportWait();
       if (latencyMs === null && messages.length > 0 && fresh === 0) await new Promise((r) => setTimeout(r, BACKLOG_PAUSE_MS));
     }
   } catch (err) {
@@ -138,6 +154,8 @@ export async function runLiveTest(ctx: StepContext, timeoutSeconds: number): Pro
     held: foreign.heldCount,
     redriveMaxReceiveCount: maxReceiveCount,
     duplicates,
+    testEvents: testEvents.size,
+    testEventsDeleted,
     eventName,
     objectDeleted,
     diagnosis: diagnosis

@@ -1,4 +1,4 @@
-import { classifyMessage } from '../../shared/livetest/classify-message';
+import { isTestEventFor } from '../../shared/livetest/classify-message';
 import { getQueueAttributes, getQueueUrl, receiveMessages } from '../aws/sqs';
 import { ForeignMessages } from '../livetest/foreign-messages';
 import { maxReceiveCountOf } from '../livetest/redrive-limit';
@@ -7,12 +7,6 @@ import type { StepContext } from './step-context';
 
 /** How long to look for S3's test event after the notification write (moto delivers it at once; AWS within seconds). */
 const LOOK_FOR_MS = 3_000;
-
-/** True for S3's s3:TestEvent about this bucket (docs/aws-behaviour.md#s3-event-messages). */
-function isTestEventFor(body: string, bucket: string): boolean {
-  if (classifyMessage(body, { bucket, key: '', region: '' }).kind !== 'test-event') return false;
-  return (JSON.parse(body) as { Bucket?: unknown }).Bucket === bucket;
-}
 
 /**
  * After the wizard writes its notification rule, S3 sends an s3:TestEvent to the queue. On the setup's own dedicated

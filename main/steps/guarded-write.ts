@@ -61,7 +61,8 @@ export async function guardedWrite<Doc, Facts>(request: GuardedWriteRequest<Doc,
   }
   const decision = request.decide(live);
   if (decision.kind === 'refused') throw new ApiFailure(decision.error);
-  if (decision.kind === 'unchanged') return { step, resource: live.resource, action: 'unchanged', backupPath: null, after: live.document };
+  if (decision.kind === 'unchanged')
+    return { step, resource: live.resource, action: 'unchanged', backupPath: null, previousMissing: false, after: live.document };
 
   op.progress(`Backing up ${live.resource}`);
   const backupPath = await writeBackup(record.backupRoot, {
@@ -100,5 +101,5 @@ export async function guardedWrite<Doc, Facts>(request: GuardedWriteRequest<Doc,
       }),
     );
   }
-  return { step, resource: after.resource, action, backupPath, after: after.document };
+  return { step, resource: after.resource, action, backupPath, previousMissing: live.document === null, after: after.document };
 }

@@ -35,6 +35,8 @@ export async function planStep<Doc, Facts>(def: StepDefinition<Doc, Facts>, ctx:
   const proposal = def.propose(live, ctx);
   const basis = basisOf(live.document);
   if (!proposal.ok) {
+    // Still blocked and never writable (proposed stays null, apply proposes again and refuses); a draft only shows our part in the diff.
+    const draft = proposal.draft;
     return {
       step: def.id,
       title,
@@ -43,12 +45,13 @@ export async function planStep<Doc, Facts>(def: StepDefinition<Doc, Facts>, ctx:
       current: live.document,
       proposed: null,
       summary: [],
-      diff: diffDocuments(live.document, live.document),
+      diff: diffDocuments(live.document, draft === undefined ? live.document : draft),
       basis,
       warnings: [],
       notes: [],
       blocked: proposal.error,
       ...(proposal.staleRules ? { staleRules: proposal.staleRules } : {}),
+      ...(draft === undefined ? {} : { draft: true }),
     };
   }
   return {

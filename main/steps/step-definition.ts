@@ -27,7 +27,13 @@ export type Proposal<Doc> =
       /** Other teams' rules whose destination is gone (bucket notification): removed ones are in the document, by the admin's choice. */
       readonly staleRules?: ReadonlyArray<StaleRule>;
     }
-  | { readonly ok: false; readonly error: ApiError; readonly staleRules?: ReadonlyArray<StaleRule> };
+  | {
+      readonly ok: false;
+      readonly error: ApiError;
+      readonly staleRules?: ReadonlyArray<StaleRule>;
+      /** What would be written were the refusal lifted (our part placed): the blocked plan's diff shows it; it is never written. */
+      readonly draft?: Doc;
+    };
 
 /** What removing a setup does to one resource: write it without the setup's part (null: delete it), keep it (and why), or refuse. */
 export type Removal<Doc> =

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { SetupRecord } from '../../shared/contract/setup-record';
 import type { Setup } from '../../shared/setup/setup';
+import { PRODUCT_NAME } from '../../shared/product/product-name';
 import { assertNever } from '../../shared/util/assert-never';
 import { useBusy } from './api/busy-context';
 import { useConnection } from './api/connection-context';
@@ -57,6 +58,12 @@ export function App() {
     void runSetups({}).then((list) => setScreen(list === null || list.length > 0 ? { screen: 'start' } : wizardScreen(null)));
   }, [runCurrent, runSetups, setConnection]);
 
+  /** Diagnostics of a saved setup named from another screen (after a restore): its record as saved now. */
+  async function openDiagnostics(setupName: string) {
+    const record = (await runSetups({}))?.find((r) => r.setup.name === setupName);
+    if (record) setScreen({ screen: 'diagnostics', record });
+  }
+
   function body() {
     switch (screen.screen) {
       case 'loading':
@@ -77,7 +84,7 @@ export function App() {
           <Wizard key={screen.run} opened={screen.opened} startAt={screen.startAt} onOpenBackups={(setupName) => setScreen({ screen: 'backups', setupName })} />
         );
       case 'backups':
-        return <BackupsView setupName={screen.setupName} />;
+        return <BackupsView setupName={screen.setupName} onDiagnostics={() => void openDiagnostics(screen.setupName)} />;
       case 'diagnostics': {
         const setup = screen.record.setup;
         return (
@@ -109,7 +116,7 @@ export function App() {
         Skip to content
       </a>
       <header className="app-header">
-        <h1>SQS (S3) setup wizard</h1>
+        <h1>{PRODUCT_NAME}</h1>
         <nav aria-label="App" className="app-nav">
           <button
             type="button"

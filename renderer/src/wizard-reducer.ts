@@ -40,8 +40,8 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       const previous = state.outcomes[action.step];
       // Re-visiting an applied step finds no change: it stays "applied" for this session.
       if (action.outcome.kind === 'unchanged' && previous.kind === 'applied') return state;
-      // A new plan clears only a failure or a blocker; what was applied or found unchanged stays so.
-      if (action.outcome.kind === 'todo' && previous.kind !== 'failed' && previous.kind !== 'blocked') return state;
+      // A new plan clears only a failure, a drift stop or a blocker; what was applied or found unchanged stays so.
+      if (action.outcome.kind === 'todo' && previous.kind !== 'failed' && previous.kind !== 'drift' && previous.kind !== 'blocked') return state;
       // A write after the live test makes its result stale: the test is to be run again.
       const liveTest = action.outcome.kind === 'applied' ? { kind: 'todo' as const } : state.liveTest;
       return { ...state, outcomes: { ...state.outcomes, [action.step]: action.outcome }, liveTest };

@@ -8,7 +8,7 @@ import type { LiveTestResult } from '../../shared/livetest/live-test-result';
 export type WizardStepId = 'profile' | 'scope' | 'review' | AwsStepId | 'liveTest' | 'summary';
 
 /** What the stepper shows for a step ('unchanged' reads "no change"). */
-export type StepStatus = 'todo' | 'current' | 'unchanged' | 'applied' | 'blocked' | 'failed' | 'done' | 'passed' | 'skipped';
+export type StepStatus = 'todo' | 'current' | 'unchanged' | 'applied' | 'blocked' | 'drift' | 'failed' | 'done' | 'passed' | 'skipped';
 
 /** The wizard's screens in order, with the titles the stepper shows. */
 export const WIZARD_STEPS: ReadonlyArray<{ readonly id: WizardStepId; readonly title: string }> = [
@@ -20,12 +20,16 @@ export const WIZARD_STEPS: ReadonlyArray<{ readonly id: WizardStepId; readonly t
   { id: 'summary', title: 'Summary and hand-off' },
 ];
 
-/** What happened to one AWS step in this session; 'blocked': its latest plan refused it (nothing may be applied until it is resolved). */
+/**
+ * What happened to one AWS step in this session; 'blocked': its latest plan refused it (nothing may be applied until it is
+ * resolved); 'drift': the write stopped because the live document changed since the plan (nothing was written: plan again).
+ */
 export type StepOutcome =
   | { readonly kind: 'todo' }
   | { readonly kind: 'unchanged'; readonly resource: string }
   | { readonly kind: 'applied'; readonly result: StepResult }
   | { readonly kind: 'blocked'; readonly error: ApiError }
+  | { readonly kind: 'drift'; readonly error: ApiError }
   | { readonly kind: 'failed'; readonly error: ApiError };
 
 /** What the live test gave in this session: not run, passed, failed (the event did not arrive), or skipped by the admin. */

@@ -99,6 +99,7 @@ export function Wizard({ opened, startAt, onOpenBackups }: WizardProps) {
             onNext={onNext}
             onReview={() => onGoto('review')}
             onSetupChanged={(setup) => dispatch({ type: 'scopeConfirmed', setup, changed: true })}
+            onEditScope={() => onGoto('scope')}
           />
         ) : null;
       case 'liveTest':

@@ -92,10 +92,13 @@ export const apiContract = {
     'Delete a saved setup from the list (its backups are set aside, never handed to a later setup of the name; nothing on AWS changes)',
   ),
   'backups.list': defineChannel<ReadonlyArray<BackupEntry>>()(z.object({ setupName }).strict(), 'Backups of one setup, newest first'),
-  'backups.planRestore': defineChannel<RestorePlan>()(z.object({ path: backupPath }).strict(), 'Diff of the live document against a backup; writes nothing'),
+  'backups.planRestore': defineChannel<RestorePlan>()(
+    z.object({ path: backupPath, keepOurs: z.boolean().default(false) }).strict(),
+    "Diff of the live document against a backup (keepOurs: the backup's with the setup's own part kept); writes nothing",
+  ),
   'backups.restore': defineChannel<StepResult>()(
-    z.object({ path: backupPath, basis: z.string().min(1) }).strict(),
-    "Back up the live document, write the backup's document, read back",
+    z.object({ path: backupPath, basis: z.string().min(1), keepOurs: z.boolean().default(false) }).strict(),
+    "Back up the live document, write the backup's document (keepOurs: with the setup's own part kept), read back",
   ),
   'livetest.run': defineChannel<LiveTestResult>()(
     z

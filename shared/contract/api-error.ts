@@ -1,3 +1,5 @@
+import type { OverlapConflict } from '../policy/overlap-conflict';
+
 /** Error codes every front end can branch on; user errors are values, never thrown across the API (docs/ARCHITECTURE.md#conventions). */
 export type ApiErrorCode =
   | 'BAD_INPUT'
@@ -41,6 +43,8 @@ export interface ApiError {
   readonly issues?: ReadonlyArray<FieldIssue>;
   /** Ways the wizard itself can resolve the problem, offered beside the fix ("fan-out": an SNS fan-out for an overlapping rule). */
   readonly resolutions?: ReadonlyArray<'fan-out'>;
+  /** For an overlapping bucket rule: each rule in the way, both filters, why they overlap and what would not (the screens show a table). */
+  readonly overlaps?: ReadonlyArray<OverlapConflict>;
 }
 
 /** Result envelope of every API call. */

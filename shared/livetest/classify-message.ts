@@ -9,7 +9,7 @@ export interface ExpectedEvent {
 
 /** How one received SQS message relates to the live test. */
 export type MessageClass =
-  | { readonly kind: 'test-event' }
+  | { readonly kind: 'test-event'; readonly bucket: string | null }
   | { readonly kind: 'ours'; readonly eventName: string; readonly eventTime: string | null }
   | { readonly kind: 'ours-but-wrong'; readonly problem: string }
   | { readonly kind: 'foreign' };
@@ -35,8 +35,8 @@ export function classifyMessage(body: string, expected: ExpectedEvent): MessageC
     return { kind: 'foreign' };
   }
   if (typeof parsed !== 'object' || parsed === null) return { kind: 'foreign' };
-  const doc = parsed as { Event?: unknown; Records?: unknown };
-  if (doc.Event === 's3:TestEvent') return { kind: 'test-event' };
+  const doc = parsed as { Event?: unknown; Records?: unknown; Bucket?: unknown };
+  if (doc.Event === 's3:TestEvent') return { kind: 'test-event', bucket: typeof doc.Bucket === 'string' ? doc.Bucket : null };
   if (!Array.isArray(doc.Records)) return { kind: 'foreign' };
   for (const record of doc.Records as ReadonlyArray<S3Record>) {
     const bucket = record.s3?.bucket?.name;
@@ -51,4 +51,10 @@ export function classifyMessage(body: string, expected: ExpectedEvent): MessageC
     return { kind: 'ours', eventName: record.eventName, eventTime: typeof record.eventTime === 'string' ? record.eventTime : null };
   }
   return { kind: 'foreign' };
+}
+
+/** True for S3's s3:TestEvent about this bucket: sent when a notification rule is written, never the platform's data (docs/aws-behaviour.md#s3-event-messages). */
+export function isTestEventFor(body: string, bucket: string): boolean {
+  const kind = classifyMessage(body, { bucket, key: '', region: '' });
+  return kind.kind === 'test-event' && kind.bucket === bucket;
 }

@@ -17,6 +17,10 @@ export interface LiveTestResult {
   /** The queue's RedrivePolicy maxReceiveCount (null without one): why messages received twice are held, not released. */
   readonly redriveMaxReceiveCount: number | null;
   readonly duplicates: number;
+  /** Distinct s3:TestEvent messages for the bucket (S3 sends one when a rule is written): never counted as the platform's messages. */
+  readonly testEvents: number;
+  /** How many of them were deleted: on the setup's own queue, as after the notification write; elsewhere they are handed back. */
+  readonly testEventsDeleted: number;
   readonly eventName: string | null;
   /** True when the test object was deleted; false means it was left behind at `key`. */
   readonly objectDeleted: boolean;

@@ -4,6 +4,7 @@ import { summarizeChanges } from '../diff/summarize-changes';
 import type { MergeResult } from './merge-result';
 import type { BucketNotificationDocument, QueueConfiguration } from './notification-document';
 import { configurationLabel, findOurConfigurationsUnderOtherIds, findOverlaps, type ConflictingConfiguration } from './notification-overlap';
+import { overlapConflicts } from './overlap-conflict';
 import { readNotificationDocument } from './read-notification-document';
 
 const WRITE_NOTES: ReadonlyArray<string> = [
@@ -15,16 +16,21 @@ const CONFLICT_FIX =
   'Narrow our prefix or suffix so no object key matches both rules, or change or delete the other configuration ' +
   '(S3 console > bucket > Properties > Event notifications), then plan again.';
 
-function conflict(message: string, found: ReadonlyArray<ConflictingConfiguration>, fix: string): { ok: false; error: ApiError } {
+function conflict(
+  message: string,
+  found: ReadonlyArray<ConflictingConfiguration>,
+  fix: string,
+  extra: Omit<ApiError, 'code' | 'message'> = {},
+): { ok: false; error: ApiError } {
   const details = found.map((c) => `${configurationLabel(c.kind, c.id, c.index)} (${c.arn}): ${c.reason}`).join('; ');
-  return { ok: false, error: apiError('CONFLICT', `${message} ${details}.`, { fix }) };
+  return { ok: false, error: apiError('CONFLICT', `${message} ${details}.`, { fix, ...extra }) };
 }
 
 function oursAsList(ours: QueueConfiguration | BucketNotificationDocument): ReadonlyArray<QueueConfiguration> {
   return 'QueueArn' in ours ? [ours as QueueConfiguration] : ((ours as BucketNotificationDocument).QueueConfigurations ?? []);
 }
 
-function checkOne(mine: QueueConfiguration, live: BucketNotificationDocument): { ok: false; error: ApiError } | null {
+function checkOne(mine: QueueConfiguration, live: BucketNotificationDocument, name: string): { ok: false; error: ApiError } | null {
   const id = mine.Id ?? '';
   const sameIdElsewhere = [
     ...(live.QueueConfigurations ?? []).flatMap((c, index) =>
@@ -53,6 +59,7 @@ function checkOne(mine: QueueConfiguration, live: BucketNotificationDocument): {
         'and S3 would reject the document ("Configuration is ambiguously defined"):',
       overlaps,
       CONFLICT_FIX,
+      { overlaps: overlapConflicts(mine, overlaps, name) },
     );
   }
   return null;
@@ -62,8 +69,14 @@ function checkOne(mine: QueueConfiguration, live: BucketNotificationDocument): {
  * Puts our queue configuration into the bucket's live notification document. PutBucketNotificationConfiguration
  * replaces the whole document, so every other Queue/Topic/Lambda configuration and EventBridgeConfiguration is kept
  * unchanged and in order; ours is replaced by Id; overlaps and duplicates are refused with the reason (docs/aws-behaviour.md#s3-bucket-notifications).
+ * A refusal carries the document with our rule placed as a draft (the blocked plan's diff shows it; it is never
+ * written) and, for an overlap, each rule in the way with what would not overlap it (`name`: this setup's, for examples).
  */
-export function mergeBucketNotification(current: unknown, ours: QueueConfiguration | BucketNotificationDocument): MergeResult<BucketNotificationDocument> {
+export function mergeBucketNotification(
+  current: unknown,
+  ours: QueueConfiguration | BucketNotificationDocument,
+  name?: string,
+): MergeResult<BucketNotificationDocument> {
   const read = readNotificationDocument(current);
   if (!read.ok) return read;
   const live = read.document;
@@ -72,9 +85,25 @@ export function mergeBucketNotification(current: unknown, ours: QueueConfigurati
     return { ok: false, error: apiError('INTERNAL', 'Our queue configuration has no Id, so it could not be found again on a re-run.') };
   }
   for (const config of mine) {
-    const problem = checkOne(config, live);
-    if (problem) return problem;
+    const problem = checkOne(config, live, name ?? config.Id ?? '');
+    if (problem) return { ...problem, draft: placeOurs(live, mine) };
   }
+  const merged = placeOurs(live, mine);
+  const ourLabels = new Set(mine.map((c) => `QueueConfiguration ${c.Id}`));
+  // Only QueueConfigurations differ between the two, so the summary alone says whether anything changes.
+  const summary = summarizeChanges(live, merged, ourLabels);
+  const changed = summary.some((item) => item.kind === 'added' || item.kind === 'replaced' || item.kind === 'removed');
+  return {
+    ok: true,
+    document: merged,
+    summary,
+    changed,
+    notes: changed ? WRITE_NOTES : [],
+  };
+}
+
+/** The live document with our configurations in place: each replaces its Id where it stands (once), the others are appended. */
+function placeOurs(live: BucketNotificationDocument, mine: ReadonlyArray<QueueConfiguration>): BucketNotificationDocument {
   const byId = new Map(mine.map((c) => [c.Id, c] as const));
   const placed = new Set<string>();
   const queues: unknown[] = [];
@@ -89,16 +118,5 @@ export function mergeBucketNotification(current: unknown, ours: QueueConfigurati
   for (const config of mine) if (!placed.has(config.Id ?? '')) queues.push(config);
   const document = { QueueConfigurations: queues, ...live } as Record<string, unknown>;
   document['QueueConfigurations'] = queues;
-  const merged = document as BucketNotificationDocument;
-  const ourLabels = new Set(mine.map((c) => `QueueConfiguration ${c.Id}`));
-  // Only QueueConfigurations differ between the two, so the summary alone says whether anything changes.
-  const summary = summarizeChanges(live, merged, ourLabels);
-  const changed = summary.some((item) => item.kind === 'added' || item.kind === 'replaced' || item.kind === 'removed');
-  return {
-    ok: true,
-    document: merged,
-    summary,
-    changed,
-    notes: changed ? WRITE_NOTES : [],
-  };
+  return document as BucketNotificationDocument;
 }

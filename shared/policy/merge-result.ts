@@ -14,4 +14,9 @@ export type MergeResult<D> =
       readonly changed: boolean;
       readonly notes: ReadonlyArray<string>;
     }
-  | { readonly ok: false; readonly error: ApiError };
+  | {
+      readonly ok: false;
+      readonly error: ApiError;
+      /** What would be written were the refusal lifted (our rule placed, the rest as it is): shown in the blocked plan's diff, never written. */
+      readonly draft?: D;
+    };

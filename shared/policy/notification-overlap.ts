@@ -1,6 +1,7 @@
 import { isJsonObject } from '../diff/json-object';
 import { prefixesOverlap, sharedEventTypes, suffixesOverlap } from './event-type-overlap';
 import { CONFIGURATION_LISTS, keyFilterOf, type BucketNotificationDocument, type ConfigurationKind, type QueueConfiguration } from './notification-document';
+import type { OverlapWhy, RuleScope } from './rule-scope';
 
 /** An existing configuration that stands in the way of ours, and why in words. */
 export interface ConflictingConfiguration {
@@ -10,6 +11,12 @@ export interface ConflictingConfiguration {
   readonly index: number;
   readonly arn: string;
   readonly reason: string;
+}
+
+/** An existing rule that overlaps ours: what it matches, and why they overlap, part by part. */
+export interface RuleOverlap extends ConflictingConfiguration {
+  readonly theirs: RuleScope;
+  readonly why: OverlapWhy;
 }
 
 /** How an existing configuration is named in messages and summaries. */
@@ -54,18 +61,21 @@ function eachConfiguration(
  * Existing configurations S3 would call "ambiguously defined" next to ours: a shared event type (wildcards included),
  * overlapping prefixes and overlapping suffixes (docs/aws-behaviour.md#s3-bucket-notifications). Our own configuration (same Id) is skipped.
  */
-export function findOverlaps(candidate: QueueConfiguration, existing: BucketNotificationDocument): ReadonlyArray<ConflictingConfiguration> {
+export function findOverlaps(candidate: QueueConfiguration, existing: BucketNotificationDocument): ReadonlyArray<RuleOverlap> {
   const ours = keyFilterOf(candidate.Filter);
-  const found: ConflictingConfiguration[] = [];
+  const found: RuleOverlap[] = [];
   eachConfiguration(existing, (kind, config, arn, index) => {
     if (kind === 'QueueConfiguration' && candidate.Id !== undefined && config.Id === candidate.Id) return;
     const shared = sharedEventTypes(candidate.Events, config.Events);
     const theirs = keyFilterOf(config.Filter);
     if (shared.length === 0 || !prefixesOverlap(ours.prefix, theirs.prefix) || !suffixesOverlap(ours.suffix, theirs.suffix)) return;
-    const reason =
-      `both receive ${shared.join(', ')}; ${prefixReason(ours.prefix, theirs.prefix)}; ${suffixReason(ours.suffix, theirs.suffix)} ` +
-      `(its filter: prefix ${quote(theirs.prefix)}, suffix ${quote(theirs.suffix)})`;
-    found.push({ kind, id: config.Id ?? null, index, arn, reason });
+    const why = {
+      events: `both receive ${shared.join(', ')}`,
+      prefix: prefixReason(ours.prefix, theirs.prefix),
+      suffix: suffixReason(ours.suffix, theirs.suffix),
+    };
+    const reason = `${why.events}; ${why.prefix}; ${why.suffix} (its filter: prefix ${quote(theirs.prefix)}, suffix ${quote(theirs.suffix)})`;
+    found.push({ kind, id: config.Id ?? null, index, arn, reason, theirs: { events: [...config.Events], prefix: theirs.prefix, suffix: theirs.suffix }, why });
   });
   return found;
 }

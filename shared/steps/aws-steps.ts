@@ -29,6 +29,8 @@ export interface AwsStepFacts {
   readonly intro: string;
   /** Whether a backup of this step can be restored. */
   readonly restore: RestoreRule;
+  /** What stops when the setup's own part of this document is taken out (a restore warns with it before writing). */
+  readonly withoutOurPart: string;
 }
 
 /** Every AWS step's facts; adding a step adds one entry here and one definition in main/steps/definitions/. */
@@ -47,6 +49,7 @@ export const AWS_STEPS = {
         fix: 'Choose a backup of a policy or notification document.',
       },
     },
+    withoutOurPart: "the platform has no queue to read the bucket's events from.",
   },
   queuePolicy: {
     title: 'Queue policy',
@@ -56,6 +59,7 @@ export const AWS_STEPS = {
     intro:
       "The queue policy lets S3 send messages to the queue, only for this bucket and this account. Other statements of the policy are kept; the wizard's statement is matched by its Sid.",
     restore: { allowed: 'always' },
+    withoutOurPart: "S3 may no longer send the bucket's events to the queue, so delivery to the platform stops.",
   },
   kmsKeyPolicy: {
     title: 'KMS key policy',
@@ -71,6 +75,7 @@ export const AWS_STEPS = {
         fix: 'Choose another backup of the key policy.',
       },
     },
+    withoutOurPart: "S3 may no longer use the queue's key, so no event reaches the queue and delivery to the platform stops.",
   },
   snsFanOut: {
     title: 'SNS fan-out',
@@ -80,6 +85,7 @@ export const AWS_STEPS = {
     intro:
       "Only when this setup's rule overlaps another rule of the bucket and you chose to resolve it with a fan-out: an SNS topic receives the events instead, and each former destination (the other team's queue or function, and this setup's queue) is subscribed with raw delivery and a filter that reproduces its own rule exactly. Other subscriptions and statements are kept.",
     restore: { allowed: 'always' },
+    withoutOurPart: "the topic no longer passes this setup's events on to its queue, so delivery to the platform stops.",
   },
   bucketNotification: {
     title: 'Bucket notification',
@@ -89,6 +95,7 @@ export const AWS_STEPS = {
     intro:
       'The bucket sends ObjectCreated events under the prefix and suffix to the queue. S3 replaces the whole notification document on each write, so every other configuration is written back as it is.',
     restore: { allowed: 'always' },
+    withoutOurPart: "the bucket no longer sends this setup's events to the queue, so delivery to the platform stops.",
   },
   roleTrust: {
     title: 'Role trust policy',
@@ -103,6 +110,7 @@ export const AWS_STEPS = {
         fix: 'Delete the role in the IAM console if that is what you want.',
       },
     },
+    withoutOurPart: 'the platform may no longer assume the role, so it stops reading the events and the objects.',
   },
   rolePermissions: {
     title: 'Role permissions policy',
@@ -117,6 +125,7 @@ export const AWS_STEPS = {
         fix: 'Delete it in the IAM console if that is what you want.',
       },
     },
+    withoutOurPart: 'the role may no longer read the bucket or consume the queue, so the platform stops ingesting.',
   },
 } as const satisfies Readonly<Record<AwsStepId, AwsStepFacts>>;
 

@@ -27,6 +27,8 @@ export interface StepPlan {
   readonly blocked: ApiError | null;
   /** The bucket's rules of other teams whose destination is gone, each removable by the admin's choice (bucket notification only). */
   readonly staleRules?: ReadonlyArray<StaleRule>;
+  /** True on a blocked plan whose diff shows a draft: what would be written were the blocker resolved (our rule placed); nothing can be written from it. */
+  readonly draft?: boolean;
 }
 
 /** The admin's answers that change what a plan proposes; sent with the plan and again with its apply. */
@@ -42,14 +44,31 @@ export interface StepResult {
   readonly action: 'created' | 'updated' | 'deleted' | 'unchanged';
   /** The backup taken before the write (null when nothing was written). */
   readonly backupPath: string | null;
+  /** True when the resource had no document before the write: the backup then records `document: null`, which a restore reads as "nothing existed". */
+  readonly previousMissing: boolean;
   /** The document read back after the write. */
   readonly after: unknown;
 }
 
-/** A restore's plan: the live document against the backup's, and which backup. */
+/** A restore's plan: the live document against the backup's (or the backup's with the setup's part kept), and which backup. */
 export interface RestorePlan extends StepPlan {
   readonly backupPath: string;
   readonly takenAt: string;
+  /** True when this plan restores the others' parts and keeps the setup's own (the proposed side is the backup's document with the setup's part merged in). */
+  readonly keepOurs: boolean;
+  /** What the restore does to the part of the saved setup whose backup it is; null when no saved setup owns the resource. */
+  readonly ownPart: RestoreOwnPart | null;
+}
+
+/** The setup's own statement or rule in a restore: whether the backup as it is takes it out, what stops then, and whether it can be kept. */
+export interface RestoreOwnPart {
+  readonly setupName: string;
+  /** True when the live document holds the setup's part as the setup needs it and the backup's does not (restoring it removes or changes it). */
+  readonly removesOurs: boolean;
+  /** What stops without it (AWS_STEPS[step].withoutOurPart). */
+  readonly consequence: string;
+  /** Why the others' parts cannot be restored with the setup's kept (the backup's document would be refused with it); null when they can. */
+  readonly keepOursRefused: ApiError | null;
 }
 
 /** A question a removal asks before it deletes more than it is sure of (a queue that still holds messages). */

@@ -66,6 +66,17 @@ describe('live test against moto', () => {
     expect(after.Messages?.map((m) => m.Body)).toContain('{"platform":"data"}');
   });
 
+  it("deletes S3's test event from the setup's own queue and never counts it as the platform's message", async () => {
+    const { setup, call, sqs, queueUrl } = await configured();
+    const testEvent = { Service: 'Amazon S3', Event: 's3:TestEvent', Time: new Date().toISOString(), Bucket: 'acme-raw', RequestId: 'R', HostId: 'H' };
+    await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(testEvent) }));
+    await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: '{"platform":"data"}' }));
+    const result = (await call('livetest.run', { setup, timeoutSeconds: 30 })) as Record<string, unknown>;
+    expect(result).toMatchObject({ ok: true, released: 1, held: 0, testEvents: 1, testEventsDeleted: 1 });
+    const after = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }));
+    expect(after.Messages?.map((m) => m.Body)).toEqual(['{"platform":"data"}']);
+  });
+
   it("never moves the platform's message to the dead-letter queue of a queue with a redrive policy", async () => {
     const { setup, call, sqs, queueUrl } = await configured();
     const dlqUrl = (await sqs.send(new CreateQueueCommand({ QueueName: 'acme-raw-s3-events-dlq' }))).QueueUrl ?? '';

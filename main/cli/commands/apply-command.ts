@@ -6,6 +6,7 @@ import { formatPlan } from '../format-plan';
 import { changeLines, confirmOrRefuse, reportBlocked, writeInOrder, type ChangeLine } from '../planned-run';
 import { loadSetupFile, withOverlapResolution } from '../load-setup-file';
 import { liveTestTimeout } from '../live-test-timeout';
+import { liveTestMessagesLine } from '../../../shared/livetest/message-counts';
 
 /** The CLI's answer for `apply --json` (README, "Command line"). */
 export interface ApplyReport {
@@ -59,7 +60,7 @@ export async function applyCommand(call: CliCall, flags: CliFlags): Promise<numb
   if (test && !flags.json) {
     process.stdout.write(
       test.ok
-        ? `Live test: passed, event received ${test.latencyMs} ms after the upload (${test.messagesSeen} message(s) seen)\n`
+        ? `Live test: passed, event received ${test.latencyMs} ms after the upload (${liveTestMessagesLine(test)})\n`
         : `Live test: FAILED. ${test.diagnosis ?? ''}\nfix: ${test.fix ?? ''}\n`,
     );
     if (!test.objectDeleted) process.stdout.write(`The test object was left behind: s3://${setup.bucket}/${test.key}\n`);

@@ -6,7 +6,7 @@ import { confirmOnTerminal } from '../confirm';
 import { EXIT } from '../cli-output';
 import { formatPlan } from '../format-plan';
 
-/** `restore --backup FILE --yes`: shows live vs backup, then restores (the live document is backed up first). */
+/** `restore --backup FILE --yes [--keep-ours]`: shows live vs backup (or the backup with the setup's part kept), then restores (the live document is backed up first). */
 export async function restoreCommand(call: CliCall, flags: CliFlags): Promise<number> {
   if (!flags.backup) throw new ApiFailure(apiError('BAD_INPUT', 'Missing --backup FILE.', { fix: 'Pass a backup file written by apply.' }));
   // A path typed on the command line that names no file is bad input (exit 2), checked before connecting.
@@ -18,8 +18,18 @@ export async function restoreCommand(call: CliCall, flags: CliFlags): Promise<nu
     );
   }
   await connectCli(call, flags);
-  const plan = await call('backups.planRestore', { path: flags.backup });
+  const keepOurs = flags['keep-ours'] ?? false;
+  const plan = await call('backups.planRestore', { path: flags.backup, keepOurs });
   process.stderr.write(formatPlan(plan));
+  const own = plan.ownPart;
+  if (own?.removesOurs && !keepOurs) {
+    process.stderr.write(`   warning: restoring this backup as it is takes out the part of setup ${own.setupName}: ${own.consequence}\n`);
+    process.stderr.write(
+      own.keepOursRefused
+        ? `   its part cannot be kept: ${own.keepOursRefused.message}\n`
+        : `   pass --keep-ours to restore the others' parts and keep the part of setup ${own.setupName}, then run doctor.\n`,
+    );
+  }
   if (plan.action === 'unchanged') {
     process.stdout.write(
       flags.json
@@ -31,7 +41,7 @@ export async function restoreCommand(call: CliCall, flags: CliFlags): Promise<nu
   if (!flags.yes && !(await confirmOnTerminal('Restore this backup?'))) {
     throw new ApiFailure(apiError('BAD_INPUT', 'Not confirmed (pass --yes when not on a terminal). Nothing was written.', { fix: 'Run restore with --yes.' }));
   }
-  const result = await call('backups.restore', { path: flags.backup, basis: plan.basis });
+  const result = await call('backups.restore', { path: flags.backup, basis: plan.basis, keepOurs });
   process.stdout.write(
     flags.json ? `${JSON.stringify(result, null, 2)}\n` : `Restored ${result.resource} (the live document was backed up to ${result.backupPath}).\n`,
   );

@@ -107,16 +107,16 @@ export const bucketNotificationStep: StepDefinition<BucketNotificationDocument, 
     const choice = fanOutChoiceOf(ctx, base);
     if (choice.kind === 'design') return { ...proposeWithFanOut(live.document ?? {}, choice.design), staleRules: stale };
     const ours = buildQueueConfiguration({ queueName: ctx.setup.queueName, queueArn: ctx.queueArn, prefix: ctx.setup.prefix, suffix: ctx.setup.suffix });
-    const merged = mergeBucketNotification(base, ours);
+    const merged = mergeBucketNotification(base, ours, ctx.setup.name);
     if (!merged.ok) {
       if (choice.kind === 'refused')
         return {
-          ok: false,
+          ...merged,
           error: { ...merged.error, message: `${merged.error.message} An SNS fan-out cannot resolve it exactly: ${choice.reasons.join('; ')}.` },
         };
       // The wizard can resolve an overlap itself, once the admin chooses to (CLI: --resolve-overlap fan-out).
       return choice.kind === 'not-chosen'
-        ? { ok: false, error: { ...merged.error, fix: `${merged.error.fix ?? ''} ${FAN_OUT_OFFER}`.trim(), resolutions: ['fan-out'] } }
+        ? { ...merged, error: { ...merged.error, fix: `${merged.error.fix ?? ''} ${FAN_OUT_OFFER}`.trim(), resolutions: ['fan-out'] } }
         : merged;
     }
     const notes = [...merged.notes, ...destinationNotes(live.document, live.facts, stale)];

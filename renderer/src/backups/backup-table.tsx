@@ -1,6 +1,7 @@
 import type { BackupEntry } from '../../../shared/contract/setup-record';
 import { AWS_STEPS, awsStepOfBackupKind } from '../../../shared/steps/aws-steps';
 import { useBusy } from '../api/busy-context';
+import { LongValue } from '../components/long-value';
 
 /** A backup of a step that is never restored (the queue's: the wizard does not delete queues) is a record only. */
 function restorable(entry: BackupEntry): boolean {
@@ -42,7 +43,7 @@ export function BackupTable({
             <tr key={entry.path} data-testid="backup-row" data-kind={entry.kind}>
               <td>{entry.kind}</td>
               <td>
-                <code>{entry.resource}</code>
+                <LongValue value={entry.resource} max={40} />
               </td>
               <td>
                 <time dateTime={entry.takenAt}>{formatTime(entry.takenAt)}</time>

@@ -10,7 +10,7 @@ import { BackupTable } from './backup-table';
 import { RestorePanel } from './restore-panel';
 
 /** One setup's backups, newest first; Restore shows the diff of the live document against the backup, then asks. */
-export function BackupsView({ setupName }: { readonly setupName: string }) {
+export function BackupsView({ setupName, onDiagnostics }: { readonly setupName: string; readonly onDiagnostics?: () => void }) {
   const { connection } = useConnection();
   const listing = useOperation('backups.list', { background: true });
   const { run } = listing;
@@ -36,7 +36,7 @@ export function BackupsView({ setupName }: { readonly setupName: string }) {
           <ProfileStep />
         </>
       ) : null}
-      {selected && connection ? <RestorePanel key={selected.path} entry={selected} onRestored={refresh} /> : null}
+      {selected && connection ? <RestorePanel key={selected.path} entry={selected} onRestored={refresh} {...(onDiagnostics ? { onDiagnostics } : {})} /> : null}
     </main>
   );
 }

@@ -3,6 +3,7 @@ import type { StepPlan } from '../../../shared/steps/step-plan';
 import { ErrorBanner } from '../components/error-banner';
 import { ProgressLine } from '../components/progress-line';
 import { ApplyResult } from './apply-result';
+import { DriftBanner, isDrift } from './drift-banner';
 import { PlanView } from './plan-view';
 import type { PlannedChangeState } from './use-planned-change';
 
@@ -29,6 +30,8 @@ export interface PlannedChangeProps {
   readonly idPrefix: string;
   /** Why nothing may be written now though this plan is fine (another step of the plan is blocked), with the way out; confirming waits until it is gone. */
   readonly held?: ReactNode;
+  /** The ways out of this plan's own blocker, shown beside it. */
+  readonly blockerActions?: ReactNode;
 }
 
 /**
@@ -49,6 +52,7 @@ export function PlannedChange({
   afterApply,
   idPrefix,
   held,
+  blockerActions,
 }: PlannedChangeProps) {
   const { plan, apply, busy, confirm } = change;
   const value = plan.value;
@@ -71,7 +75,15 @@ export function PlannedChange({
           </div>
         </>
       ) : null}
-      {value ? <PlanView plan={value} {...(currentLabel ? { currentLabel } : {})} {...(proposedLabel ? { proposedLabel } : {})} /> : null}
+      {value ? (
+        <PlanView
+          plan={value}
+          result={apply.value}
+          blockerActions={blockerActions}
+          {...(currentLabel ? { currentLabel } : {})}
+          {...(proposedLabel ? { proposedLabel } : {})}
+        />
+      ) : null}
       {value && apply.value ? (
         <>
           <ApplyResult result={apply.value} />
@@ -83,7 +95,7 @@ export function PlannedChange({
           {value.action === 'unchanged' ? (
             <p>{unchangedText}</p>
           ) : value.action === 'blocked' ? (
-            <p>This change cannot be made until the problem above is fixed. Fix it, then plan again.</p>
+            <p>This change cannot be made until the blocker above is resolved. Resolve it, then plan again.</p>
           ) : (
             <p id={noteId}>{sentence(value)}</p>
           )}
@@ -93,17 +105,8 @@ export function PlannedChange({
             </div>
           ) : null}
           {apply.loading ? <ProgressLine message={apply.progress ?? 'Writing'} elapsedMs={apply.elapsedMs} onCancel={apply.cancel} /> : null}
-          {apply.error ? (
-            <>
-              {apply.error.code === 'DRIFT' ? (
-                <p className="drift-note">
-                  <strong>Changed since the plan.</strong> Someone else edited this document after it was read. Plan again to see the new diff before
-                  confirming.
-                </p>
-              ) : null}
-              <ErrorBanner error={apply.error} />
-            </>
-          ) : null}
+          {isDrift(apply.error) ? <DriftBanner error={apply.error} what={<code>{value.resource}</code>} /> : null}
+          {apply.error && !isDrift(apply.error) ? <ErrorBanner error={apply.error} /> : null}
           <div className="actions">
             {value.action === 'unchanged' ? (
               onNoChange ? (

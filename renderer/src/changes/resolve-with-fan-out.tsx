@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import type { ApiError } from '../../../shared/contract/api-error';
 import type { Setup } from '../../../shared/setup/setup';
 import { useOperation } from '../api/use-operation';
@@ -18,6 +19,7 @@ export interface ResolveWithFanOutProps {
  */
 export function ResolveWithFanOut({ setup, blocked, onChosen }: ResolveWithFanOutProps) {
   const save = useOperation('setups.save');
+  const textId = useId();
   if (!blocked.resolutions?.includes('fan-out')) return null;
   const choose = async () => {
     const chosen: Setup = { ...setup, overlapResolution: 'fan-out' };
@@ -25,16 +27,16 @@ export function ResolveWithFanOut({ setup, blocked, onChosen }: ResolveWithFanOu
     if (saved) onChosen(chosen);
   };
   return (
-    <div className="banner resolution" data-testid="fan-out-offer">
-      <p>
-        The wizard can resolve this overlap with an <strong>SNS fan-out</strong>: one topic receives the bucket&apos;s events for both rules, and each
-        destination (the other rule&apos;s and this setup&apos;s queue) is subscribed with a filter that reproduces its own rule exactly. Nothing is written
-        yet: the review plans the topic, the subscriptions and the new bucket rule, and each is applied with its diff and backup.
-      </p>
-      {save.error ? <ErrorBanner error={save.error} /> : null}
-      <button type="button" onClick={() => void choose()} disabled={save.loading} data-testid="resolve-fan-out">
+    <div className="fan-out-offer" data-testid="fan-out-offer">
+      <button type="button" onClick={() => void choose()} disabled={save.loading} data-testid="resolve-fan-out" aria-describedby={textId}>
         Resolve with an SNS fan-out
       </button>
+      <p id={textId} className="fan-out-offer-text">
+        Keeps both rules working: one topic receives the bucket&apos;s events for both, and each destination (theirs and this setup&apos;s queue) is subscribed
+        with a filter that reproduces its own rule exactly. Nothing is written yet: the review plans the topic, the subscriptions and the new bucket rule, each
+        applied with its diff and backup.
+      </p>
+      {save.error ? <ErrorBanner error={save.error} /> : null}
     </div>
   );
 }

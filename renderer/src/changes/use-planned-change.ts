@@ -1,5 +1,5 @@
 import { useCallback, useLayoutEffect, useRef } from 'react';
-import type { ChannelInput } from '../../../shared/contract/api-contract';
+import type { ChannelInput, ChannelOutput } from '../../../shared/contract/api-contract';
 import type { StepPlan, StepResult } from '../../../shared/steps/step-plan';
 import { useOperation, type OperationState } from '../api/use-operation';
 
@@ -17,7 +17,7 @@ export function usePlannedChange<P extends PlanChannel, A extends ApplyChannel>(
   planInput: ChannelInput<P>,
   applyChannel: A,
   applyInput: (basis: string) => ChannelInput<A>,
-): PlannedChangeState {
+): PlannedChangeState<ChannelOutput<P>> {
   const plan = useOperation(planChannel);
   const apply = useOperation(applyChannel);
   // The latest inputs, kept after each render so runPlan and confirm stay the same functions (effects depend on them).
@@ -42,11 +42,11 @@ export function usePlannedChange<P extends PlanChannel, A extends ApplyChannel>(
 /** One call's state as a planned change shows it, with its Cancel. */
 export type OperationView<T> = OperationState<T> & { readonly cancel: () => void };
 
-/** What usePlannedChange returns: both calls' state, whether either runs, and the two actions. */
-export interface PlannedChangeState {
-  readonly plan: OperationView<StepPlan>;
+/** What usePlannedChange returns: both calls' state (the plan as its channel gives it: a step's or a restore's), whether either runs, and the two actions. */
+export interface PlannedChangeState<Plan extends StepPlan = StepPlan> {
+  readonly plan: OperationView<Plan>;
   readonly apply: OperationView<StepResult>;
   readonly busy: boolean;
-  readonly runPlan: () => Promise<StepPlan | null>;
+  readonly runPlan: () => Promise<Plan | null>;
   readonly confirm: () => Promise<StepResult | null>;
 }

@@ -4,9 +4,9 @@
  */
 const REVOKE_DELAY_MS = 10_000;
 
-/** Saves text as a file through the browser's download: a Blob URL on a temporary <a download>, freed afterwards. */
-export function downloadText(name: string, content: string, type = 'text/plain'): void {
-  const url = URL.createObjectURL(new Blob([content], { type: `${type};charset=utf-8` }));
+/** Saves a Blob as a file through the browser's download: a Blob URL on a temporary <a download>, freed afterwards. */
+function downloadBlob(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = name;
@@ -18,13 +18,13 @@ export function downloadText(name: string, content: string, type = 'text/plain')
   setTimeout(() => URL.revokeObjectURL(url), REVOKE_DELAY_MS);
 }
 
-/** Pause between files of "Download all", so the browser takes each download in turn. */
-const BETWEEN_DOWNLOADS_MS = 150;
+/** Saves text as a file (one export file, a report, the registration values). */
+export function downloadText(name: string, content: string, type = 'text/plain'): void {
+  downloadBlob(name, new Blob([content], { type: `${type};charset=utf-8` }));
+}
 
-/** Downloads several text files one after the other (no archive: each is saved under its own name). */
-export async function downloadEach(files: ReadonlyArray<{ readonly name: string; readonly content: string; readonly type?: string }>): Promise<void> {
-  for (const [i, file] of files.entries()) {
-    if (i > 0) await new Promise((resolve) => setTimeout(resolve, BETWEEN_DOWNLOADS_MS));
-    downloadText(file.name, file.content, file.type);
-  }
+/** Saves bytes as a file (the export folder as one zip). */
+export function downloadBytes(name: string, bytes: Uint8Array, type: string): void {
+  // A copy: a Blob takes only bytes backed by a plain ArrayBuffer.
+  downloadBlob(name, new Blob([new Uint8Array(bytes)], { type }));
 }

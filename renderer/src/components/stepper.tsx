@@ -1,4 +1,9 @@
+import { useId, useState } from 'react';
 import { WIZARD_STEPS, type StepStatus, type WizardStepId } from '../wizard-state';
+import { useMediaQuery } from './use-media-query';
+
+/** Below this width the sidebar gives its room to the page: the steps fold into one bar (issue: narrow windows). */
+export const COMPACT_STEPPER_QUERY = '(max-width: 999px)';
 
 const STATUS_TEXT: Readonly<Record<StepStatus, string>> = {
   todo: 'to do',
@@ -6,6 +11,7 @@ const STATUS_TEXT: Readonly<Record<StepStatus, string>> = {
   unchanged: 'no change',
   applied: 'applied',
   blocked: 'blocked',
+  drift: 'stopped: changed since the plan',
   failed: 'failed',
   done: 'done',
   passed: 'passed',
@@ -18,6 +24,7 @@ const STATUS_MARK: Readonly<Record<StepStatus, string>> = {
   unchanged: '=',
   applied: '✓',
   blocked: '⊘',
+  drift: '!',
   failed: '!',
   done: '✓',
   passed: '✓',
@@ -34,11 +41,43 @@ export interface StepperProps {
   readonly disabled?: boolean;
 }
 
-/** Every step with its state in text (not colour alone); reached steps can be opened again. */
+/**
+ * Every step with its state in text (not colour alone); reached steps can be opened again. It stays in view on long
+ * pages (sticky); on a narrow window it folds into one bar naming the open step, which opens the list (a disclosure
+ * button, WAI-ARIA APG "Disclosure") and closes it again when a step is chosen.
+ */
 export function Stepper({ status, current, canOpen, onSelect, disabled = false }: StepperProps) {
+  const compact = useMediaQuery(COMPACT_STEPPER_QUERY);
+  const [open, setOpen] = useState(false);
+  const listId = useId();
+  const openIndex = Math.max(
+    0,
+    WIZARD_STEPS.findIndex((s) => s.id === current || (current === undefined && status(s.id) === 'current')),
+  );
+  const openStep = WIZARD_STEPS[openIndex] ?? WIZARD_STEPS[0];
+  const select = (id: WizardStepId) => {
+    setOpen(false);
+    onSelect?.(id);
+  };
   return (
-    <nav aria-label="Wizard steps">
-      <ol className="stepper">
+    <nav aria-label="Wizard steps" className={`stepper-nav${compact ? ' compact' : ''}`} data-testid="stepper" data-compact={compact}>
+      {compact && openStep ? (
+        <button
+          type="button"
+          className="stepper-toggle"
+          aria-expanded={open}
+          aria-controls={listId}
+          onClick={() => setOpen((was) => !was)}
+          data-testid="stepper-toggle"
+        >
+          <span className="stepper-toggle-text">
+            Step {openIndex + 1} of {WIZARD_STEPS.length}: <strong>{openStep.title}</strong>{' '}
+            <span className="step-status">({STATUS_TEXT[status(openStep.id)]})</span>
+          </span>
+          <span className="stepper-toggle-hint">{open ? 'Hide steps' : 'All steps'}</span>
+        </button>
+      ) : null}
+      <ol className="stepper" id={listId} hidden={compact && !open}>
         {WIZARD_STEPS.map((s, i) => {
           const st = status(s.id);
           const isCurrent = s.id === current || (current === undefined && st === 'current');
@@ -60,7 +99,7 @@ export function Stepper({ status, current, canOpen, onSelect, disabled = false }
               data-status={st}
             >
               {onSelect && canOpen?.(s.id) && !isCurrent ? (
-                <button type="button" className="step-button" onClick={() => onSelect(s.id)} disabled={disabled}>
+                <button type="button" className="step-button" onClick={() => select(s.id)} disabled={disabled}>
                   {body}
                 </button>
               ) : (

@@ -1,10 +1,11 @@
 import type { ExportBuild } from '../../../shared/export/export-build';
-import { downloadEach } from '../components/download-file';
-import { downloadName, isBaseFile, mimeTypeOf } from './export-file-descriptions';
+import { zipExportFolder } from '../../../shared/export/export-zip';
+import { downloadBytes } from '../components/download-file';
+import { isBaseFile } from './export-file-descriptions';
 import { ExportFileItem } from './export-file-item';
 
-/** A built export: merged or offline, its notes, Download all, the folder's files and the live documents in base/. */
-export function ExportResultView({ result }: { readonly result: ExportBuild }) {
+/** A built export: merged or offline, its notes, Download all (one zip of the folder), the folder's files and the live documents in base/. */
+export function ExportResultView({ result, folder }: { readonly result: ExportBuild; readonly folder: string }) {
   const files = result.files.filter((f) => !isBaseFile(f.name));
   const baseFiles = result.files.filter((f) => isBaseFile(f.name));
   return (
@@ -28,16 +29,17 @@ export function ExportResultView({ result }: { readonly result: ExportBuild }) {
       <div className="actions">
         <button
           type="button"
-          onClick={() => void downloadEach(result.files.map((f) => ({ name: downloadName(f.name), content: f.content, type: mimeTypeOf(f.name) })))}
+          onClick={() => downloadBytes(`${folder}.zip`, zipExportFolder(folder, result.files), 'application/zip')}
           data-testid="export-download-all"
         >
-          Download all ({result.files.length} files)
+          Download all as {folder}.zip
         </button>
       </div>
-      <p className="muted">
-        A download is saved without the executable bit: run the script as <code>bash apply.sh</code>. apply.sh reads the live documents below from a folder
-        named <code>base</code> next to it: they download as <code>base-NAME</code>, so move them there under their own names. The CLI (
-        <code>sqs-s3-wizard export --out DIR</code>) writes the folder as it is.
+      <p className="muted" data-testid="export-download-note">
+        One zip of the folder as <code>apply.sh</code> expects it: the {result.files.length} files below in <code>{folder}/</code>, the live documents in{' '}
+        <code>{folder}/base/</code>, and <code>apply.sh</code> executable once unzipped (<code>unzip {folder}.zip</code>, then{' '}
+        <code>bash {folder}/apply.sh</code>
+        ). A file downloaded on its own is saved without the executable bit. The CLI (<code>sqs-s3-wizard export --out DIR</code>) writes the same folder.
       </p>
       <ul className="export-files" aria-label="Export files">
         {files.map((file) => (

@@ -6,6 +6,7 @@ import { ConnectFirst } from '../components/connect-first';
 import { ErrorBanner } from '../components/error-banner';
 import { PanelHeading } from '../components/panel-heading';
 import { ProgressLine } from '../components/progress-line';
+import { exportFolderName } from '../../../shared/export/export-zip';
 import { ExportResultView } from './export-result-view';
 import { OfflineExportForm } from './offline-export-form';
 
@@ -63,7 +64,7 @@ export function ExportView({ record }: ExportViewProps) {
         ) : null}
         {busy ? <ProgressLine message={build.progress ?? 'Building the export'} elapsedMs={build.elapsedMs} onCancel={build.cancel} /> : null}
         {build.error ? <ErrorBanner error={build.error} /> : null}
-        {result && !busy ? <ExportResultView result={result} /> : null}
+        {result && !busy ? <ExportResultView result={result} folder={exportFolderName(setup.name)} /> : null}
       </section>
       {!connection ? (
         <ConnectFirst reason="Or connect a profile of the setup's account: the export then merges with the live documents, exactly as apply would." />

@@ -2,27 +2,16 @@ import { useEffect, useRef } from 'react';
 import type { LiveTestResult } from '../../../shared/livetest/live-test-result';
 import { CopyButton } from '../components/copy-button';
 import { WIZARD_STEPS, type WizardStepId } from '../wizard-state';
-import { countOf } from '../../../shared/util/count-of';
+import { platformMessagesText, testEventsText } from '../../../shared/livetest/message-counts';
 
 function titleOf(step: WizardStepId): string {
   return WIZARD_STEPS.find((s) => s.id === step)?.title ?? step;
 }
 
-/** The platform's messages the test received, and how each was handed back (held ones: the queue has a redrive policy). */
-function otherMessages(result: LiveTestResult): string {
-  if (result.released === 0 && result.held === 0) return 'none received';
-  const parts = [
-    ...(result.released > 0 ? [`${countOf(result.released, 'message')}, each made visible again at once`] : []),
-    ...(result.held > 0
-      ? [`${result.held} held until the end of the test, then made visible again (redrive policy: at most ${result.redriveMaxReceiveCount} receives)`]
-      : []),
-  ];
-  return parts.join('; ');
-}
-
 /** What the test saw, pass or fail: the object, the messages, and whether the object was cleaned up. */
 function Facts({ result }: { readonly result: LiveTestResult }) {
   const object = `s3://${result.bucket}/${result.key}`;
+  const events = testEventsText(result);
   return (
     <dl className="facts" data-testid="live-facts">
       {result.ok ? (
@@ -39,10 +28,14 @@ function Facts({ result }: { readonly result: LiveTestResult }) {
       <dd>
         <code data-testid="live-key">{result.key}</code>
       </dd>
-      <dt>Messages seen</dt>
-      <dd data-testid="live-messages-seen">{result.messagesSeen}</dd>
-      <dt>Other messages</dt>
-      <dd data-testid="live-released">{otherMessages(result)}</dd>
+      <dt>The platform&apos;s messages</dt>
+      <dd data-testid="live-released">{platformMessagesText(result)}</dd>
+      {events ? (
+        <>
+          <dt>S3 test events</dt>
+          <dd data-testid="live-test-events">{events}</dd>
+        </>
+      ) : null}
       {result.duplicates > 0 ? (
         <>
           <dt>Duplicate deliveries</dt>

@@ -21,7 +21,8 @@ export interface LiveTestStepProps {
 
 /**
  * Platform guide step 6 in the GUI: upload a test object in the setup's scope and wait for its event on the queue. Nothing runs
- * until the admin clicks Run (it writes an object); Skip goes on to the hand-off without verifying.
+ * until the admin clicks Run (it writes an object); Skip goes on to the hand-off without verifying. The progress and the
+ * result come before the form, so the buttons that follow a result (Continue, Run again) are read after it.
  */
 export function LiveTestStep({ setup, outcome, onOutcome, onNext, onOpenStep }: LiveTestStepProps) {
   const test = useOperation('livetest.run');
@@ -75,8 +76,23 @@ export function LiveTestStep({ setup, outcome, onOutcome, onNext, onOpenStep }: 
           policy, a message received a second time is held until the test ends and then released, so the test never pushes it towards the dead-letter queue.
         </li>
         <li>The test&apos;s own messages and object are deleted afterwards; an object that cannot be deleted is reported with its key.</li>
+        <li>
+          S3&apos;s <code>s3:TestEvent</code> (sent when a rule is written) is not the platform&apos;s data: it is deleted from this setup&apos;s own queue and
+          never counted as the platform&apos;s messages.
+        </li>
         <li>On a timeout the wizard reads the live configuration and names the hop that most likely failed.</li>
       </ul>
+      {busy ? (
+        <LiveProgress
+          progress={test.progress}
+          detail={test.detail}
+          timeoutSeconds={timeout.ok ? timeout.seconds : 0}
+          queueName={setup.queueName}
+          onCancel={test.cancel}
+        />
+      ) : null}
+      {test.error ? <ErrorBanner error={test.error} /> : null}
+      {shown && !busy && !test.error ? <LiveTestResultView key={shown.finishedAt} result={shown} focusOnMount={ranHere} onOpenStep={onOpenStep} /> : null}
       <form className="form" onSubmit={(e) => void run(e)} noValidate>
         <TextField
           id="livetest-timeout"
@@ -121,9 +137,6 @@ export function LiveTestStep({ setup, outcome, onOutcome, onNext, onOpenStep }: 
           )}
         </div>
       </form>
-      {busy ? <LiveProgress progress={test.progress} detail={test.detail} timeoutSeconds={timeout.ok ? timeout.seconds : 0} onCancel={test.cancel} /> : null}
-      {test.error ? <ErrorBanner error={test.error} /> : null}
-      {shown && !busy && !test.error ? <LiveTestResultView key={shown.finishedAt} result={shown} focusOnMount={ranHere} onOpenStep={onOpenStep} /> : null}
     </section>
   );
 }

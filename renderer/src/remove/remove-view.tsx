@@ -5,6 +5,7 @@ import { countOf } from '../../../shared/util/count-of';
 import { useConnection } from '../api/connection-context';
 import { useOperation } from '../api/use-operation';
 import { ApplyResult } from '../changes/apply-result';
+import { DriftBanner, isDrift } from '../changes/drift-banner';
 import { PlanView } from '../changes/plan-view';
 import { ConnectFirst } from '../components/connect-first';
 import { ErrorBanner } from '../components/error-banner';
@@ -76,7 +77,7 @@ export function RemoveView({ record, onDone }: { readonly record: SetupRecord; r
         {plans.map((p) => (
           <article key={p.step} className="review-item" data-testid={`remove-${p.step}`} data-action={p.action}>
             <h3>{p.title}</h3>
-            <PlanView plan={p} idPrefix={`remove-${p.step}`} proposedLabel="After the removal" />
+            <PlanView plan={p} idPrefix={`remove-${p.step}`} proposedLabel="After the removal" result={results.find((r) => r.step === p.step) ?? null} />
             {results.find((r) => r.step === p.step && r.action !== 'unchanged') ? (
               <ApplyResult result={results.find((r) => r.step === p.step) as StepResult} />
             ) : null}
@@ -98,16 +99,8 @@ export function RemoveView({ record, onDone }: { readonly record: SetupRecord; r
           </div>
         ) : null}
         {apply.loading ? <ProgressLine message={apply.progress ?? 'Removing'} elapsedMs={apply.elapsedMs} onCancel={apply.cancel} /> : null}
-        {failure ? (
-          <>
-            {failure.code === 'DRIFT' ? (
-              <p className="drift-note">
-                <strong>Changed since the plan.</strong> Someone else edited a document after it was read. Plan again to see the new diff.
-              </p>
-            ) : null}
-            <ErrorBanner error={failure} />
-          </>
-        ) : null}
+        {isDrift(failure) ? <DriftBanner error={failure} what="a document of this setup" /> : null}
+        {failure && !isDrift(failure) ? <ErrorBanner error={failure} /> : null}
         {finished ? (
           <div className="banner ok" role="status" data-testid="remove-done">
             <p className="banner-title">

@@ -32,6 +32,7 @@ export function ProfileStep({
   const [mfaCode, setMfaCode] = useState('');
 
   const { run: runListing } = listing;
+  const { reset: resetConnect } = connect;
   useEffect(() => {
     void runListing({}).then((value: ProfileListing | null) => {
       if (!value) return;
@@ -44,6 +45,15 @@ export function ProfileStep({
   const regionError = region ? (validateRegion(region)?.message ?? null) : null;
   const mfaError = selected?.mfaSerial && mfaCode && !/^\d{6}$/.test(mfaCode) ? 'The MFA code is 6 digits.' : null;
   const busy = connect.loading || listing.loading;
+
+  /** Another profile: its own Region (else the one the app started with), a new MFA code, and no answer left from the previous profile's Connect. */
+  function chooseProfile(name: string) {
+    setProfile(name);
+    const chosen = listing.value?.profiles.find((p) => p.name === name);
+    setRegion(chosen?.region ?? listing.value?.region ?? region);
+    setMfaCode('');
+    resetConnect();
+  }
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -101,7 +111,7 @@ export function ProfileStep({
       ) : null}
       <form onSubmit={(e) => void submit(e)} className="form" aria-busy={busy}>
         <label htmlFor="profile">Profile</label>
-        <select id="profile" value={profile} onChange={(e) => setProfile(e.target.value)} disabled={busy || !listing.value?.profiles.length}>
+        <select id="profile" value={profile} onChange={(e) => chooseProfile(e.target.value)} disabled={busy || !listing.value?.profiles.length}>
           {listing.value?.profiles.map((p) => (
             <option key={p.name} value={p.name}>
               {p.name} ({KIND_LABEL[p.kind]}
@@ -124,7 +134,7 @@ export function ProfileStep({
         </p>
         {selected?.mfaSerial ? (
           <>
-            <label htmlFor="mfa">MFA code for {selected.mfaSerial}</label>
+            <label htmlFor="mfa">MFA code</label>
             <input
               id="mfa"
               inputMode="numeric"
@@ -133,8 +143,15 @@ export function ProfileStep({
               onChange={(e) => setMfaCode(e.target.value.trim())}
               disabled={busy}
               aria-invalid={Boolean(mfaError)}
+              aria-describedby="mfa-help"
             />
-            {mfaError ? <p className="field-error">{mfaError}</p> : null}
+            <p id="mfa-help" className={mfaError ? 'field-error' : 'muted'}>
+              {mfaError ?? (
+                <>
+                  The 6-digit code of the MFA device <code>{selected.mfaSerial}</code>.
+                </>
+              )}
+            </p>
           </>
         ) : null}
         <div className="actions">

@@ -7,10 +7,12 @@ import { countOf } from '../../../shared/util/count-of';
 import { useOperation } from '../api/use-operation';
 import { ChangeSummaryList } from '../components/change-summary-list';
 import { ErrorBanner } from '../components/error-banner';
+import { LongValue } from '../components/long-value';
 import { PanelHeading } from '../components/panel-heading';
 import { ProgressLine } from '../components/progress-line';
 import { WarningBanner } from '../components/warning-banner';
-import { ResolveWithFanOut } from '../changes/resolve-with-fan-out';
+import { BlockerActions } from '../changes/blocker-actions';
+import { BlockerView } from '../changes/blocker-view';
 
 /** What the review says of each plan's action. */
 const ACTION_TEXT: Readonly<Record<StepPlan['action'], string>> = {
@@ -20,9 +22,6 @@ const ACTION_TEXT: Readonly<Record<StepPlan['action'], string>> = {
   unchanged: 'no change',
   blocked: 'blocked',
 };
-
-/** Blockers the scope can fix (another queue or role name, the Region); the others are fixed at their step or outside the wizard. */
-const SCOPE_CODES: ReadonlySet<string> = new Set(['CONFLICT', 'NOT_FOUND']);
 
 /** Props of the review page. */
 export interface ReviewStepProps {
@@ -80,24 +79,22 @@ export function ReviewStep({ setup, onReviewed, onEditScope, onOpenStep, onStart
                     {ACTION_TEXT[plan.action]}
                   </span>
                 </h3>
-                <p>
-                  <code className="resource">{plan.resource}</code>
+                <p className="plan-line">
+                  <LongValue value={plan.resource} copy label={`${plan.title} resource`} testId="plan-resource" />
                 </p>
                 {plan.blocked ? (
-                  <>
-                    <ErrorBanner error={plan.blocked} />
-                    <ResolveWithFanOut setup={setup} blocked={plan.blocked} onChosen={onSetupChanged} />
-                    <div className="actions">
-                      {SCOPE_CODES.has(plan.blocked.code) ? (
-                        <button type="button" onClick={onEditScope} data-testid="edit-scope">
-                          Edit scope
-                        </button>
-                      ) : null}
-                      <button type="button" className="secondary" onClick={() => onOpenStep(plan.step)} data-testid="open-step">
-                        Open that step
-                      </button>
-                    </div>
-                  </>
+                  <BlockerView
+                    error={plan.blocked}
+                    actions={
+                      <BlockerActions
+                        setup={setup}
+                        blocked={plan.blocked}
+                        onSetupChanged={onSetupChanged}
+                        onEditScope={onEditScope}
+                        onOpenStep={() => onOpenStep(plan.step)}
+                      />
+                    }
+                  />
                 ) : (
                   <ChangeSummaryList summary={plan.summary} idPrefix={`review-${plan.step}`} />
                 )}

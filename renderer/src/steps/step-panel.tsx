@@ -3,7 +3,7 @@ import type { Setup } from '../../../shared/setup/setup';
 import { AWS_STEP_IDS, AWS_STEPS, type AwsStepId } from '../../../shared/steps/aws-steps';
 import type { StepResult } from '../../../shared/steps/step-plan';
 import { PlannedChange } from '../changes/planned-change';
-import { ResolveWithFanOut } from '../changes/resolve-with-fan-out';
+import { BlockerActions } from '../changes/blocker-actions';
 import { usePlannedChange } from '../changes/use-planned-change';
 import { PanelHeading } from '../components/panel-heading';
 import type { StepOutcome } from '../wizard-state';
@@ -27,6 +27,8 @@ export interface StepPanelProps {
   readonly onReview: () => void;
   /** The setup changed here (an SNS fan-out chosen for an overlap): the wizard goes back to the review with it. */
   readonly onSetupChanged: (setup: Setup) => void;
+  /** Back to the scope step (a blocker the scope can fix: another name, a prefix apart from an overlapping rule). */
+  readonly onEditScope: () => void;
 }
 
 /** Why this step waits: the blocked steps named, the rule, and the way out. */
@@ -52,7 +54,7 @@ function HeldByBlocker({ blockedBy, onReview }: { readonly blockedBy: ReadonlyAr
  * One of the AWS steps: plan on entering (reads only), show the summary and diff, and write only when the admin
  * clicks Apply; "no change" writes nothing. Mounted with `key={step}`, so each step starts from a fresh plan.
  */
-export function StepPanel({ step, setup, blockedBy, onOutcome, onNext, onReview, onSetupChanged }: StepPanelProps) {
+export function StepPanel({ step, setup, blockedBy, onOutcome, onNext, onReview, onSetupChanged, onEditScope }: StepPanelProps) {
   // Other teams' stale rules the admin chose to remove: sent with the plan and again with its apply.
   const [removeStaleRules, setRemoveStaleRules] = useState<ReadonlyArray<string>>([]);
   const change = usePlannedChange('steps.plan', { setup, step, removeStaleRules: [...removeStaleRules] }, 'steps.apply', (basis) => ({
@@ -87,8 +89,9 @@ export function StepPanel({ step, setup, blockedBy, onOutcome, onNext, onReview,
 
   useEffect(() => {
     const error = plan.error ?? apply.error;
-    // BLOCKED is another step's blocker (the back end's gate): this step did not fail, it waits.
-    if (error && error.code !== 'CANCELLED' && error.code !== 'BLOCKED') onOutcome({ kind: 'failed', error });
+    // BLOCKED is another step's blocker (the back end's gate): this step did not fail, it waits. DRIFT stopped before any write.
+    if (!error || error.code === 'CANCELLED' || error.code === 'BLOCKED') return;
+    onOutcome(error.code === 'DRIFT' ? { kind: 'drift', error } : { kind: 'failed', error });
   }, [plan.error, apply.error, onOutcome]);
 
   useEffect(() => {
@@ -111,7 +114,6 @@ export function StepPanel({ step, setup, blockedBy, onOutcome, onNext, onReview,
       <PanelHeading id={headingId}>{AWS_STEPS[step].title}</PanelHeading>
       <p>{AWS_STEPS[step].intro}</p>
       {staleRules.length > 0 ? <StaleRuleChoices rules={staleRules} chosen={removeStaleRules} disabled={change.busy} onChange={setRemoveStaleRules} /> : null}
-      {plan.value?.blocked ? <ResolveWithFanOut setup={setup} blocked={plan.value.blocked} onChosen={onSetupChanged} /> : null}
       <PlannedChange
         change={change}
         onPlan={() => void planStep()}
@@ -122,6 +124,11 @@ export function StepPanel({ step, setup, blockedBy, onOutcome, onNext, onReview,
         unchangedText="The live document already matches: nothing will be written."
         onNoChange={() => void acceptNoChange()}
         held={blockedBy.length > 0 ? <HeldByBlocker blockedBy={blockedBy} onReview={onReview} /> : undefined}
+        blockerActions={
+          plan.value?.blocked ? (
+            <BlockerActions setup={setup} blocked={plan.value.blocked} onSetupChanged={onSetupChanged} onEditScope={onEditScope} />
+          ) : undefined
+        }
         afterApply={
           <div className="actions">
             <button type="button" onClick={onNext}>

@@ -1,5 +1,6 @@
 import { AWS_STEP_IDS, AWS_STEPS, type AwsStepId } from '../../../shared/steps/aws-steps';
 import { assertNever } from '../../../shared/util/assert-never';
+import { LongValue } from '../components/long-value';
 import type { LiveTestOutcome, StepOutcome } from '../wizard-state';
 
 function outcomeText(outcome: StepOutcome): string {
@@ -12,6 +13,8 @@ function outcomeText(outcome: StepOutcome): string {
       return outcome.result.action;
     case 'blocked':
       return `blocked: ${outcome.error.message}`;
+    case 'drift':
+      return 'stopped: changed since the plan (nothing was written)';
     case 'failed':
       return `failed: ${outcome.error.message}`;
     default:
@@ -67,12 +70,13 @@ export function StepResultsTable({ outcomes, liveTest }: { readonly outcomes: Re
               <tr key={id} data-testid={`summary-row-${id}`} data-outcome={outcome.kind}>
                 <th scope="row">{AWS_STEPS[id].title}</th>
                 <td>{outcomeText(outcome)}</td>
-                <td>
-                  <code>{resourceOf(outcome)}</code>
-                </td>
+                <td>{resourceOf(outcome) ? <LongValue value={resourceOf(outcome)} max={40} /> : null}</td>
                 <td>
                   {outcome.kind === 'applied' && outcome.result.backupPath ? (
-                    <code title={outcome.result.backupPath}>{fileName(outcome.result.backupPath)}</code>
+                    <>
+                      <code title={outcome.result.backupPath}>{fileName(outcome.result.backupPath)}</code>
+                      {outcome.result.previousMissing ? <span className="muted"> (nothing existed; recorded for restore)</span> : null}
+                    </>
                   ) : (
                     '—'
                   )}

@@ -3,7 +3,8 @@ import type { PolicyDecision } from '../../policy-eval/policy-request';
 import { s3DeliveryContext, snsDeliveryContext } from '../../policy-eval/request-context';
 import { KMS_KEY_POLICY_SID } from '../../policy/build-kms-key-statement';
 import type { AccountSnapshot } from '../account-snapshot';
-import { check, type DiagnosticCheck } from '../diagnostic-check';
+import { evidenceOf } from '../check-evidence';
+import { check, withEvidence, type DiagnosticCheck } from '../diagnostic-check';
 import type { DiagnosticContext } from '../diagnostic-context';
 import { readFailedCheck } from '../read-failed-check';
 
@@ -56,6 +57,8 @@ export function kmsKeyCheck(s: AccountSnapshot, c: DiagnosticContext): Diagnosti
       context: fanOut ? snsDeliveryContext(fanOut.topicArn, c.accountId, keyAccount) : s3DeliveryContext(c.bucketArn, c.bucketOwner, keyAccount),
     }),
   ]);
+  const principal = fanOut ? `sns.amazonaws.com for ${fanOut.topicArn}` : `s3.amazonaws.com for ${c.bucketArn}`;
+  const evidence = decisions.map(([action, d]) => evidenceOf(principal, action, key.arn, d));
   const notes = [...new Set(decisions.flatMap(([, d]) => d.caveats))].map((x) => ` Note: ${x}.`).join('');
   const lines = decisions.map(([action, d]) => `${action}: ${d.reason}`).join(' ');
   const refused = decisions.find(([, d]) => d.status === 'denied');
@@ -65,15 +68,21 @@ export function kmsKeyCheck(s: AccountSnapshot, c: DiagnosticContext): Diagnosti
     const fix = byHand
       ? `Remove or narrow statement ${d.decidedBy} of the key policy of ${key.arn}: an explicit Deny wins over any Allow.`
       : `Apply the KMS key policy step: it adds statement ${KMS_KEY_POLICY_SID} (S3 may use the key for this bucket), keeping every other statement.`;
-    return check('kms-key', TITLE, 'fail', `S3 may not use key ${key.arn} for ${c.bucketArn}. ${lines}${notes}`, fix, byHand ? null : 'kmsKeyPolicy');
+    return withEvidence(
+      check('kms-key', TITLE, 'fail', `S3 may not use key ${key.arn} for ${c.bucketArn}. ${lines}${notes}`, fix, byHand ? null : 'kmsKeyPolicy'),
+      evidence,
+    );
   }
   if (decisions.some(([, d]) => d.status !== 'allowed'))
-    return check(
-      'kms-key',
-      TITLE,
-      'warn',
-      `Cannot be sure that S3 may use key ${key.arn}. ${lines}${notes}`,
-      'Check the statements named: the wizard cannot know the keys they depend on.',
+    return withEvidence(
+      check(
+        'kms-key',
+        TITLE,
+        'warn',
+        `Cannot be sure that S3 may use key ${key.arn}. ${lines}${notes}`,
+        'Check the statements named: the wizard cannot know the keys they depend on.',
+      ),
+      evidence,
     );
-  return check('kms-key', TITLE, 'pass', `S3 may use key ${key.arn} for ${c.bucketArn}. ${lines}${notes}`);
+  return withEvidence(check('kms-key', TITLE, 'pass', `S3 may use key ${key.arn} for ${c.bucketArn}. ${lines}${notes}`), evidence);
 }

@@ -2,7 +2,8 @@ import { effectivePermissions, type RolePolicies } from '../../policy-eval/effec
 import { rolePermissionsContext } from '../../policy-eval/request-context';
 import { PERMISSIONS_POLICY_NAME } from '../../policy/build-permissions-policy';
 import type { AccountSnapshot, SimulatedDecision } from '../account-snapshot';
-import { check, type DiagnosticCheck } from '../diagnostic-check';
+import { evidenceOf } from '../check-evidence';
+import { check, withEvidence, type DiagnosticCheck } from '../diagnostic-check';
 import type { DiagnosticContext } from '../diagnostic-context';
 import { readFailedCheck } from '../read-failed-check';
 import { requiredPermissions } from '../required-permissions';
@@ -96,13 +97,27 @@ function simulatorOnly(results: ReadonlyArray<SimulatedDecision>, c: DiagnosticC
  * account allows iam:SimulatePrincipalPolicy, IAM's answer is compared and a disagreement is shown, never hidden.
  */
 export function permissionsCheck(s: AccountSnapshot, c: DiagnosticContext): DiagnosticCheck {
+  const found = judgePermissions(s, c);
+  return found.answers.length > 0
+    ? withEvidence(
+        found.check,
+        found.answers.map((a) => evidenceOf(c.roleArn, a.need.action, a.need.resource, a.decision)),
+      )
+    : found.check;
+}
+
+/** The permissions check and the engine's answer for each required pair (none when the policies could not be read). */
+function judgePermissions(s: AccountSnapshot, c: DiagnosticContext): { readonly check: DiagnosticCheck; readonly answers: ReadonlyArray<Answer> } {
+  const alone = (x: DiagnosticCheck) => ({ check: x, answers: [] });
   // Without GetRole the inline policies can still be evaluated; only a role known to be missing skips the check.
-  if (!s.role && !s.readErrors.role) return check('permissions', TITLE, 'skip', 'No role to read.');
+  if (!s.role && !s.readErrors.role) return alone(check('permissions', TITLE, 'skip', 'No role to read.'));
   if (s.readErrors.permissions)
-    return s.simulation.available
-      ? simulatorOnly(s.simulation.results, c, s.readErrors.permissions.message)
-      : readFailedCheck('permissions', TITLE, s.readErrors.permissions);
-  if (!s.inlinePolicies) return check('permissions', TITLE, 'skip', 'No role to read.');
+    return alone(
+      s.simulation.available
+        ? simulatorOnly(s.simulation.results, c, s.readErrors.permissions.message)
+        : readFailedCheck('permissions', TITLE, s.readErrors.permissions),
+    );
+  if (!s.inlinePolicies) return alone(check('permissions', TITLE, 'skip', 'No role to read.'));
   const role = rolePolicies(s);
   const context = rolePermissionsContext(s.role?.arn ?? c.roleArn, c.accountId);
   const answers: ReadonlyArray<Answer> = requiredPermissions(c).map((need) => ({
@@ -122,19 +137,22 @@ export function permissionsCheck(s: AccountSnapshot, c: DiagnosticContext): Diag
   const first = refused[0];
   if (first) {
     const { fix, step } = fixOf(first, c);
-    return check('permissions', TITLE, 'fail', text(grouped('Not allowed:', refused)), fix, step);
+    return { check: check('permissions', TITLE, 'fail', text(grouped('Not allowed:', refused)), fix, step), answers };
   }
   if (open.length > 0) {
     const lines = grouped('Cannot be sure of', open);
-    return check(
-      'permissions',
-      TITLE,
-      'warn',
-      text(lines),
-      'Check the statements named against how the platform calls AWS; the wizard cannot know these keys.',
-    );
+    return {
+      check: check(
+        'permissions',
+        TITLE,
+        'warn',
+        text(lines),
+        'Check the statements named against how the platform calls AWS; the wizard cannot know these keys.',
+      ),
+      answers,
+    };
   }
-  if (comparison.fix !== null) return check('permissions', TITLE, 'warn', text([]), comparison.fix);
+  if (comparison.fix !== null) return { check: check('permissions', TITLE, 'warn', text([]), comparison.fix), answers };
   const decidedBy = [...new Set(answers.map((a) => `${a.decision.decidedBy ?? '?'} (${a.decision.policy ?? '?'})`))].join(', ');
-  return check('permissions', TITLE, 'pass', text([`All ${answers.length} action/resource pairs allowed, by ${decidedBy}.`]));
+  return { check: check('permissions', TITLE, 'pass', text([`All ${answers.length} action/resource pairs allowed, by ${decidedBy}.`])), answers };
 }

@@ -1,10 +1,12 @@
 import { queuePolicyAllowsS3 } from '../../policy-eval/queue-policy-allows-s3';
 import { triageQueue, type QueueFacts } from '../../steps/queue-triage';
 import type { AccountSnapshot } from '../account-snapshot';
-import { check, type DiagnosticCheck } from '../diagnostic-check';
+import { evidenceOf } from '../check-evidence';
+import { check, withEvidence, type DiagnosticCheck } from '../diagnostic-check';
 import type { DiagnosticContext } from '../diagnostic-context';
 import { readFailedCheck } from '../read-failed-check';
 import { fanOutQueuePolicyCheck } from './fan-out-checks';
+import { countOf } from '../../util/count-of';
 
 const SHARED_FIX = 'Give this data source a dedicated queue (a new queue name in the setup), or remove the other statements if nothing uses them any more.';
 
@@ -52,25 +54,29 @@ export function queuePolicyCheck(s: AccountSnapshot, c: DiagnosticContext): Diag
   const d = queuePolicyAllowsS3({ policy, queueArn: c.queueArn, bucketArn: c.bucketArn, accountId: c.bucketOwner });
   const notes = d.caveats.map((x) => ` Note: ${x}.`).join('');
   const who = `S3 sending from ${c.bucketArn} (account ${c.bucketOwner})`;
+  const evidence = [evidenceOf(`s3.amazonaws.com for ${c.bucketArn}`, 'sqs:SendMessage', c.queueArn, d)];
   if (d.status === 'depends' || d.status === 'cannot-evaluate') {
     const fix = `Check statement ${d.decidedBy ?? '(unnamed)'} of the queue policy: S3 delivers from AWS's network, with no VPC endpoint and no organisation of the caller.`;
-    return check('queue-policy', title, 'warn', `Cannot be sure about ${who}: ${d.reason}${notes}`, fix);
+    return withEvidence(check('queue-policy', title, 'warn', `Cannot be sure about ${who}: ${d.reason}${notes}`, fix), evidence);
   }
   if (!d.allowed && d.decidedBy !== null) {
     // The queue policy step keeps other statements, so it cannot lift someone else's explicit Deny.
     const fix = `Remove or narrow statement ${d.decidedBy} in the queue policy (SQS console > queue > Access policy): an explicit Deny wins over any Allow.`;
-    return check('queue-policy', title, 'fail', `${who} is refused: ${d.reason}${notes}`, fix);
+    return withEvidence(check('queue-policy', title, 'fail', `${who} is refused: ${d.reason}${notes}`, fix), evidence);
   }
   if (!d.allowed)
-    return check(
-      'queue-policy',
-      title,
-      'fail',
-      `${who} is refused: ${d.reason}${notes}`,
-      'Apply the queue policy step (it adds or replaces statement AllowS3ToSendMessage, keeping the others).',
-      'queuePolicy',
+    return withEvidence(
+      check(
+        'queue-policy',
+        title,
+        'fail',
+        `${who} is refused: ${d.reason}${notes}`,
+        'Apply the queue policy step (it adds or replaces statement AllowS3ToSendMessage, keeping the others).',
+        'queuePolicy',
+      ),
+      evidence,
     );
-  return check('queue-policy', title, 'pass', `Allowed by statement ${d.decidedBy ?? '(unnamed)'}: ${d.reason}${notes}`);
+  return withEvidence(check('queue-policy', title, 'pass', `Allowed by statement ${d.decidedBy ?? '(unnamed)'}: ${d.reason}${notes}`), evidence);
 }
 
 /** Backlog as a hint: many visible messages mean the platform is not consuming (yet). */
@@ -80,7 +86,7 @@ export function backlogCheck(s: AccountSnapshot): DiagnosticCheck {
   if (!s.queueAttributes) return check('backlog', title, 'skip', 'No queue to read.');
   const visible = Number(s.queueAttributes.ApproximateNumberOfMessages ?? '0');
   const inFlight = Number(s.queueAttributes.ApproximateNumberOfMessagesNotVisible ?? '0');
-  const detail = `${visible} message(s) waiting, ${inFlight} in flight.`;
+  const detail = `${countOf(visible, 'message')} waiting, ${inFlight} in flight.`;
   if (visible > 100 && inFlight === 0)
     return check(
       'backlog',

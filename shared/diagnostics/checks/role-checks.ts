@@ -1,7 +1,8 @@
 import { trustPolicyAllowsAssume } from '../../policy-eval/trust-policy-allows-assume';
 import type { PolicyDecision } from '../../policy-eval/policy-request';
 import type { AccountSnapshot } from '../account-snapshot';
-import { check, type DiagnosticCheck } from '../diagnostic-check';
+import { evidenceOf, type CheckEvidence } from '../check-evidence';
+import { check, withEvidence, type DiagnosticCheck } from '../diagnostic-check';
 import type { DiagnosticContext } from '../diagnostic-context';
 import { readFailedCheck } from '../read-failed-check';
 
@@ -29,22 +30,30 @@ export function trustCheck(s: AccountSnapshot, c: DiagnosticContext): Diagnostic
   if (!s.role) return check('trust', title, 'skip', 'No role to read.');
   const fix = 'Apply the role trust policy step (it replaces our two statements by Sid and keeps the others).';
   const lines: string[] = [];
+  const evidence: CheckEvidence[] = [];
+  const roleArn = s.role.arn;
   let risky = false;
   let open = false;
   for (const principal of [c.setup.platformSetupRoleArn, c.setup.platformLoadRoleArn]) {
     const ask = (externalId: string | null) =>
       trustPolicyAllowsAssume({ policy: s.role?.trustPolicy, principalArn: principal, externalId, roleAccount: c.accountId });
     const d = ask(c.setup.externalId);
+    evidence.push(evidenceOf(`${principal} with external ID ${c.setup.externalId}`, 'sts:AssumeRole', roleArn, d));
     if (d.status === 'denied')
-      return check(
-        'trust',
-        title,
-        'fail',
-        `${principal} may not assume the role with external ID ${c.setup.externalId}: ${d.reason}${notesOf(d)}`,
-        fix,
-        'roleTrust',
+      return withEvidence(
+        check(
+          'trust',
+          title,
+          'fail',
+          `${principal} may not assume the role with external ID ${c.setup.externalId}: ${d.reason}${notesOf(d)}`,
+          fix,
+          'roleTrust',
+        ),
+        evidence,
       );
     const without = ask(null);
+    // Shown only when it matters: assuming the role without the external ID should be refused.
+    if (without.status !== 'denied') evidence.push(evidenceOf(`${principal} WITHOUT an external ID`, 'sts:AssumeRole', roleArn, without));
     // Without the external ID any of the platform's customers could make the platform assume this role (confused deputy).
     risky ||= without.allowed;
     open ||= d.status !== 'allowed' || (without.status !== 'allowed' && without.status !== 'denied');
@@ -54,7 +63,15 @@ export function trustCheck(s: AccountSnapshot, c: DiagnosticContext): Diagnostic
       lines.push(`${principal}: allowed by ${d.decidedBy ?? '(unnamed)'}, but whether it may also assume it WITHOUT the external ID: ${without.reason}`);
     else lines.push(`${principal}: allowed by ${d.decidedBy ?? '(unnamed)'}.${notesOf(d)}`);
   }
-  if (risky) return check('trust', title, 'warn', lines.join(' '), 'Remove the statement that allows assuming the role without sts:ExternalId.', 'roleTrust');
-  if (open) return check('trust', title, 'warn', lines.join(' '), 'Check the statements named: the wizard cannot know the keys they depend on.');
-  return check('trust', title, 'pass', lines.join(' '));
+  if (risky)
+    return withEvidence(
+      check('trust', title, 'warn', lines.join(' '), 'Remove the statement that allows assuming the role without sts:ExternalId.', 'roleTrust'),
+      evidence,
+    );
+  if (open)
+    return withEvidence(
+      check('trust', title, 'warn', lines.join(' '), 'Check the statements named: the wizard cannot know the keys they depend on.'),
+      evidence,
+    );
+  return withEvidence(check('trust', title, 'pass', lines.join(' ')), evidence);
 }

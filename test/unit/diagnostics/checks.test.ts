@@ -336,4 +336,29 @@ describe('diagnostic checks over a snapshot', () => {
     });
     expect(md).toContain('| A \\| B | PASS | d |  |');
   });
+
+  it('puts failures first and lists the requests a failing policy check asked', () => {
+    const refused = {
+      principal: 's3.amazonaws.com',
+      action: 'sqs:SendMessage',
+      resource: 'arn:aws:sqs:us-east-1:1:q',
+      verdict: 'refused',
+      decidedBy: null,
+      reason: 'no statement allows it',
+    } as const;
+    const md = reportMarkdown({
+      ok: false,
+      setupName: 'acme',
+      accountId: '1',
+      region: 'us-east-1',
+      checkedAt: 'now',
+      permissionsEvaluatedBy: 'policy engine',
+      checks: [
+        { id: 'a', title: 'Passes', status: 'pass', detail: 'd', fix: null, fixStep: null },
+        { id: 'b', title: 'Queue policy', status: 'fail', detail: 'refused', fix: 'apply', fixStep: 'queuePolicy', evidence: [refused] },
+      ],
+    });
+    expect(md.indexOf('| Queue policy | FAIL |')).toBeLessThan(md.indexOf('| Passes | PASS |'));
+    expect(md).toContain('## FAIL: Queue policy\n\n- REFUSED: `sqs:SendMessage` on `arn:aws:sqs:us-east-1:1:q` for s3.amazonaws.com: no statement allows it\n');
+  });
 });

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { APP_ENTRY_URL, isOwnAppUrl } from '../../../main/electron/app-url';
 import { CONTENT_SECURITY_POLICY, withCspHeader } from '../../../main/electron/csp';
 import { contentTypeOf, resolveRendererFile } from '../../../main/electron/renderer-files';
+import { META_CONTENT_SECURITY_POLICY } from '../../../shared/security/content-security-policy';
+import { PRODUCT_NAME } from '../../../shared/product/product-name';
 
 const root = join(__dirname, '..', '..', '..');
 
@@ -52,10 +54,17 @@ describe('resolveRendererFile', () => {
 });
 
 describe('Content-Security-Policy', () => {
-  it('equals the meta CSP of renderer/index.html', () => {
+  it('is repeated in the meta CSP of renderer/index.html, without frame-ancestors (a meta tag cannot deliver it)', () => {
     const html = readFileSync(join(root, 'renderer', 'index.html'), 'utf8');
     const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i.exec(html);
-    expect(meta?.[1]).toBe(CONTENT_SECURITY_POLICY);
+    expect(meta?.[1]).toBe(META_CONTENT_SECURITY_POLICY);
+    expect(META_CONTENT_SECURITY_POLICY).toBe(CONTENT_SECURITY_POLICY.replace("; frame-ancestors 'none'", ''));
+  });
+
+  it("gives the window the product's one name, as the README does", () => {
+    const html = readFileSync(join(root, 'renderer', 'index.html'), 'utf8');
+    expect(/<title>([^<]*)<\/title>/.exec(html)?.[1]).toBe(PRODUCT_NAME);
+    expect(readFileSync(join(root, 'README.md'), 'utf8').split('\n')[0]).toBe(`# ${PRODUCT_NAME}`);
   });
 
   it('allows no inline or eval script and no remote origins', () => {

@@ -6,7 +6,7 @@ import { wizardReducer } from '../../../renderer/src/wizard-reducer';
 import { blockedSteps, initialWizard, WIZARD_STEPS, stepStatus, type WizardState } from '../../../renderer/src/wizard-state';
 
 const SETUP = { name: 's', bucket: 'b' } as unknown as Setup;
-const RESULT = { step: 'queue', resource: 'url', action: 'created', backupPath: '/b.json', after: null } as const;
+const RESULT = { step: 'queue', resource: 'url', action: 'created', backupPath: '/b.json', previousMissing: true, after: null } as const;
 const LIVE_RESULT: LiveTestResult = {
   ok: true,
   latencyMs: 812,
@@ -19,6 +19,8 @@ const LIVE_RESULT: LiveTestResult = {
   held: 0,
   redriveMaxReceiveCount: null,
   duplicates: 0,
+  testEvents: 0,
+  testEventsDeleted: 0,
   eventName: 'ObjectCreated:Put',
   objectDeleted: true,
   diagnosis: null,
@@ -134,6 +136,14 @@ describe('wizardReducer', () => {
     expect(wizardReducer(s, { type: 'goto', step: 'bucketNotification' }).step).toBe('queuePolicy');
     expect(initialWizard({ opened: SETUP, startAt: 'scope' }).step).toBe('profile');
     expect(initialWizard({ opened: null, startAt: 'queuePolicy' }).step).toBe('profile');
+  });
+
+  it('a write the drift guard stopped shows as "drift" (not failed) until the step is planned again', () => {
+    const error = { code: 'DRIFT', message: 'changed' } as const;
+    const stopped = wizardReducer(confirmed(), { type: 'outcome', step: 'queuePolicy', outcome: { kind: 'drift', error } });
+    expect(stepStatus(stopped, 'queuePolicy')).toBe('drift');
+    expect(blockedSteps(stopped)).toEqual([]);
+    expect(stepStatus(wizardReducer(stopped, { type: 'outcome', step: 'queuePolicy', outcome: { kind: 'todo' } }), 'queuePolicy')).toBe('todo');
   });
 
   it('a new connection forgets the AWS outcomes', () => {
