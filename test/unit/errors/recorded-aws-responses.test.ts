@@ -76,7 +76,7 @@ describe('recorded AWS responses where emulators differ', () => {
       RequestId: '5582815E1AEA5ADF',
       HostId: '8cLeGAmw098X5cv4Zkwcmo8vvZa3eH3eKxsPzbB9wrR+YstdA6Knx4Ip8EXAMPLE',
     });
-    expect(classifyMessage(testEvent, expected)).toEqual({ kind: 'test-event' });
+    expect(classifyMessage(testEvent, expected)).toEqual({ kind: 'test-event', bucket: 'acme-raw' });
   });
 
   it('reads filter rule names as AWS returns them (Prefix/Suffix), so our own rule plans as "no change"', async () => {
