@@ -1,37 +1,18 @@
-import { ApiFailure } from '../../shared/contract/api-error';
 import { diffDocuments } from '../../shared/diff/diff-documents';
 import { AWS_STEPS } from '../../shared/steps/aws-steps';
 import type { StepPlan } from '../../shared/steps/step-plan';
-import { toApiError } from '../aws/aws-errors';
 import { basisOf } from './plan-basis';
 import type { PlanContext } from './step-context';
-import type { LiveState, StepDefinition } from './step-definition';
+import type { StepDefinition } from './step-definition';
+import { readForPlan, unreadablePlan } from './read-for-plan';
 
 /** Plans one step: read live -> propose (shared) -> diff (shared). Writes nothing; a refusal is a 'blocked' plan. */
 export async function planStep<Doc, Facts>(def: StepDefinition<Doc, Facts>, ctx: PlanContext): Promise<StepPlan> {
   const title = AWS_STEPS[def.id].title;
   const resource = def.resource(ctx);
-  let live: LiveState<Doc, Facts>;
-  try {
-    live = await def.read(ctx, resource);
-  } catch (err) {
-    if (!(err instanceof ApiFailure) && ctx.signal.aborted) throw err;
-    const blocked = toApiError(err, { endpoint: null });
-    return {
-      step: def.id,
-      title,
-      resource,
-      action: 'blocked',
-      current: null,
-      proposed: null,
-      summary: [],
-      diff: { lines: [], unified: '' },
-      basis: 'unknown',
-      warnings: [],
-      notes: [],
-      blocked,
-    };
-  }
+  const read = await readForPlan(def, ctx, resource);
+  if ('blocked' in read) return unreadablePlan(def.id, title, resource, read.blocked);
+  const { live } = read;
   const proposal = def.propose(live, ctx);
   const basis = basisOf(live.document);
   if (!proposal.ok) {

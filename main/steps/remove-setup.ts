@@ -1,12 +1,11 @@
-import { ApiFailure } from '../../shared/contract/api-error';
 import { diffDocuments } from '../../shared/diff/diff-documents';
 import { AWS_STEPS, type AwsStepId } from '../../shared/steps/aws-steps';
 import type { RemovalPlan, StepResult } from '../../shared/steps/step-plan';
-import { toApiError } from '../aws/aws-errors';
 import { guardedWrite } from './guarded-write';
 import { basisOf } from './plan-basis';
 import type { PlanContext } from './step-context';
-import type { LiveState, RemovalOptions, StepDefinition } from './step-definition';
+import { readForPlan, unreadablePlan } from './read-for-plan';
+import type { RemovalOptions, StepDefinition } from './step-definition';
 import { STEP_DEFINITIONS } from './step-registry';
 
 /**
@@ -29,27 +28,9 @@ export const REMOVAL_ORDER: ReadonlyArray<AwsStepId> = [
 export async function planRemovalStep<Doc, Facts>(def: StepDefinition<Doc, Facts>, ctx: PlanContext, options: RemovalOptions): Promise<RemovalPlan> {
   const title = `Remove: ${AWS_STEPS[def.id].title}`;
   const resource = def.resource(ctx);
-  const empty = { summary: [], warnings: [], choice: null } as const;
-  let live: LiveState<Doc, Facts>;
-  try {
-    live = await def.read(ctx, resource);
-  } catch (err) {
-    if (!(err instanceof ApiFailure) && ctx.signal.aborted) throw err;
-    const blocked = toApiError(err, { endpoint: null });
-    return {
-      ...empty,
-      step: def.id,
-      title,
-      resource,
-      action: 'blocked',
-      current: null,
-      proposed: null,
-      diff: { lines: [], unified: '' },
-      basis: 'unknown',
-      notes: [],
-      blocked,
-    };
-  }
+  const read = await readForPlan(def, ctx, resource);
+  if ('blocked' in read) return { ...unreadablePlan(def.id, title, resource, read.blocked), choice: null };
+  const { live } = read;
   const basis = basisOf(live.document);
   const base = { step: def.id, title, resource: live.resource, current: live.document, basis, warnings: [] };
   const removal = def.proposeRemoval(live, ctx, options);
