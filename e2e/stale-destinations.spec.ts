@@ -2,7 +2,7 @@ import { DeleteQueueCommand } from '@aws-sdk/client-sqs';
 import { expect, test } from './fixtures';
 import { expectAccessible } from './support/axe';
 import { createBucket, createQueue, getNotification, putNotification, seedClients } from './support/aws-seed';
-import { connect, fillScope, planOf } from './support/wizard-driver';
+import { applyAwsSteps, connect, fillScope, planOf, startApplying } from './support/wizard-driver';
 
 const BUCKET = 'orders-landing';
 
@@ -41,4 +41,14 @@ test("a kept rule whose queue was deleted blocks the plan; removing it is the ad
   await expect(panel.getByText(/Rule "old-team" .* is removed at your choice; the backup keeps it\./)).toBeVisible();
   await expect(panel.getByTestId('apply-button')).toBeEnabled();
   expect(await getNotification(aws, BUCKET)).toEqual(before);
+
+  // The choice is the wizard's, not the step's: the review plans with it (no blocker left), and so do every step's
+  // plan and apply, so the whole setup goes through, with the other team's rule removed in the same write as ours is added.
+  await page.getByTestId('stepper-review').click();
+  await expect(review.getByTestId('review-bucketNotification')).toHaveAttribute('data-action', 'update', { timeout: 20_000 });
+  await expect(review.getByTestId('review-headline')).not.toContainText('blocked');
+  await startApplying(page);
+  await applyAwsSteps(page);
+  const after = await getNotification(aws, BUCKET);
+  expect(after.QueueConfigurations?.map((c) => c.Id)).toEqual(['orders-landing-s3-events']);
 });

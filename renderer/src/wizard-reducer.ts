@@ -13,6 +13,7 @@ export type WizardAction =
   | { readonly type: 'outcome'; readonly step: AwsStepId; readonly outcome: StepOutcome }
   | { readonly type: 'reviewed'; readonly blocked: Readonly<Partial<Record<AwsStepId, ApiError>>> }
   | { readonly type: 'liveTest'; readonly outcome: LiveTestOutcome }
+  | { readonly type: 'staleRulesChosen'; readonly ruleIds: ReadonlyArray<string> }
   | { readonly type: 'disconnected' };
 
 function moveTo(state: WizardState, step: WizardStepId): WizardState {
@@ -33,7 +34,10 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     case 'scopeConfirmed': {
       // A changed scope makes every later plan stale: the AWS steps start over from the queue.
       const confirmed = { ...state, setup: action.setup, saved: action.setup };
-      const base = action.changed ? { ...confirmed, outcomes: freshOutcomes(), liveTest: { kind: 'todo' as const }, reached: stepIndex('scope') } : confirmed;
+      // The stale-rule choices name rules of the bucket as it was planned: another scope starts without them.
+      const base = action.changed
+        ? { ...confirmed, outcomes: freshOutcomes(), liveTest: { kind: 'todo' as const }, reached: stepIndex('scope'), removeStaleRules: [] }
+        : confirmed;
       return moveTo(base, nextStep('scope'));
     }
     case 'outcome': {
@@ -59,6 +63,8 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     }
     case 'liveTest':
       return { ...state, liveTest: action.outcome };
+    case 'staleRulesChosen':
+      return { ...state, removeStaleRules: action.ruleIds };
     case 'disconnected':
       // Another profile may be another account: every AWS step must be planned again.
       return { ...state, step: 'profile', reached: 0, outcomes: freshOutcomes(), liveTest: { kind: 'todo' } };

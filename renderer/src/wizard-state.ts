@@ -50,6 +50,8 @@ export interface WizardState {
   readonly saved: Setup | null;
   readonly outcomes: Readonly<Record<AwsStepId, StepOutcome>>;
   readonly liveTest: LiveTestOutcome;
+  /** Other teams' stale rules the admin chose to remove (by Id): every plan and apply of this setup carries them, as the CLI's --remove-stale-rule does. */
+  readonly removeStaleRules: ReadonlyArray<string>;
 }
 
 /** True for the six screens that read and write AWS documents. */
@@ -83,7 +85,15 @@ export interface WizardStart {
  * was validated when it was saved); the earlier steps stay open from the stepper.
  */
 export function initialWizard(start: WizardStart = { opened: null }): WizardState {
-  const base: WizardState = { step: 'profile', reached: 0, setup: null, saved: start.opened, outcomes: freshOutcomes(), liveTest: { kind: 'todo' } };
+  const base: WizardState = {
+    step: 'profile',
+    reached: 0,
+    setup: null,
+    saved: start.opened,
+    outcomes: freshOutcomes(),
+    liveTest: { kind: 'todo' },
+    removeStaleRules: [],
+  };
   const at = start.startAt;
   if (!start.opened || !at || stepIndex(at) <= stepIndex('scope')) return base;
   return { ...base, step: at, reached: stepIndex(at), setup: start.opened };

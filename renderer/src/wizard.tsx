@@ -42,6 +42,7 @@ export function Wizard({ opened, startAt, onOpenBackups }: WizardProps) {
   const onNext = useCallback(() => dispatch({ type: 'next' }), []);
   const onLiveTest = useCallback((outcome: LiveTestOutcome) => dispatch({ type: 'liveTest', outcome }), []);
   const onGoto = useCallback((id: WizardStepId) => dispatch({ type: 'goto', step: id }), []);
+  const onStaleRulesChosen = useCallback((ruleIds: ReadonlyArray<string>) => dispatch({ type: 'staleRulesChosen', ruleIds }), []);
   const onReviewed = useCallback((blocked: Readonly<Partial<Record<AwsStepId, ApiError>>>) => dispatch({ type: 'reviewed', blocked }), []);
   const canOpen = (id: WizardStepId) =>
     stepIndex(id) <= state.reached && (id === 'profile' || connection !== null) && (stepIndex(id) <= stepIndex('scope') || state.setup !== null);
@@ -75,6 +76,7 @@ export function Wizard({ opened, startAt, onOpenBackups }: WizardProps) {
         return state.setup ? (
           <ReviewStep
             setup={state.setup}
+            removeStaleRules={state.removeStaleRules}
             onReviewed={onReviewed}
             onEditScope={() => onGoto('scope')}
             onOpenStep={(id) => dispatch({ type: 'open', step: id })}
@@ -94,6 +96,8 @@ export function Wizard({ opened, startAt, onOpenBackups }: WizardProps) {
             key={step}
             step={step}
             setup={state.setup}
+            removeStaleRules={state.removeStaleRules}
+            onStaleRulesChosen={onStaleRulesChosen}
             blockedBy={blockedSteps(state, step)}
             onOutcome={onOutcome}
             onNext={onNext}

@@ -26,6 +26,8 @@ const ACTION_TEXT: Readonly<Record<StepPlan['action'], string>> = {
 /** Props of the review page. */
 export interface ReviewStepProps {
   readonly setup: Setup;
+  /** Other teams' stale rules the admin chose to remove (on the bucket notification step): the review plans with them. */
+  readonly removeStaleRules: ReadonlyArray<string>;
   /** Each plan's blocker, after every review: while one stands, no step may be applied from anywhere in the wizard. */
   readonly onReviewed: (blocked: Readonly<Partial<Record<AwsStepId, ApiError>>>) => void;
   readonly onEditScope: () => void;
@@ -40,13 +42,13 @@ export interface ReviewStepProps {
  * each change with its summary and each blocker with the way to fix it. Nothing is written here; the steps are then
  * applied one by one, each with its own diff, confirmation, drift guard and backup.
  */
-export function ReviewStep({ setup, onReviewed, onEditScope, onOpenStep, onStart, onSetupChanged }: ReviewStepProps) {
+export function ReviewStep({ setup, removeStaleRules, onReviewed, onEditScope, onOpenStep, onStart, onSetupChanged }: ReviewStepProps) {
   const plans = useOperation('steps.planAll');
   const { run } = plans;
   const review = useCallback(async () => {
-    const value = await run({ setup });
+    const value = await run({ setup, removeStaleRules: [...removeStaleRules] });
     if (value) onReviewed(Object.fromEntries(value.flatMap((p) => (p.blocked ? [[p.step, p.blocked]] : []))));
-  }, [run, setup, onReviewed]);
+  }, [run, setup, removeStaleRules, onReviewed]);
   useEffect(() => {
     void review();
   }, [review]);

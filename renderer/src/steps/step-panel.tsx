@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { Setup } from '../../../shared/setup/setup';
 import { AWS_STEP_IDS, AWS_STEPS, type AwsStepId } from '../../../shared/steps/aws-steps';
 import type { StepResult } from '../../../shared/steps/step-plan';
@@ -29,6 +29,9 @@ export interface StepPanelProps {
   readonly onSetupChanged: (setup: Setup) => void;
   /** Back to the scope step (a blocker the scope can fix: another name, a prefix apart from an overlapping rule). */
   readonly onEditScope: () => void;
+  /** Other teams' stale rules the admin chose to remove: the wizard keeps them, so every step's plan and apply, and the review, carry them. */
+  readonly removeStaleRules: ReadonlyArray<string>;
+  readonly onStaleRulesChosen: (ruleIds: ReadonlyArray<string>) => void;
 }
 
 /** Why this step waits: the blocked steps named, the rule, and the way out. */
@@ -54,9 +57,18 @@ function HeldByBlocker({ blockedBy, onReview }: { readonly blockedBy: ReadonlyAr
  * One of the AWS steps: plan on entering (reads only), show the summary and diff, and write only when the admin
  * clicks Apply; "no change" writes nothing. Mounted with `key={step}`, so each step starts from a fresh plan.
  */
-export function StepPanel({ step, setup, blockedBy, onOutcome, onNext, onReview, onSetupChanged, onEditScope }: StepPanelProps) {
-  // Other teams' stale rules the admin chose to remove: sent with the plan and again with its apply.
-  const [removeStaleRules, setRemoveStaleRules] = useState<ReadonlyArray<string>>([]);
+export function StepPanel({
+  step,
+  setup,
+  blockedBy,
+  onOutcome,
+  onNext,
+  onReview,
+  onSetupChanged,
+  onEditScope,
+  removeStaleRules,
+  onStaleRulesChosen,
+}: StepPanelProps) {
   const change = usePlannedChange('steps.plan', { setup, step, removeStaleRules: [...removeStaleRules] }, 'steps.apply', (basis) => ({
     setup,
     step,
@@ -113,7 +125,7 @@ export function StepPanel({ step, setup, blockedBy, onOutcome, onNext, onReview,
       </p>
       <PanelHeading id={headingId}>{AWS_STEPS[step].title}</PanelHeading>
       <p>{AWS_STEPS[step].intro}</p>
-      {staleRules.length > 0 ? <StaleRuleChoices rules={staleRules} chosen={removeStaleRules} disabled={change.busy} onChange={setRemoveStaleRules} /> : null}
+      {staleRules.length > 0 ? <StaleRuleChoices rules={staleRules} chosen={removeStaleRules} disabled={change.busy} onChange={onStaleRulesChosen} /> : null}
       <PlannedChange
         change={change}
         onPlan={() => void planStep()}

@@ -83,6 +83,14 @@ describe('wizardReducer', () => {
     expect(stepStatus(s, 'queuePolicy')).toBe('current');
   });
 
+  it('keeps the stale rules chosen for removal for every step, until the scope changes', () => {
+    const chosen = wizardReducer(confirmed(), { type: 'staleRulesChosen', ruleIds: ['old-team'] });
+    expect(chosen.removeStaleRules).toEqual(['old-team']);
+    expect(wizardReducer(chosen, { type: 'goto', step: 'review' }).removeStaleRules).toEqual(['old-team']);
+    expect(wizardReducer(chosen, { type: 'scopeConfirmed', setup: SETUP, changed: false }).removeStaleRules).toEqual(['old-team']);
+    expect(wizardReducer(chosen, { type: 'scopeConfirmed', setup: SETUP, changed: true }).removeStaleRules).toEqual([]);
+  });
+
   it('a changed scope starts the AWS steps over; an unchanged one keeps them', () => {
     let s = wizardReducer(confirmed(), { type: 'outcome', step: 'queue', outcome: { kind: 'applied', result: RESULT } });
     s = wizardReducer(s, { type: 'next' });
