@@ -27,12 +27,15 @@ test("a kept rule whose queue was deleted blocks the plan; removing it is the ad
   const blocked = review.getByTestId('review-bucketNotification');
   await expect(blocked).toHaveAttribute('data-action', 'blocked', { timeout: 20_000 });
   await expect(blocked.getByRole('alert')).toContainText(`rule "old-team" sends to queue ${gone.arn}, which no longer exists`);
+  // No other scope can remove another team's rule: the way out is the choice on the step, not Edit scope.
+  await expect(blocked.getByTestId('edit-scope')).toHaveCount(0);
   await blocked.getByTestId('open-step').click();
 
   const panel = page.getByTestId('step-panel-bucketNotification');
   expect(await planOf(page, 'bucketNotification')).toBe('blocked');
   const choice = panel.getByTestId('stale-rules').getByRole('checkbox', { name: /Remove rule "old-team"/ });
   await expect(choice).not.toBeChecked();
+  await expect(panel.getByTestId('edit-scope')).toHaveCount(0);
   await expectAccessible(page, 'a stale rule of another team');
   await choice.check();
   // Planned again with the choice: the other team's rule is removed in the diff, ours added; nothing written yet.

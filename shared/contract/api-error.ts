@@ -41,8 +41,12 @@ export interface ApiError {
   /** A command the admin can copy and run (e.g. `aws sso login --profile NAME`). */
   readonly command?: string;
   readonly issues?: ReadonlyArray<FieldIssue>;
-  /** Ways the wizard itself can resolve the problem, offered beside the fix ("fan-out": an SNS fan-out for an overlapping rule). */
-  readonly resolutions?: ReadonlyArray<'fan-out'>;
+  /**
+   * Ways the wizard itself can resolve the problem, offered beside the fix ("fan-out": an SNS fan-out for an overlapping
+   * rule; "remove-stale-rules": the admin's choice, on the bucket notification step, to remove other teams' rules whose
+   * destination is gone).
+   */
+  readonly resolutions?: ReadonlyArray<'fan-out' | 'remove-stale-rules'>;
   /** For an overlapping bucket rule: each rule in the way, both filters, why they overlap and what would not (the screens show a table). */
   readonly overlaps?: ReadonlyArray<OverlapConflict>;
 }

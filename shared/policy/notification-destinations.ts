@@ -101,6 +101,7 @@ export function staleRulesBlocker(stale: ReadonlyArray<StaleRule>, bucket: strin
     `Bucket ${bucket} has ${open.length === 1 ? 'a rule' : `${open.length} rules`} of another team whose destination no longer exists: ${list}. S3 validates every destination on each write of the configuration, so it would refuse this one too ("Unable to validate the following destination configurations").`,
     {
       fix: `Ask the rule's owner to remove or repoint it, then plan again; or choose to remove ${open.length === 1 ? 'it' : 'them'} in this plan (GUI: "Remove rule ..." on the bucket notification step; CLI: ${open.map((r) => `--remove-stale-rule "${r.ruleId}"`).join(' ')}). The removal shows in the diff, and the backup keeps the rule.`,
+      resolutions: ['remove-stale-rules'],
     },
   );
 }

@@ -20,16 +20,18 @@ export function BlockerActions({
   /** From the review: open the blocked step, with its diff. */
   readonly onOpenStep?: () => void;
 }) {
+  // Another team's stale rule is removed by the admin's choice on the bucket notification step, never by another scope.
+  const staleRules = blocked.resolutions?.includes('remove-stale-rules') === true;
   return (
     <div className="blocker-actions" data-testid="blocker-actions">
-      {onEditScope && SCOPE_CODES.has(blocked.code) ? (
+      {onEditScope && SCOPE_CODES.has(blocked.code) && !staleRules ? (
         <button type="button" onClick={onEditScope} data-testid="edit-scope">
           Edit scope
         </button>
       ) : null}
       <ResolveWithFanOut setup={setup} blocked={blocked} onChosen={onSetupChanged} />
       {onOpenStep ? (
-        <button type="button" className="secondary" onClick={onOpenStep} data-testid="open-step">
+        <button type="button" className={staleRules ? undefined : 'secondary'} onClick={onOpenStep} data-testid="open-step">
           Open that step
         </button>
       ) : null}
