@@ -110,6 +110,19 @@ test('at 800x700 the backups table keeps its Restore buttons inside the window',
   await page.getByRole('button', { name: `Backups of ${BUCKET}` }).click();
   const rows = page.getByTestId('backups-view').getByTestId('backup-row');
   await expect(rows).toHaveCount(2);
-  for (const button of await rows.getByRole('button', { name: /^Restore / }).all()) expect(await rightEdgeOf(button)).toBeLessThanOrEqual(WIDTH);
+  for (const button of await rows.getByRole('button', { name: /^Restore / }).all()) {
+    expect(await rightEdgeOf(button)).toBeLessThanOrEqual(WIDTH);
+    // Its label stays on one line ("Restore", never "Restor" over "e").
+    expect(await textLinesOf(button)).toBe(1);
+  }
   expect(await pageWidth(page)).toBeLessThanOrEqual(WIDTH);
 });
+
+/** How many lines an element's text is drawn on. */
+async function textLinesOf(locator: Locator): Promise<number> {
+  return locator.evaluate((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+  });
+}
