@@ -36,6 +36,9 @@ test("a kept rule whose queue was deleted blocks the plan; removing it is the ad
   const choice = panel.getByTestId('stale-rules').getByRole('checkbox', { name: /Remove rule "old-team"/ });
   await expect(choice).not.toBeChecked();
   await expect(panel.getByTestId('edit-scope')).toHaveCount(0);
+  // Blocked, the Proposed side still shows where our rule would go (a draft, never written).
+  await expect(panel.getByTestId('draft-note')).toBeVisible();
+  await expect(panel.getByRole('region', { name: /^Proposed \(blocked: not written\) document/ })).toContainText('"Id": "orders-landing-s3-events"');
   await expectAccessible(page, 'a stale rule of another team');
   await choice.check();
   // Planned again with the choice: the other team's rule is removed in the diff, ours added; nothing written yet.

@@ -99,14 +99,18 @@ export const bucketNotificationStep: StepDefinition<BucketNotificationDocument, 
       );
       return { ok: false, error };
     }
+    const ours = buildQueueConfiguration({ queueName: ctx.setup.queueName, queueArn: ctx.queueArn, prefix: ctx.setup.prefix, suffix: ctx.setup.suffix });
     const stale = staleRules(live.document, ourRuleId(ctx), live.facts.destinations, ctx.choices.removeStaleRules);
     const blocked = staleRulesBlocker(stale, ctx.setup.bucket);
-    if (blocked) return { ok: false, error: blocked, staleRules: stale };
+    if (blocked) {
+      // The diff shows where our rule would go (a draft, never written), as for an overlap.
+      const draft = ctx.setup.overlapResolution === undefined ? mergeBucketNotification(live.document ?? {}, ours, ctx.setup.name) : null;
+      return { ok: false, error: blocked, staleRules: stale, ...(draft?.ok ? { draft: draft.document } : {}) };
+    }
     const removed = stale.map((r) => r.ruleId);
     const base = removed.length > 0 ? withoutRules(live.document ?? {}, removed) : (live.document ?? {});
     const choice = fanOutChoiceOf(ctx, base);
     if (choice.kind === 'design') return { ...proposeWithFanOut(live.document ?? {}, choice.design), staleRules: stale };
-    const ours = buildQueueConfiguration({ queueName: ctx.setup.queueName, queueArn: ctx.queueArn, prefix: ctx.setup.prefix, suffix: ctx.setup.suffix });
     const merged = mergeBucketNotification(base, ours, ctx.setup.name);
     if (!merged.ok) {
       if (choice.kind === 'refused')
