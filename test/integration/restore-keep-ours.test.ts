@@ -101,6 +101,21 @@ describe("restore keeping the setup's own part", () => {
     expect((await call<RestorePlan>('backups.planRestore', { path: backup, keepOurs: true })).action).toBe('unchanged');
   });
 
+  it('a backup that recorded no policy plans a delete, not an update, and its restore deletes the policy', async () => {
+    const { call } = await api();
+    await call('setups.save', { setup });
+    const results: StepResult[] = [];
+    for (const plan of await call<StepPlan[]>('steps.planAll', { setup }))
+      if (plan.action !== 'unchanged') results.push(await call<StepResult>('steps.apply', { setup, step: plan.step, basis: plan.basis }));
+    const backup = results.find((r) => r.step === 'queuePolicy')?.backupPath ?? '';
+    expect(JSON.parse(readFileSync(backup, 'utf8')).document).toBeNull();
+    const plan = await call<RestorePlan>('backups.planRestore', { path: backup });
+    expect(plan.action).toBe('delete');
+    expect(plan.proposed).toBeNull();
+    const done = await call<StepResult>('backups.restore', { path: backup, basis: plan.basis });
+    expect(done.action).toBe('deleted');
+  });
+
   it('a keep-ours restore still stops on drift: nothing is written when the live document changed since its plan', async () => {
     const queue = await createQueueWithPolicy(motoUrl, setup.queueName, { Version: '2012-10-17', Statement: [OPS] });
     const { call } = await api();
