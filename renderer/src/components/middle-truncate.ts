@@ -13,8 +13,17 @@ export const LONG_VALUE_MAX = 56;
  */
 export function middleTruncate(value: string, max = LONG_VALUE_MAX): MiddleCut | null {
   if (value.length <= max) return null;
+  // "ARN (a note)": the ARN's own end (its resource name) stays, and the note folds, rather than the note's end standing for the resource.
+  const note = value.indexOf(' (');
+  if (note > 0 && value.endsWith(')')) {
+    const resource = value.slice(0, note);
+    const cut = middleTruncate(resource, max - 4);
+    return cut ? { head: cut.head, tail: `${cut.tail} (…)` } : { head: `${resource} (`, tail: ')' };
+  }
   const budget = max - 1;
-  const tailLength = Math.ceil(budget * 0.55);
+  // The resource name after the last ':' or '/' stays whole when it leaves room for the ARN's start.
+  const name = value.slice(Math.max(value.lastIndexOf(':'), value.lastIndexOf('/')));
+  const tailLength = name.length <= budget - 16 ? Math.max(name.length, Math.ceil(budget * 0.55)) : Math.ceil(budget * 0.55);
   let head = value.slice(0, budget - tailLength);
   let tail = value.slice(value.length - tailLength);
   const headCut = Math.max(head.lastIndexOf(':'), head.lastIndexOf('/'));

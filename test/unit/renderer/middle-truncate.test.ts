@@ -24,4 +24,13 @@ describe('middleTruncate', () => {
     const cut = middleTruncate('x'.repeat(100), 21);
     expect(cut).toEqual({ head: 'x'.repeat(9), tail: 'x'.repeat(11) });
   });
+  it('keeps the resource name of an ARN followed by a note, and folds the note', () => {
+    const topic = 'arn:aws:sns:us-east-1:123456789012:orders-landing-s3-events-fan-out';
+    const cut = middleTruncate(`${topic} (fan-out; other destinations: arn:aws:sqs:us-east-1:123456789012:team-b-events)`);
+    expect(cut?.tail).toBe(':orders-landing-s3-events-fan-out (…)');
+    expect(middleTruncate(`arn:aws:s3:::orders-landing (the bucket of setup orders-landing, in us-east-1)`)).toEqual({
+      head: 'arn:aws:s3:::orders-landing (',
+      tail: ')',
+    });
+  });
 });
