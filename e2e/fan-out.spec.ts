@@ -43,7 +43,14 @@ test('an overlapping rule of another team is resolved with an SNS fan-out from t
   const fanOut = review.getByTestId('review-snsFanOut');
   await expect(fanOut).toHaveAttribute('data-action', 'update');
   await expect(fanOut).toContainText('Subscription arn:aws:sqs:us-east-1:123456789012:team-b-events');
+  await expect(review.getByTestId('fan-out-chosen')).toContainText('resolves an overlapping rule with an SNS fan-out');
   await expectAccessible(page, 'review with an SNS fan-out planned');
+  // The choice can be taken back before anything is written: the overlap is a blocker again, and the offer is back.
+  await review.getByTestId('undo-fan-out').click();
+  await expect(notification).toHaveAttribute('data-action', 'blocked', { timeout: 20_000 });
+  await expect(review.getByTestId('fan-out-chosen')).toHaveCount(0);
+  await notification.getByTestId('resolve-fan-out').click();
+  await expect(notification).toHaveAttribute('data-action', 'update', { timeout: 20_000 });
   await review.getByTestId('review-start').click();
   await applyAll(page);
 

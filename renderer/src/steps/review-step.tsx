@@ -13,6 +13,7 @@ import { ProgressLine } from '../components/progress-line';
 import { WarningBanner } from '../components/warning-banner';
 import { BlockerActions } from '../changes/blocker-actions';
 import { BlockerView } from '../changes/blocker-view';
+import { FanOutChosen } from '../changes/fan-out-chosen';
 
 /** What the review says of each plan's action. */
 const ACTION_TEXT: Readonly<Record<StepPlan['action'], string>> = {
@@ -63,6 +64,7 @@ export function ReviewStep({ setup, removeStaleRules, onReviewed, onEditScope, o
         Every AWS step, planned against the live account before anything is written. The wizard also looked for other setups and other users of the queue and
         the role, so it never takes over what they use.
       </p>
+      <FanOutChosen setup={setup} onChanged={onSetupChanged} />
       {plans.loading ? <ProgressLine message={plans.progress ?? 'Planning every step'} elapsedMs={plans.elapsedMs} onCancel={plans.cancel} /> : null}
       {plans.error ? <ErrorBanner error={plans.error} /> : null}
       {plans.value ? (
