@@ -27,6 +27,9 @@ test("a kept rule whose queue was deleted blocks the plan; removing it is the ad
   const blocked = review.getByTestId('review-bucketNotification');
   await expect(blocked).toHaveAttribute('data-action', 'blocked', { timeout: 20_000 });
   await expect(blocked.getByRole('alert')).toContainText(`rule "old-team" sends to queue ${gone.arn}, which no longer exists`);
+  // Steps this setup does not need say why, rather than summarising an empty document.
+  await expect(review.getByTestId('review-kmsKeyPolicy').getByTestId('review-not-needed')).toContainText('no customer managed KMS key');
+  await expect(review.getByTestId('review-snsFanOut').getByTestId('review-not-needed')).toContainText('no SNS fan-out is needed');
   // No other scope can remove another team's rule: the way out is the choice on the step, not Edit scope.
   await expect(blocked.getByTestId('edit-scope')).toHaveCount(0);
   await blocked.getByTestId('open-step').click();

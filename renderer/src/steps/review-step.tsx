@@ -99,6 +99,11 @@ export function ReviewStep({ setup, removeStaleRules, onReviewed, onEditScope, o
                       />
                     }
                   />
+                ) : plan.action === 'unchanged' && plan.current === null && plan.proposed === null ? (
+                  // A step this setup does not need (no customer managed key, no overlap): why, instead of an empty summary.
+                  <p className="muted" data-testid="review-not-needed">
+                    {plan.notes[0] ?? 'Not needed for this setup: nothing is written.'}
+                  </p>
                 ) : (
                   <ChangeSummaryList summary={plan.summary} idPrefix={`review-${plan.step}`} />
                 )}
