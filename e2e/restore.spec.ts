@@ -31,6 +31,9 @@ test('restoring a backup from the Backups view brings the earlier document back'
   const restore = page.getByTestId('restore-panel');
   // Focus moves to the restore panel, and it warns that this backup takes out the setup's own statement.
   await expect(restore.getByRole('heading', { name: /^Restore queue-policy from/ })).toBeFocused();
+  // The heading gives the backup's time as the table does (the admin's locale), not as raw ISO text.
+  const rowTime = await rows.filter({ hasText: 'queue-policy' }).locator('time').textContent();
+  await expect(restore.getByRole('heading', { name: /^Restore queue-policy from/ }).locator('time')).toHaveText(rowTime ?? '');
   await expect(restore.getByTestId('plan-action')).toHaveAttribute('data-action', 'update');
   await expect(restore.locator('[data-testid="summary-item"][data-kind="removed"]')).toContainText('AllowS3ToSendMessage');
   await expect(restore.getByTestId('restore-removes-ours')).toContainText(

@@ -2,6 +2,7 @@ import type { BackupEntry } from '../../../shared/contract/setup-record';
 import { AWS_STEPS, awsStepOfBackupKind } from '../../../shared/steps/aws-steps';
 import { useBusy } from '../api/busy-context';
 import { LongValue } from '../components/long-value';
+import { LocalTime } from '../components/local-time';
 
 /** A backup of a step that is never restored (the queue's: the wizard does not delete queues) is a record only. */
 function restorable(entry: BackupEntry): boolean {
@@ -46,7 +47,7 @@ export function BackupTable({
                 <LongValue value={entry.resource} max={40} />
               </td>
               <td>
-                <time dateTime={entry.takenAt}>{formatTime(entry.takenAt)}</time>
+                <LocalTime iso={entry.takenAt} />
               </td>
               <td>
                 <code title={entry.path}>{entry.file}</code>
@@ -71,10 +72,4 @@ export function BackupTable({
       </table>
     </div>
   );
-}
-
-/** A backup's time in the admin's locale, with the UTC value kept in the element's dateTime. */
-function formatTime(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
 }

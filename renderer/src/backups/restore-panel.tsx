@@ -4,6 +4,7 @@ import { PlannedChange } from '../changes/planned-change';
 import { usePlannedChange } from '../changes/use-planned-change';
 import { PanelHeading } from '../components/panel-heading';
 import { OwnPartNotice } from './own-part-notice';
+import { LocalTime } from '../components/local-time';
 
 /** Props of the restore panel. */
 export interface RestorePanelProps {
@@ -36,7 +37,7 @@ export function RestorePanel({ entry, onRestored, onDiagnostics }: RestorePanelP
   return (
     <section aria-labelledby="restore-title" className="panel restore" data-testid="restore-panel" aria-busy={change.busy}>
       <PanelHeading id="restore-title">
-        Restore {entry.kind} from {entry.takenAt}
+        Restore {entry.kind} from <LocalTime iso={entry.takenAt} />
       </PanelHeading>
       <p className="muted">
         Backup file <code>{entry.file}</code>

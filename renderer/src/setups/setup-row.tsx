@@ -5,6 +5,7 @@ import { useBusy } from '../api/busy-context';
 import { useOperation } from '../api/use-operation';
 import { ErrorBanner } from '../components/error-banner';
 import { SetupStatusBadge } from './setup-status';
+import { LocalTime } from '../components/local-time';
 
 /** What a row can open for its setup. */
 export interface SetupRowActions {
@@ -72,7 +73,7 @@ export function SetupRow({ record, actions }: { readonly record: SetupRecord; re
         <SetupStatusBadge record={record} />
       </td>
       <td>
-        <time dateTime={record.updatedAt}>{new Date(record.updatedAt).toLocaleString()}</time>
+        <LocalTime iso={record.updatedAt} />
       </td>
       <td>
         {mode === 'delete' ? (
