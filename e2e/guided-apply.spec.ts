@@ -433,7 +433,7 @@ test('an existing queue encrypted with alias/aws/sqs is refused with the reason;
 
   const kms = page.getByTestId('step-panel-kmsKeyPolicy');
   expect(await planOf(page, 'kmsKeyPolicy')).toBe('update');
-  await expect(kms.getByText('Step 3 of 7 on AWS')).toBeVisible();
+  await expect(kms.getByText('Step 6 of 12', { exact: true })).toBeVisible();
   await expect(kms.getByRole('heading', { name: 'KMS key policy' })).toBeFocused();
   await expect(kms.locator('.plan-line')).toContainText(key.arn);
   await expect(kms.locator('[data-testid="summary-item"][data-kind="added"]')).toContainText('AllowS3ToUseTheKeyForSqsNotifications');

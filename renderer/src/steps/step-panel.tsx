@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useRef } from 'react';
 import type { Setup } from '../../../shared/setup/setup';
-import { AWS_STEP_IDS, AWS_STEPS, type AwsStepId } from '../../../shared/steps/aws-steps';
+import { AWS_STEPS, type AwsStepId } from '../../../shared/steps/aws-steps';
 import type { StepResult } from '../../../shared/steps/step-plan';
 import { PlannedChange } from '../changes/planned-change';
 import { BlockerActions } from '../changes/blocker-actions';
 import { usePlannedChange } from '../changes/use-planned-change';
 import { PanelHeading } from '../components/panel-heading';
-import type { StepOutcome } from '../wizard-state';
+import { stepIndex, WIZARD_STEPS, type StepOutcome } from '../wizard-state';
 import { applyLabel, applySentence } from './apply-wording';
 import { StaleRuleChoices } from './stale-rule-choices';
 
@@ -121,7 +121,8 @@ export function StepPanel({
   return (
     <section aria-labelledby={headingId} className="panel" data-testid={`step-panel-${step}`} aria-busy={change.busy}>
       <p className="muted step-count">
-        Step {AWS_STEP_IDS.indexOf(step) + 1} of {AWS_STEP_IDS.length} on AWS
+        {/* The stepper's numbering, so the panel and the folded steps bar of a narrow window never give two numbers. */}
+        Step {stepIndex(step) + 1} of {WIZARD_STEPS.length}
       </p>
       <PanelHeading id={headingId}>{AWS_STEPS[step].title}</PanelHeading>
       <p>{AWS_STEPS[step].intro}</p>
