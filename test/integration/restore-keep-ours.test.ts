@@ -34,6 +34,15 @@ async function api() {
   return { call, dataDir };
 }
 
+/** Saves the setup and applies every step of its plan; returns the queue policy step's backup. */
+async function applySetup(call: <T>(channel: string, input: unknown) => Promise<T>): Promise<string> {
+  await call('setups.save', { setup });
+  const results: StepResult[] = [];
+  for (const plan of await call<StepPlan[]>('steps.planAll', { setup }))
+    if (plan.action !== 'unchanged') results.push(await call<StepResult>('steps.apply', { setup, step: plan.step, basis: plan.basis }));
+  return results.find((r) => r.step === 'queuePolicy')?.backupPath ?? '';
+}
+
 async function policyOf(url: string): Promise<{ Statement: Array<Record<string, unknown>> }> {
   const out = await motoClients(motoUrl).sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['Policy'] }));
   return JSON.parse(out.Attributes?.['Policy'] ?? 'null');
@@ -49,11 +58,7 @@ describe("restore keeping the setup's own part", () => {
   it("warns that the backup takes the setup's statement out, and keep-ours restores the others' statements through the guarded write", async () => {
     const queue = await createQueueWithPolicy(motoUrl, setup.queueName, { Version: '2012-10-17', Statement: [OPS] });
     const { call, dataDir } = await api();
-    await call('setups.save', { setup });
-    const results: StepResult[] = [];
-    for (const plan of await call<StepPlan[]>('steps.planAll', { setup }))
-      if (plan.action !== 'unchanged') results.push(await call<StepResult>('steps.apply', { setup, step: plan.step, basis: plan.basis }));
-    const backup = results.find((r) => r.step === 'queuePolicy')?.backupPath ?? '';
+    const backup = await applySetup(call);
     const ours = (await policyOf(queue.url)).Statement.find((s) => s['Sid'] === 'AllowS3ToSendMessage');
     // Someone replaces the other team's statement after the apply; ours stays first.
     const replaced = { ...OPS, Sid: 'SomeoneElse' };
@@ -103,11 +108,7 @@ describe("restore keeping the setup's own part", () => {
 
   it('a backup that recorded no policy plans a delete, not an update, and its restore deletes the policy', async () => {
     const { call } = await api();
-    await call('setups.save', { setup });
-    const results: StepResult[] = [];
-    for (const plan of await call<StepPlan[]>('steps.planAll', { setup }))
-      if (plan.action !== 'unchanged') results.push(await call<StepResult>('steps.apply', { setup, step: plan.step, basis: plan.basis }));
-    const backup = results.find((r) => r.step === 'queuePolicy')?.backupPath ?? '';
+    const backup = await applySetup(call);
     expect(JSON.parse(readFileSync(backup, 'utf8')).document).toBeNull();
     const plan = await call<RestorePlan>('backups.planRestore', { path: backup });
     expect(plan.action).toBe('delete');
@@ -119,11 +120,7 @@ describe("restore keeping the setup's own part", () => {
   it('a keep-ours restore still stops on drift: nothing is written when the live document changed since its plan', async () => {
     const queue = await createQueueWithPolicy(motoUrl, setup.queueName, { Version: '2012-10-17', Statement: [OPS] });
     const { call } = await api();
-    await call('setups.save', { setup });
-    const results: StepResult[] = [];
-    for (const plan of await call<StepPlan[]>('steps.planAll', { setup }))
-      if (plan.action !== 'unchanged') results.push(await call<StepResult>('steps.apply', { setup, step: plan.step, basis: plan.basis }));
-    const backup = results.find((r) => r.step === 'queuePolicy')?.backupPath ?? '';
+    const backup = await applySetup(call);
     const plan = await call<RestorePlan>('backups.planRestore', { path: backup, keepOurs: true });
     const meanwhile = { Version: '2012-10-17', Statement: [{ ...OPS, Sid: 'Meanwhile' }] };
     await motoClients(motoUrl).sqs.send(new SetQueueAttributesCommand({ QueueUrl: queue.url, Attributes: { Policy: JSON.stringify(meanwhile) } }));
@@ -134,11 +131,7 @@ describe("restore keeping the setup's own part", () => {
   it("the CLI warns and names --keep-ours; with it, restore keeps the setup's statement", async () => {
     const queue = await createQueueWithPolicy(motoUrl, setup.queueName, { Version: '2012-10-17', Statement: [OPS] });
     const { call, dataDir } = await api();
-    await call('setups.save', { setup });
-    const results: StepResult[] = [];
-    for (const plan of await call<StepPlan[]>('steps.planAll', { setup }))
-      if (plan.action !== 'unchanged') results.push(await call<StepResult>('steps.apply', { setup, step: plan.step, basis: plan.basis }));
-    const backup = results.find((r) => r.step === 'queuePolicy')?.backupPath ?? '';
+    const backup = await applySetup(call);
     const ours = (await policyOf(queue.url)).Statement.find((s) => s['Sid'] === 'AllowS3ToSendMessage');
     await motoClients(motoUrl).sqs.send(
       new SetQueueAttributesCommand({ QueueUrl: queue.url, Attributes: { Policy: JSON.stringify({ Version: '2012-10-17', Statement: [ours] }) } }),
