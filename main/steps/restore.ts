@@ -137,8 +137,8 @@ export async function planRestore(path: string, op: OperationContext, scope: Res
     step: definition.id,
     title: `Restore ${titleInSentence(definition.id)}`,
     resource: backup.resource,
-    // A backup that recorded nothing deletes what is there now; one of a resource that is gone creates it again.
-    action: sameAsBackup(live.document, target) ? 'unchanged' : target === null ? 'delete' : live.document === null ? 'create' : 'update',
+    // A backup that recorded nothing deletes what is there now (the result then says "deleted"); any other restore is an update.
+    action: sameAsBackup(live.document, target) ? 'unchanged' : target === null ? 'delete' : 'update',
     current: live.document,
     proposed: target,
     summary: summarizeChanges(live.document, target, pctx ? ourLabels(definition, live, backup, pctx) : new Set()),
