@@ -1,102 +1,69 @@
-import { IAMClient } from '@aws-sdk/client-iam';
-import { KMSClient } from '@aws-sdk/client-kms';
-import { S3Client } from '@aws-sdk/client-s3';
-import { SQSClient } from '@aws-sdk/client-sqs';
-import { STSClient } from '@aws-sdk/client-sts';
-import { LambdaClient } from '@aws-sdk/client-lambda';
-import { OrganizationsClient } from '@aws-sdk/client-organizations';
-import { SNSClient } from '@aws-sdk/client-sns';
 import { ApiFailure } from '../../shared/contract/api-error';
 import { toApiError, type CallContext } from './aws-errors';
 import { clientConfig, networkOf, type AwsTarget } from './client-config';
 import type { AwsService } from './endpoint';
 import { requestHandlerFor } from './network/request-handler';
+import { operationReadsMiddleware } from './operation-reads';
 import { consistencyMiddleware } from './retry/consistency-middleware';
 
-/** The service clients of one target; a plan/apply run reuses their connections instead of opening new ones per call. */
-export interface ServiceClients {
-  readonly s3: S3Client;
-  readonly sqs: SQSClient;
-  readonly iam: IAMClient;
-  readonly sts: STSClient;
-  readonly organizations: OrganizationsClient;
-  readonly sns: SNSClient;
-  readonly lambda: LambdaClient;
-  readonly kms: KMSClient;
-}
-
-/** A target's clients, each created on first use (a command that never calls IAM never builds an IAM client). */
-interface ClientSet extends ServiceClients {
-  /** Closes the clients created so far. */
+/** What the wizard needs of an SDK v3 client: its middleware stack (for the wizard's middleware) and destroy. */
+interface SdkClient {
+  readonly middlewareStack: object;
   destroy(): void;
 }
 
-const cache = new WeakMap<AwsTarget, ClientSet>();
+/** The configuration every client of a target is built with (Region, credentials, endpoint, retries, network). */
+export type ServiceClientConfig = ReturnType<typeof clientConfig>;
 
-/** A client with the wizard's middleware: eventual-consistency retries around the SDK's own, and the network context on failures. */
-function wired<C extends { middlewareStack: { addRelativeTo: (...args: never[]) => void } }>(client: C, service: AwsService, target: AwsTarget): C {
-  (client.middlewareStack as unknown as { addRelativeTo: (mw: unknown, options: object) => void }).addRelativeTo(
-    consistencyMiddleware(service, networkOf(target)),
-    { relation: 'before', toMiddleware: 'retryMiddleware', name: 'wizardConsistencyMiddleware' },
-  );
+/** A target's clients so far, and the one request handler (proxy routes, CA bundle, keep-alive pools) they share. */
+interface TargetClients {
+  handler?: ReturnType<typeof requestHandlerFor>;
+  readonly made: Map<AwsService, SdkClient>;
+}
+
+const cache = new WeakMap<AwsTarget, TargetClients>();
+
+/** A number per target object, so the reads an operation shares are those of one connection and Region. */
+const targetIds = new WeakMap<AwsTarget, number>();
+let nextTargetId = 0;
+
+/**
+ * A client with the wizard's middleware: an operation's identical reads shared (operation-reads.ts), eventual-consistency
+ * retries around the SDK's own, and the network context on failures.
+ */
+function wired<C extends SdkClient>(client: C, service: AwsService, target: AwsTarget): C {
+  const stack = client.middlewareStack as unknown as {
+    add: (mw: unknown, options: object) => void;
+    addRelativeTo: (mw: unknown, options: object) => void;
+  };
+  let id = targetIds.get(target);
+  if (id === undefined) targetIds.set(target, (id = nextTargetId++));
+  stack.add(operationReadsMiddleware(service, `target-${id}`), { step: 'initialize', priority: 'high', name: 'wizardOperationReads' });
+  stack.addRelativeTo(consistencyMiddleware(service, networkOf(target)), {
+    relation: 'before',
+    toMiddleware: 'retryMiddleware',
+    name: 'wizardConsistencyMiddleware',
+  });
   return client;
 }
 
-function createClients(target: AwsTarget): ClientSet {
-  type Made = {
-    s3?: S3Client;
-    sqs?: SQSClient;
-    iam?: IAMClient;
-    sts?: STSClient;
-    organizations?: OrganizationsClient;
-    sns?: SNSClient;
-    lambda?: LambdaClient;
-    kms?: KMSClient;
-  };
-  const made: Made = {};
-  // One handler (and so one pair of agents: proxy routes, CA bundle, keep-alive pools) for all the target's clients.
-  let handler: ReturnType<typeof requestHandlerFor> | undefined;
-  const config = (service: AwsService) => clientConfig(service, target, (handler ??= requestHandlerFor(networkOf(target))));
-  return {
-    // A bucket in another Region answers 301/400 with its Region; following it lets reads name the real Region.
-    get s3() {
-      return (made.s3 ??= wired(new S3Client({ ...config('S3'), followRegionRedirects: true }), 'S3', target));
-    },
-    get sqs() {
-      return (made.sqs ??= wired(new SQSClient(config('SQS')), 'SQS', target));
-    },
-    get iam() {
-      return (made.iam ??= wired(new IAMClient(config('IAM')), 'IAM', target));
-    },
-    get sts() {
-      return (made.sts ??= wired(new STSClient(config('STS')), 'STS', target));
-    },
-    // Organizations is a global service answered in us-east-1 (aws partition).
-    get organizations() {
-      return (made.organizations ??= wired(new OrganizationsClient(config('ORGANIZATIONS')), 'ORGANIZATIONS', target));
-    },
-    get sns() {
-      return (made.sns ??= wired(new SNSClient(config('SNS')), 'SNS', target));
-    },
-    get lambda() {
-      return (made.lambda ??= wired(new LambdaClient(config('LAMBDA')), 'LAMBDA', target));
-    },
-    get kms() {
-      return (made.kms ??= wired(new KMSClient(config('KMS')), 'KMS', target));
-    },
-    destroy() {
-      for (const client of Object.values(made)) client.destroy();
-    },
-  };
-}
-
-/** The clients for a target, created on first use and kept while the target object lives (WeakMap). */
-export function clientsFor(target: AwsTarget): ServiceClients {
-  const known = cache.get(target);
-  if (known) return known;
-  const created = createClients(target);
-  cache.set(target, created);
-  return created;
+/**
+ * The target's client for one service, built on first use by `make` (each service module passes its own client class,
+ * so a command loads only the SDK packages of the services it calls) and kept while the target object lives: a
+ * plan/apply run reuses its connections instead of opening new ones per call.
+ */
+export function serviceClient<C extends SdkClient>(target: AwsTarget, service: AwsService, make: (config: ServiceClientConfig) => C): C {
+  let clients = cache.get(target);
+  if (!clients) {
+    clients = { made: new Map() };
+    cache.set(target, clients);
+  }
+  const known = clients.made.get(service);
+  if (known) return known as C;
+  const handler = (clients.handler ??= requestHandlerFor(networkOf(target)));
+  const client = wired(make(clientConfig(service, target, handler)), service, target);
+  clients.made.set(service, client);
+  return client;
 }
 
 /** Closes a target's clients (their idle sockets) when a session ends or its credentials change. */
@@ -104,7 +71,7 @@ export function releaseClients(target: AwsTarget): void {
   const known = cache.get(target);
   if (!known) return;
   cache.delete(target);
-  known.destroy();
+  for (const client of known.made.values()) client.destroy();
 }
 
 /** True when the SDK error's name or wire code is one of `names` (v3 exception names and query-protocol codes differ). */

@@ -1,11 +1,12 @@
-import { GetFunctionCommand } from '@aws-sdk/client-lambda';
-import { GetTopicAttributesCommand } from '@aws-sdk/client-sns';
 import { GetQueueUrlCommand } from '@aws-sdk/client-sqs';
 import { parseArn } from '../../shared/policy/arns';
 import type { DestinationCheck, DestinationKind } from '../../shared/policy/notification-destinations';
 import { toApiError } from './aws-errors';
 import type { AwsTarget } from './client-config';
-import { clientsFor, isAwsError } from './clients';
+import { isAwsError } from './clients';
+import { lambda } from './lambda';
+import { sns } from './sns';
+import { sqsClient } from './sqs';
 
 /** Missing-resource answers: SQS (JSON and query names), SNS, Lambda. */
 const GONE = ['QueueDoesNotExist', 'AWS.SimpleQueueService.NonExistentQueue', 'NotFound', 'NotFoundException', 'ResourceNotFoundException'];
@@ -25,15 +26,17 @@ const PROBES: Readonly<Record<DestinationKind, { readonly action: string; readon
 export async function checkDestination(target: AwsTarget, kind: DestinationKind, arn: string, signal?: AbortSignal): Promise<DestinationCheck> {
   const parts = parseArn(arn);
   if (!parts) return { state: 'unchecked', why: 'it is not a well-formed ARN' };
-  const clients = clientsFor(parts.region === target.region ? target : { ...target, region: parts.region });
+  const where = parts.region === target.region ? target : { ...target, region: parts.region };
   const probe = PROBES[kind];
   try {
     if (kind === 'queue') {
-      await clients.sqs.send(new GetQueueUrlCommand({ QueueName: parts.resource, QueueOwnerAWSAccountId: parts.account }), { abortSignal: signal });
+      await sqsClient(where).send(new GetQueueUrlCommand({ QueueName: parts.resource, QueueOwnerAWSAccountId: parts.account }), { abortSignal: signal });
     } else if (kind === 'topic') {
-      await clients.sns.send(new GetTopicAttributesCommand({ TopicArn: arn }), { abortSignal: signal });
+      const { client, sdk } = await sns(where);
+      await client.send(new sdk.GetTopicAttributesCommand({ TopicArn: arn }), { abortSignal: signal });
     } else {
-      await clients.lambda.send(new GetFunctionCommand({ FunctionName: arn }), { abortSignal: signal });
+      const { client, sdk } = await lambda(where);
+      await client.send(new sdk.GetFunctionCommand({ FunctionName: arn }), { abortSignal: signal });
     }
     return { state: 'exists' };
   } catch (err) {

@@ -13,12 +13,18 @@ import {
   PutRolePolicyCommand,
   SimulatePrincipalPolicyCommand,
   UpdateAssumeRolePolicyCommand,
+  IAMClient,
 } from '@aws-sdk/client-iam';
 import { partitionOfRegion } from '../../shared/policy/arns';
 import type { AwsTarget } from './client-config';
-import { awsFailure, awsHttpStatus, clientsFor, isAwsError } from './clients';
+import { awsFailure, awsHttpStatus, isAwsError, serviceClient } from './clients';
 import { parsePolicyDocument } from '../../shared/diff/parse-policy-document';
 import { ApiFailure } from '../../shared/contract/api-error';
+
+/** The target's IAM client. */
+export function iamClient(target: AwsTarget): IAMClient {
+  return serviceClient(target, 'IAM', (config) => new IAMClient(config));
+}
 
 /** A role as the wizard needs it: its ARN and its decoded trust policy. */
 export interface RoleInfo {
@@ -61,7 +67,7 @@ export function decodePolicyDocument(text: string, what = 'IAM policy document')
 /** The role, or null when it does not exist. */
 export async function getRole(target: AwsTarget, roleName: string, signal?: AbortSignal): Promise<RoleInfo | null> {
   try {
-    const out = await clientsFor(target).iam.send(new GetRoleCommand({ RoleName: roleName }), { abortSignal: signal });
+    const out = await iamClient(target).send(new GetRoleCommand({ RoleName: roleName }), { abortSignal: signal });
     const role = out.Role;
     if (!role) return null;
     return {
@@ -89,7 +95,7 @@ export async function createRole(
 ): Promise<string> {
   try {
     const Tags = Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
-    const out = await clientsFor(target).iam.send(
+    const out = await iamClient(target).send(
       new CreateRoleCommand({ RoleName: roleName, AssumeRolePolicyDocument: trustPolicyJson, Description: description, ...(Tags.length > 0 ? { Tags } : {}) }),
       { abortSignal: signal },
     );
@@ -102,7 +108,7 @@ export async function createRole(
 /** Deletes a role (remove, only a role its setup created and nothing else uses); IAM refuses while policies are attached. */
 export async function deleteRole(target: AwsTarget, roleName: string, signal?: AbortSignal): Promise<void> {
   try {
-    await clientsFor(target).iam.send(new DeleteRoleCommand({ RoleName: roleName }), { abortSignal: signal });
+    await iamClient(target).send(new DeleteRoleCommand({ RoleName: roleName }), { abortSignal: signal });
   } catch (err) {
     if (isAwsError(err, NO_SUCH_ENTITY)) return;
     throw awsFailure(err, 'iam:DeleteRole', roleArnGuess(target, roleName));
@@ -112,7 +118,7 @@ export async function deleteRole(target: AwsTarget, roleName: string, signal?: A
 /** Deletes one inline policy of the role (remove: the setup's own permissions policy); a missing one is already gone. */
 export async function deleteRolePolicy(target: AwsTarget, roleName: string, policyName: string, signal?: AbortSignal): Promise<void> {
   try {
-    await clientsFor(target).iam.send(new DeleteRolePolicyCommand({ RoleName: roleName, PolicyName: policyName }), { abortSignal: signal });
+    await iamClient(target).send(new DeleteRolePolicyCommand({ RoleName: roleName, PolicyName: policyName }), { abortSignal: signal });
   } catch (err) {
     if (isAwsError(err, NO_SUCH_ENTITY)) return;
     throw awsFailure(err, 'iam:DeleteRolePolicy', roleArnGuess(target, roleName));
@@ -125,7 +131,7 @@ export async function listAttachedRolePolicies(target: AwsTarget, roleName: stri
   let marker: string | undefined;
   try {
     do {
-      const out = await clientsFor(target).iam.send(new ListAttachedRolePoliciesCommand({ RoleName: roleName, ...(marker ? { Marker: marker } : {}) }), {
+      const out = await iamClient(target).send(new ListAttachedRolePoliciesCommand({ RoleName: roleName, ...(marker ? { Marker: marker } : {}) }), {
         abortSignal: signal,
       });
       for (const p of out.AttachedPolicies ?? []) if (p.PolicyArn) arns.push(p.PolicyArn);
@@ -144,9 +150,9 @@ export async function listAttachedRolePolicies(target: AwsTarget, roleName: stri
  */
 export async function getManagedPolicyDocument(target: AwsTarget, policyArn: string, signal?: AbortSignal): Promise<unknown> {
   try {
-    const policy = await clientsFor(target).iam.send(new GetPolicyCommand({ PolicyArn: policyArn }), { abortSignal: signal });
+    const policy = await iamClient(target).send(new GetPolicyCommand({ PolicyArn: policyArn }), { abortSignal: signal });
     const versionId = policy.Policy?.DefaultVersionId ?? 'v1';
-    const version = await clientsFor(target).iam.send(new GetPolicyVersionCommand({ PolicyArn: policyArn, VersionId: versionId }), { abortSignal: signal });
+    const version = await iamClient(target).send(new GetPolicyVersionCommand({ PolicyArn: policyArn, VersionId: versionId }), { abortSignal: signal });
     const text = version.PolicyVersion?.Document ?? '';
     return decodePolicyDocument(text, `Managed policy ${policyArn}`);
   } catch (err) {
@@ -158,7 +164,7 @@ export async function getManagedPolicyDocument(target: AwsTarget, policyArn: str
 /** Replaces the role's trust policy. */
 export async function updateAssumeRolePolicy(target: AwsTarget, roleName: string, policyJson: string, signal?: AbortSignal): Promise<void> {
   try {
-    await clientsFor(target).iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: roleName, PolicyDocument: policyJson }), { abortSignal: signal });
+    await iamClient(target).send(new UpdateAssumeRolePolicyCommand({ RoleName: roleName, PolicyDocument: policyJson }), { abortSignal: signal });
   } catch (err) {
     throw awsFailure(err, 'iam:UpdateAssumeRolePolicy', roleArnGuess(target, roleName));
   }
@@ -167,7 +173,7 @@ export async function updateAssumeRolePolicy(target: AwsTarget, roleName: string
 /** The decoded inline policy, or null when the role or the policy does not exist. */
 export async function getRolePolicy(target: AwsTarget, roleName: string, policyName: string, signal?: AbortSignal): Promise<unknown> {
   try {
-    const out = await clientsFor(target).iam.send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName: policyName }), { abortSignal: signal });
+    const out = await iamClient(target).send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName: policyName }), { abortSignal: signal });
     return out.PolicyDocument ? decodePolicyDocument(out.PolicyDocument, `Inline policy ${policyName} of role ${roleName}`) : null;
   } catch (err) {
     if (isAwsError(err, NO_SUCH_ENTITY)) return null;
@@ -178,7 +184,7 @@ export async function getRolePolicy(target: AwsTarget, roleName: string, policyN
 /** Creates or replaces an inline policy of the role. */
 export async function putRolePolicy(target: AwsTarget, roleName: string, policyName: string, policyJson: string, signal?: AbortSignal): Promise<void> {
   try {
-    await clientsFor(target).iam.send(new PutRolePolicyCommand({ RoleName: roleName, PolicyName: policyName, PolicyDocument: policyJson }), {
+    await iamClient(target).send(new PutRolePolicyCommand({ RoleName: roleName, PolicyName: policyName, PolicyDocument: policyJson }), {
       abortSignal: signal,
     });
   } catch (err) {
@@ -192,7 +198,7 @@ export async function listRolePolicies(target: AwsTarget, roleName: string, sign
   let marker: string | undefined;
   try {
     do {
-      const out = await clientsFor(target).iam.send(new ListRolePoliciesCommand({ RoleName: roleName, ...(marker ? { Marker: marker } : {}) }), {
+      const out = await iamClient(target).send(new ListRolePoliciesCommand({ RoleName: roleName, ...(marker ? { Marker: marker } : {}) }), {
         abortSignal: signal,
       });
       names.push(...(out.PolicyNames ?? []));
@@ -242,7 +248,7 @@ export async function simulatePrincipalPolicy(
   let marker: string | undefined;
   try {
     do {
-      const out = await clientsFor(target).iam.send(
+      const out = await iamClient(target).send(
         new SimulatePrincipalPolicyCommand({
           PolicySourceArn: policySourceArn,
           ActionNames: [...actions],

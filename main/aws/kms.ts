@@ -1,8 +1,13 @@
-import { DescribeKeyCommand, GetKeyPolicyCommand, PutKeyPolicyCommand } from '@aws-sdk/client-kms';
 import { ApiFailure, apiError } from '../../shared/contract/api-error';
 import { partitionOfRegion } from '../../shared/policy/arns';
 import type { AwsTarget } from './client-config';
-import { awsFailure, clientsFor, isAwsError } from './clients';
+import { awsFailure, isAwsError, serviceClient } from './clients';
+
+/** The target's KMS client and the package's commands, loaded on first use: only a queue encrypted with a KMS key needs it. */
+async function kms(target: AwsTarget) {
+  const sdk = await import('@aws-sdk/client-kms');
+  return { sdk, client: serviceClient(target, 'KMS', (config) => new sdk.KMSClient(config)) };
+}
 
 /** Who manages a KMS key (DescribeKey KeyManager): AWS for an AWS managed key such as alias/aws/sqs, whose policy cannot be changed. */
 export type KeyManager = 'AWS' | 'CUSTOMER';
@@ -31,7 +36,8 @@ function keyArnGuess(target: AwsTarget, keyId: string): string {
 /** Resolves a key id, alias or ARN (what a queue's KmsMasterKeyId holds) to the key; null when KMS knows no such key. */
 export async function describeKey(target: AwsTarget, keyId: string, signal?: AbortSignal): Promise<KmsKeyInfo | null> {
   try {
-    const out = await clientsFor(target).kms.send(new DescribeKeyCommand({ KeyId: keyId }), { abortSignal: signal });
+    const { client, sdk } = await kms(target);
+    const out = await client.send(new sdk.DescribeKeyCommand({ KeyId: keyId }), { abortSignal: signal });
     const meta = out.KeyMetadata;
     if (!meta?.Arn) return null;
     return { keyArn: meta.Arn, keyManager: meta.KeyManager === 'AWS' ? 'AWS' : 'CUSTOMER', keyState: meta.KeyState ?? 'Enabled' };
@@ -44,7 +50,8 @@ export async function describeKey(target: AwsTarget, keyId: string, signal?: Abo
 /** The key policy as JSON text (GetKeyPolicy, policy name "default"); `keyArn` is a key id or ARN, never an alias (the API refuses aliases). */
 export async function getKeyPolicy(target: AwsTarget, keyArn: string, signal?: AbortSignal): Promise<string> {
   try {
-    const out = await clientsFor(target).kms.send(new GetKeyPolicyCommand({ KeyId: keyArn, PolicyName: POLICY_NAME }), { abortSignal: signal });
+    const { client, sdk } = await kms(target);
+    const out = await client.send(new sdk.GetKeyPolicyCommand({ KeyId: keyArn, PolicyName: POLICY_NAME }), { abortSignal: signal });
     return out.Policy ?? '';
   } catch (err) {
     if (isAwsError(err, NO_SUCH_KEY)) {
@@ -60,7 +67,8 @@ export async function getKeyPolicy(target: AwsTarget, keyArn: string, signal?: A
  */
 export async function putKeyPolicy(target: AwsTarget, keyArn: string, policyJson: string, signal?: AbortSignal): Promise<void> {
   try {
-    await clientsFor(target).kms.send(new PutKeyPolicyCommand({ KeyId: keyArn, PolicyName: POLICY_NAME, Policy: policyJson }), { abortSignal: signal });
+    const { client, sdk } = await kms(target);
+    await client.send(new sdk.PutKeyPolicyCommand({ KeyId: keyArn, PolicyName: POLICY_NAME, Policy: policyJson }), { abortSignal: signal });
   } catch (err) {
     throw awsFailure(err, 'kms:PutKeyPolicy', keyArn);
   }

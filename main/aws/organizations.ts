@@ -1,6 +1,11 @@
-import { DescribeOrganizationCommand } from '@aws-sdk/client-organizations';
 import type { AwsTarget } from './client-config';
-import { clientsFor, isAwsError } from './clients';
+import { isAwsError, serviceClient } from './clients';
+
+/** The target's Organizations client and the package's commands, loaded on first use: only diagnostics ask for it. */
+async function organizations(target: AwsTarget) {
+  const sdk = await import('@aws-sdk/client-organizations');
+  return { sdk, client: serviceClient(target, 'ORGANIZATIONS', (config) => new sdk.OrganizationsClient(config)) };
+}
 
 /** Whether the account belongs to an AWS Organization: then service and resource control policies may deny too. */
 export type OrganizationMembership = 'member' | 'none' | 'unknown';
@@ -11,7 +16,8 @@ export type OrganizationMembership = 'member' | 'none' | 'unknown';
  */
 export async function organizationMembership(target: AwsTarget, signal?: AbortSignal): Promise<OrganizationMembership> {
   try {
-    await clientsFor(target).organizations.send(new DescribeOrganizationCommand({}), { abortSignal: signal });
+    const { client, sdk } = await organizations(target);
+    await client.send(new sdk.DescribeOrganizationCommand({}), { abortSignal: signal });
     return 'member';
   } catch (err) {
     if (signal?.aborted) throw err;

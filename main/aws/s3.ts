@@ -6,14 +6,20 @@ import {
   PutBucketNotificationConfigurationCommand,
   PutObjectCommand,
   type NotificationConfiguration,
+  S3Client,
 } from '@aws-sdk/client-s3';
 import { bucketArn, partitionOfRegion } from '../../shared/policy/arns';
 import type { BucketNotificationDocument } from '../../shared/policy/notification-document';
 import type { AwsTarget } from './client-config';
-import { awsFailure, clientsFor, isAwsError } from './clients';
+import { awsFailure, isAwsError, serviceClient } from './clients';
 import { notificationAsSent } from '../../shared/policy/notification-as-sent';
 import { ApiFailure } from '../../shared/contract/api-error';
 import { destinationRejections } from './s3-destination-rejections';
+
+/** The target's S3 client; a bucket in another Region answers 301/400 with its Region, and following it lets reads name the real Region. */
+export function s3Client(target: AwsTarget): S3Client {
+  return serviceClient(target, 'S3', (config) => new S3Client({ ...config, followRegionRedirects: true }));
+}
 
 /** A bucket as the wizard addresses it: its name and the account that must own it, sent as ExpectedBucketOwner on every call. */
 export interface BucketRef {
@@ -55,7 +61,7 @@ export async function listBuckets(target: AwsTarget, signal?: AbortSignal): Prom
   let token: string | undefined;
   try {
     do {
-      const out = await clientsFor(target).s3.send(new ListBucketsCommand({ ...(token ? { ContinuationToken: token } : {}) }), { abortSignal: signal });
+      const out = await s3Client(target).send(new ListBucketsCommand({ ...(token ? { ContinuationToken: token } : {}) }), { abortSignal: signal });
       for (const b of out.Buckets ?? []) buckets.push({ name: b.Name ?? '', createdAt: b.CreationDate?.toISOString() ?? null });
       token = out.ContinuationToken;
     } while (token);
@@ -75,7 +81,7 @@ export function regionFromLocationConstraint(constraint: string | null | undefin
 /** The bucket's Region (the queue must be in it: docs/aws-behaviour.md#s3-bucket-notifications), or null when the bucket does not exist. */
 export async function getBucketRegion(target: AwsTarget, bucket: BucketRef, signal?: AbortSignal): Promise<string | null> {
   try {
-    const out = await clientsFor(target).s3.send(new GetBucketLocationCommand({ Bucket: bucket.name, ExpectedBucketOwner: bucket.owner }), {
+    const out = await s3Client(target).send(new GetBucketLocationCommand({ Bucket: bucket.name, ExpectedBucketOwner: bucket.owner }), {
       abortSignal: signal,
     });
     return regionFromLocationConstraint(out.LocationConstraint);
@@ -120,7 +126,7 @@ function plainNotification(out: object): BucketNotificationDocument {
 /** The whole notification document (it goes into diffs and backups), or null when the bucket does not exist. */
 export async function getBucketNotification(target: AwsTarget, bucket: BucketRef, signal?: AbortSignal): Promise<BucketNotificationDocument | null> {
   try {
-    const out = await clientsFor(target).s3.send(new GetBucketNotificationConfigurationCommand({ Bucket: bucket.name, ExpectedBucketOwner: bucket.owner }), {
+    const out = await s3Client(target).send(new GetBucketNotificationConfigurationCommand({ Bucket: bucket.name, ExpectedBucketOwner: bucket.owner }), {
       abortSignal: signal,
     });
     return plainNotification(out);
@@ -138,7 +144,7 @@ export async function getBucketNotification(target: AwsTarget, bucket: BucketRef
 export async function putBucketNotification(target: AwsTarget, bucket: BucketRef, document: BucketNotificationDocument, signal?: AbortSignal): Promise<void> {
   try {
     const config = notificationAsSent(document) as NotificationConfiguration;
-    await clientsFor(target).s3.send(
+    await s3Client(target).send(
       new PutBucketNotificationConfigurationCommand({ Bucket: bucket.name, ExpectedBucketOwner: bucket.owner, NotificationConfiguration: config }),
       { abortSignal: signal },
     );
@@ -157,7 +163,7 @@ export async function putObject(
   signal?: AbortSignal,
 ): Promise<{ readonly etag: string }> {
   try {
-    const out = await clientsFor(target).s3.send(new PutObjectCommand({ Bucket: bucket.name, ExpectedBucketOwner: bucket.owner, Key: key, Body: body }), {
+    const out = await s3Client(target).send(new PutObjectCommand({ Bucket: bucket.name, ExpectedBucketOwner: bucket.owner, Key: key, Body: body }), {
       abortSignal: signal,
     });
     return { etag: out.ETag ?? '' };
@@ -169,7 +175,7 @@ export async function putObject(
 /** Deletes one object (the live test cleans up its test file); deleting a missing key succeeds, as on S3. */
 export async function deleteObject(target: AwsTarget, bucket: BucketRef, key: string, signal?: AbortSignal): Promise<void> {
   try {
-    await clientsFor(target).s3.send(new DeleteObjectCommand({ Bucket: bucket.name, ExpectedBucketOwner: bucket.owner, Key: key }), { abortSignal: signal });
+    await s3Client(target).send(new DeleteObjectCommand({ Bucket: bucket.name, ExpectedBucketOwner: bucket.owner, Key: key }), { abortSignal: signal });
   } catch (err) {
     throw bucketFailure(err, 's3:DeleteObject', target, bucket, key);
   }

@@ -1,18 +1,13 @@
-import {
-  CreateTopicCommand,
-  DeleteTopicCommand,
-  GetSubscriptionAttributesCommand,
-  GetTopicAttributesCommand,
-  ListSubscriptionsByTopicCommand,
-  SetSubscriptionAttributesCommand,
-  SetTopicAttributesCommand,
-  SubscribeCommand,
-  UnsubscribeCommand,
-} from '@aws-sdk/client-sns';
 import { parsePolicyDocument } from '../../shared/diff/parse-policy-document';
 import { arnResourceName } from '../../shared/policy/arns';
 import type { AwsTarget } from './client-config';
-import { awsFailure, clientsFor, isAwsError } from './clients';
+import { awsFailure, isAwsError, serviceClient } from './clients';
+
+/** The target's SNS client and the package's commands, loaded on first use: only a fan-out, or a rule that sends to a topic, needs it. */
+export async function sns(target: AwsTarget) {
+  const sdk = await import('@aws-sdk/client-sns');
+  return { sdk, client: serviceClient(target, 'SNS', (config) => new sdk.SNSClient(config)) };
+}
 
 /** SNS error names for a topic or subscription that does not exist. */
 const NOT_FOUND = ['NotFound', 'NotFoundException'];
@@ -20,7 +15,8 @@ const NOT_FOUND = ['NotFound', 'NotFoundException'];
 /** A topic's policy, or null when the topic does not exist (GetTopicAttributes "Policy", parsed). */
 export async function getTopicPolicy(target: AwsTarget, topicArn: string, signal?: AbortSignal): Promise<{ readonly policy: unknown } | null> {
   try {
-    const out = await clientsFor(target).sns.send(new GetTopicAttributesCommand({ TopicArn: topicArn }), { abortSignal: signal });
+    const { client, sdk } = await sns(target);
+    const out = await client.send(new sdk.GetTopicAttributesCommand({ TopicArn: topicArn }), { abortSignal: signal });
     const text = out.Attributes?.['Policy'];
     const parsed = text ? parsePolicyDocument(text) : null;
     return { policy: parsed === null ? null : parsed.ok ? parsed.value : text };
@@ -34,7 +30,8 @@ export async function getTopicPolicy(target: AwsTarget, topicArn: string, signal
 export async function createTopic(target: AwsTarget, topicArn: string, tags: Readonly<Record<string, string>>, signal?: AbortSignal): Promise<void> {
   const name = arnResourceName(topicArn) ?? topicArn;
   try {
-    await clientsFor(target).sns.send(new CreateTopicCommand({ Name: name, Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })) }), {
+    const { client, sdk } = await sns(target);
+    await client.send(new sdk.CreateTopicCommand({ Name: name, Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })) }), {
       abortSignal: signal,
     });
   } catch (err) {
@@ -45,7 +42,8 @@ export async function createTopic(target: AwsTarget, topicArn: string, tags: Rea
 /** Replaces the topic's access policy. */
 export async function setTopicPolicy(target: AwsTarget, topicArn: string, policy: unknown, signal?: AbortSignal): Promise<void> {
   try {
-    await clientsFor(target).sns.send(new SetTopicAttributesCommand({ TopicArn: topicArn, AttributeName: 'Policy', AttributeValue: JSON.stringify(policy) }), {
+    const { client, sdk } = await sns(target);
+    await client.send(new sdk.SetTopicAttributesCommand({ TopicArn: topicArn, AttributeName: 'Policy', AttributeValue: JSON.stringify(policy) }), {
       abortSignal: signal,
     });
   } catch (err) {
@@ -56,7 +54,8 @@ export async function setTopicPolicy(target: AwsTarget, topicArn: string, policy
 /** Deletes the topic (and with it every subscription left). */
 export async function deleteTopic(target: AwsTarget, topicArn: string, signal?: AbortSignal): Promise<void> {
   try {
-    await clientsFor(target).sns.send(new DeleteTopicCommand({ TopicArn: topicArn }), { abortSignal: signal });
+    const { client, sdk } = await sns(target);
+    await client.send(new sdk.DeleteTopicCommand({ TopicArn: topicArn }), { abortSignal: signal });
   } catch (err) {
     if (isAwsError(err, NOT_FOUND)) return;
     throw awsFailure(err, 'sns:DeleteTopic', topicArn);
@@ -77,7 +76,8 @@ export async function listTopicSubscriptions(target: AwsTarget, topicArn: string
   let next: string | undefined;
   try {
     do {
-      const out = await clientsFor(target).sns.send(new ListSubscriptionsByTopicCommand({ TopicArn: topicArn, ...(next ? { NextToken: next } : {}) }), {
+      const { client, sdk } = await sns(target);
+      const out = await client.send(new sdk.ListSubscriptionsByTopicCommand({ TopicArn: topicArn, ...(next ? { NextToken: next } : {}) }), {
         abortSignal: signal,
       });
       for (const s of out.Subscriptions ?? [])
@@ -92,7 +92,8 @@ export async function listTopicSubscriptions(target: AwsTarget, topicArn: string
   return Promise.all(
     found.map(async (s) => {
       try {
-        const out = await clientsFor(target).sns.send(new GetSubscriptionAttributesCommand({ SubscriptionArn: s.arn }), { abortSignal: signal });
+        const { client, sdk } = await sns(target);
+        const out = await client.send(new sdk.GetSubscriptionAttributesCommand({ SubscriptionArn: s.arn }), { abortSignal: signal });
         return { subscriptionArn: s.arn, protocol: s.protocol, endpoint: s.endpoint, attributes: { ...(out.Attributes ?? {}) } };
       } catch (err) {
         throw awsFailure(err, 'sns:GetSubscriptionAttributes', s.arn);
@@ -111,8 +112,9 @@ export async function subscribe(
   signal?: AbortSignal,
 ): Promise<void> {
   try {
-    await clientsFor(target).sns.send(
-      new SubscribeCommand({ TopicArn: topicArn, Protocol: protocol, Endpoint: endpoint, Attributes: { ...attributes }, ReturnSubscriptionArn: true }),
+    const { client, sdk } = await sns(target);
+    await client.send(
+      new sdk.SubscribeCommand({ TopicArn: topicArn, Protocol: protocol, Endpoint: endpoint, Attributes: { ...attributes }, ReturnSubscriptionArn: true }),
       {
         abortSignal: signal,
       },
@@ -125,7 +127,8 @@ export async function subscribe(
 /** Sets one attribute of a subscription (FilterPolicy, FilterPolicyScope, RawMessageDelivery). */
 export async function setSubscriptionAttribute(target: AwsTarget, subscriptionArn: string, name: string, value: string, signal?: AbortSignal): Promise<void> {
   try {
-    await clientsFor(target).sns.send(new SetSubscriptionAttributesCommand({ SubscriptionArn: subscriptionArn, AttributeName: name, AttributeValue: value }), {
+    const { client, sdk } = await sns(target);
+    await client.send(new sdk.SetSubscriptionAttributesCommand({ SubscriptionArn: subscriptionArn, AttributeName: name, AttributeValue: value }), {
       abortSignal: signal,
     });
   } catch (err) {
@@ -136,7 +139,8 @@ export async function setSubscriptionAttribute(target: AwsTarget, subscriptionAr
 /** Removes a subscription. */
 export async function unsubscribe(target: AwsTarget, subscriptionArn: string, signal?: AbortSignal): Promise<void> {
   try {
-    await clientsFor(target).sns.send(new UnsubscribeCommand({ SubscriptionArn: subscriptionArn }), { abortSignal: signal });
+    const { client, sdk } = await sns(target);
+    await client.send(new sdk.UnsubscribeCommand({ SubscriptionArn: subscriptionArn }), { abortSignal: signal });
   } catch (err) {
     if (isAwsError(err, NOT_FOUND)) return;
     throw awsFailure(err, 'sns:Unsubscribe', subscriptionArn);

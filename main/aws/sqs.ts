@@ -9,11 +9,17 @@ import {
   ReceiveMessageCommand,
   SetQueueAttributesCommand,
   type QueueAttributeName,
+  SQSClient,
 } from '@aws-sdk/client-sqs';
 import { ApiFailure, apiError } from '../../shared/contract/api-error';
 import { queueArnOf } from '../../shared/policy/arns';
 import type { AwsTarget } from './client-config';
-import { awsFailure, clientsFor, isAwsError } from './clients';
+import { awsFailure, isAwsError, serviceClient } from './clients';
+
+/** The target's SQS client. */
+export function sqsClient(target: AwsTarget): SQSClient {
+  return serviceClient(target, 'SQS', (config) => new SQSClient(config));
+}
 
 /** One received message; `attributes` are the system attributes (SentTimestamp, ApproximateReceiveCount, ...). */
 export interface ReceivedMessage {
@@ -51,7 +57,7 @@ const NO_SUCH_QUEUE = ['QueueDoesNotExist', 'AWS.SimpleQueueService.NonExistentQ
 /** The queue URL, or null when no queue has that name in the Region. */
 export async function getQueueUrl(target: AwsTarget, queueName: string, signal?: AbortSignal): Promise<string | null> {
   try {
-    const out = await clientsFor(target).sqs.send(new GetQueueUrlCommand({ QueueName: queueName }), { abortSignal: signal });
+    const out = await sqsClient(target).send(new GetQueueUrlCommand({ QueueName: queueName }), { abortSignal: signal });
     return out.QueueUrl ?? null;
   } catch (err) {
     if (isAwsError(err, NO_SUCH_QUEUE)) return null;
@@ -68,7 +74,7 @@ export async function createQueue(
   tags: Readonly<Record<string, string>> = {},
 ): Promise<string> {
   try {
-    const out = await clientsFor(target).sqs.send(
+    const out = await sqsClient(target).send(
       new CreateQueueCommand({ QueueName: queueName, Attributes: { ...attributes }, ...(Object.keys(tags).length > 0 ? { tags: { ...tags } } : {}) }),
       { abortSignal: signal },
     );
@@ -81,7 +87,7 @@ export async function createQueue(
 /** Deletes a queue and every message in it (remove, only for a queue its setup created and nothing else uses). */
 export async function deleteQueue(target: AwsTarget, queueUrl: string, signal?: AbortSignal): Promise<void> {
   try {
-    await clientsFor(target).sqs.send(new DeleteQueueCommand({ QueueUrl: queueUrl }), { abortSignal: signal });
+    await sqsClient(target).send(new DeleteQueueCommand({ QueueUrl: queueUrl }), { abortSignal: signal });
   } catch (err) {
     if (isAwsError(err, NO_SUCH_QUEUE)) return;
     throw awsFailure(err, 'sqs:DeleteQueue', queueArnFromUrl(queueUrl, target.region));
@@ -91,7 +97,7 @@ export async function deleteQueue(target: AwsTarget, queueUrl: string, signal?: 
 /** The queue's tags (the wizard's sqs-s3-wizard:setup tag says which setup created it). */
 export async function listQueueTags(target: AwsTarget, queueUrl: string, signal?: AbortSignal): Promise<Readonly<Record<string, string>>> {
   try {
-    const out = await clientsFor(target).sqs.send(new ListQueueTagsCommand({ QueueUrl: queueUrl }), { abortSignal: signal });
+    const out = await sqsClient(target).send(new ListQueueTagsCommand({ QueueUrl: queueUrl }), { abortSignal: signal });
     return { ...(out.Tags ?? {}) };
   } catch (err) {
     throw awsFailure(err, 'sqs:ListQueueTags', queueArnFromUrl(queueUrl, target.region));
@@ -106,7 +112,7 @@ export async function getQueueAttributes(
   signal?: AbortSignal,
 ): Promise<Readonly<Record<string, string>>> {
   try {
-    const out = await clientsFor(target).sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: names as QueueAttributeName[] }), {
+    const out = await sqsClient(target).send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: names as QueueAttributeName[] }), {
       abortSignal: signal,
     });
     return { ...(out.Attributes ?? {}) };
@@ -121,7 +127,7 @@ export async function getQueueAttributes(
 
 async function writeAttributes(target: AwsTarget, queueUrl: string, attributes: Readonly<Record<string, string>>, signal?: AbortSignal): Promise<void> {
   try {
-    await clientsFor(target).sqs.send(new SetQueueAttributesCommand({ QueueUrl: queueUrl, Attributes: { ...attributes } }), { abortSignal: signal });
+    await sqsClient(target).send(new SetQueueAttributesCommand({ QueueUrl: queueUrl, Attributes: { ...attributes } }), { abortSignal: signal });
   } catch (err) {
     throw awsFailure(err, 'sqs:SetQueueAttributes', queueArnFromUrl(queueUrl, target.region));
   }
@@ -140,7 +146,7 @@ export async function receiveMessages(
   signal?: AbortSignal,
 ): Promise<ReadonlyArray<ReceivedMessage>> {
   try {
-    const out = await clientsFor(target).sqs.send(
+    const out = await sqsClient(target).send(
       new ReceiveMessageCommand({
         QueueUrl: queueUrl,
         MaxNumberOfMessages: options.maxMessages ?? 10,
@@ -164,7 +170,7 @@ export async function receiveMessages(
 /** Deletes a handled message by its receipt handle. */
 export async function deleteMessage(target: AwsTarget, queueUrl: string, receiptHandle: string, signal?: AbortSignal): Promise<void> {
   try {
-    await clientsFor(target).sqs.send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: receiptHandle }), { abortSignal: signal });
+    await sqsClient(target).send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: receiptHandle }), { abortSignal: signal });
   } catch (err) {
     throw awsFailure(err, 'sqs:DeleteMessage', queueArnFromUrl(queueUrl, target.region));
   }
@@ -179,7 +185,7 @@ export async function changeMessageVisibility(
   signal?: AbortSignal,
 ): Promise<void> {
   try {
-    await clientsFor(target).sqs.send(new ChangeMessageVisibilityCommand({ QueueUrl: queueUrl, ReceiptHandle: receiptHandle, VisibilityTimeout: seconds }), {
+    await sqsClient(target).send(new ChangeMessageVisibilityCommand({ QueueUrl: queueUrl, ReceiptHandle: receiptHandle, VisibilityTimeout: seconds }), {
       abortSignal: signal,
     });
   } catch (err) {

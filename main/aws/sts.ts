@@ -1,7 +1,12 @@
-import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { CallContext } from './aws-errors';
 import type { AwsTarget } from './client-config';
-import { awsFailure, clientsFor } from './clients';
+import { awsFailure, serviceClient } from './clients';
+
+/** The target's STS client. */
+export function stsClient(target: AwsTarget): STSClient {
+  return serviceClient(target, 'STS', (config) => new STSClient(config));
+}
 
 /** The caller's account, ARN and user id (sts:GetCallerIdentity needs no permission). */
 export interface CallerIdentity {
@@ -17,7 +22,7 @@ export async function getCallerIdentity(
   signal?: AbortSignal,
 ): Promise<CallerIdentity> {
   try {
-    const out = await clientsFor(target).sts.send(new GetCallerIdentityCommand({}), { abortSignal: signal });
+    const out = await stsClient(target).send(new GetCallerIdentityCommand({}), { abortSignal: signal });
     return { accountId: out.Account ?? '', arn: out.Arn ?? '', userId: out.UserId ?? '' };
   } catch (err) {
     throw awsFailure(err, 'sts:GetCallerIdentity', undefined, caller);

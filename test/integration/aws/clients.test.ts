@@ -1,21 +1,22 @@
 import { describe, expect, inject, it } from 'vitest';
-import { clientsFor, isAwsError, releaseClients } from '../../../main/aws/clients';
-import { listBuckets } from '../../../main/aws/s3';
+import { isAwsError, releaseClients } from '../../../main/aws/clients';
+import { iamClient } from '../../../main/aws/iam';
+import { listBuckets, s3Client } from '../../../main/aws/s3';
+import { sqsClient } from '../../../main/aws/sqs';
 import { motoTarget } from './moto-target';
 
 const motoUrl = inject('motoUrl');
 
-describe('clientsFor', () => {
-  it('reuses one set of clients per target object and makes new ones after release', async () => {
+describe('serviceClient', () => {
+  it('builds one client per service and target object, and new ones after release', async () => {
     const target = motoTarget(motoUrl);
-    const first = clientsFor(target);
-    expect(clientsFor(target)).toBe(first);
-    expect(clientsFor(motoTarget(motoUrl))).not.toBe(first);
+    const first = s3Client(target);
+    expect(s3Client(target)).toBe(first);
+    expect(s3Client(motoTarget(motoUrl))).not.toBe(first);
     await listBuckets(target);
     releaseClients(target);
-    const second = clientsFor(target);
+    const second = s3Client(target);
     expect(second).not.toBe(first);
-    expect(second.s3).not.toBe(first.s3);
     await listBuckets(target);
     releaseClients(target);
     releaseClients(target);
@@ -23,8 +24,8 @@ describe('clientsFor', () => {
 
   it("points every client at the target's endpoint override and Region", async () => {
     const target = motoTarget(motoUrl, 'eu-west-1');
-    const { s3, sqs, iam } = clientsFor(target);
-    for (const client of [s3, sqs, iam]) {
+    const s3 = s3Client(target);
+    for (const client of [s3, sqsClient(target), iamClient(target)]) {
       expect(await client.config.region()).toBe('eu-west-1');
       const endpoint = await client.config.endpoint?.();
       expect(`${endpoint?.protocol ?? ''}//${endpoint?.hostname ?? ''}:${endpoint?.port ?? ''}`).toBe(motoUrl);

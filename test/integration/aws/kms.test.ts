@@ -2,7 +2,7 @@ import { GetKeyPolicyCommand } from '@aws-sdk/client-kms';
 import { PutBucketNotificationConfigurationCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { GetQueueAttributesCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
-import { clientsFor } from '../../../main/aws/clients';
+
 import { describeKey, getKeyPolicy, putKeyPolicy } from '../../../main/aws/kms';
 import { createBucket, createKmsKey, createQueueWithAttributes, motoClients } from '../../support/moto-seed';
 import { resetMoto } from '../../support/moto-server';
@@ -38,7 +38,7 @@ describe('kms module against moto', () => {
     // An alias is refused by GetKeyPolicy (as on AWS), which is why the step calls DescribeKey first.
     expect((await failureOf(getKeyPolicy(target, 'alias/none'))).code).toBe('NOT_FOUND');
     // moto requires PolicyName (AWS defaults it to "default"): the module always sends it.
-    await expect(clientsFor(target).kms.send(new GetKeyPolicyCommand({ KeyId: key.keyId }))).rejects.toThrow('No such policy exists');
+    await expect(motoClients(motoUrl).kms.send(new GetKeyPolicyCommand({ KeyId: key.keyId }))).rejects.toThrow('No such policy exists');
   });
 
   it('names the action and key when a write fails', async () => {

@@ -1,7 +1,7 @@
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
-import { clientsFor } from '../../../main/aws/clients';
-import { deleteObject, putBucketNotification, putObject } from '../../../main/aws/s3';
+
+import { deleteObject, putBucketNotification, putObject, s3Client } from '../../../main/aws/s3';
 import { createQueue, deleteMessage, getQueueAttributes, receiveMessages, setQueuePolicy, type ReceivedMessage } from '../../../main/aws/sqs';
 import { resetMoto } from '../../support/moto-server';
 import { motoTarget } from './moto-target';
@@ -39,7 +39,7 @@ describe('S3 -> SQS event delivery through the service modules (moto delivers sy
   beforeEach(async () => resetMoto(motoUrl));
 
   it('delivers ObjectCreated events for keys matching the prefix and suffix, and none for others', async () => {
-    await clientsFor(target).s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
+    await s3Client(target).send(new CreateBucketCommand({ Bucket: BUCKET }));
     const queueUrl = await createQueue(target, 'landing-events', {});
     const queueArn = (await getQueueAttributes(target, queueUrl, ['QueueArn']))['QueueArn'] ?? '';
     // Queue policy first: on AWS, S3 validates the destination when the configuration is put (docs/aws-behaviour.md#s3-bucket-notifications).

@@ -1,6 +1,6 @@
 import { CreateBucketCommand, HeadObjectCommand, type BucketLocationConstraint } from '@aws-sdk/client-s3';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
-import { clientsFor } from '../../../main/aws/clients';
+
 import {
   deleteObject,
   getBucketNotification,
@@ -9,6 +9,7 @@ import {
   putBucketNotification,
   putObject,
   regionFromLocationConstraint,
+  s3Client,
 } from '../../../main/aws/s3';
 import { resetMoto } from '../../support/moto-server';
 import { failureOf, motoTarget } from './moto-target';
@@ -18,7 +19,7 @@ const target = motoTarget(motoUrl);
 
 async function createBucket(name: string, location?: string): Promise<void> {
   const config = location ? { CreateBucketConfiguration: { LocationConstraint: location as BucketLocationConstraint } } : {};
-  await clientsFor(target).s3.send(new CreateBucketCommand({ Bucket: name, ...config }));
+  await s3Client(target).send(new CreateBucketCommand({ Bucket: name, ...config }));
 }
 
 const queueRule = {
@@ -111,10 +112,10 @@ describe('s3 module against moto', () => {
     await createBucket('data-bucket');
     const { etag } = await putObject(target, { name: 'data-bucket', owner: '123456789012' }, 'in/a b.csv', 'id,name\n1,x\n');
     expect(etag).toMatch(/^"[0-9a-f]{32}"$/);
-    const head = await clientsFor(target).s3.send(new HeadObjectCommand({ Bucket: 'data-bucket', Key: 'in/a b.csv' }));
+    const head = await s3Client(target).send(new HeadObjectCommand({ Bucket: 'data-bucket', Key: 'in/a b.csv' }));
     expect(head.ETag).toBe(etag);
     await deleteObject(target, { name: 'data-bucket', owner: '123456789012' }, 'in/a b.csv');
-    await expect(clientsFor(target).s3.send(new HeadObjectCommand({ Bucket: 'data-bucket', Key: 'in/a b.csv' }))).rejects.toMatchObject({
+    await expect(s3Client(target).send(new HeadObjectCommand({ Bucket: 'data-bucket', Key: 'in/a b.csv' }))).rejects.toMatchObject({
       $metadata: { httpStatusCode: 404 },
     });
     await deleteObject(target, { name: 'data-bucket', owner: '123456789012' }, 'never-there.csv');

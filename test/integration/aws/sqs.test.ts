@@ -1,6 +1,6 @@
 import { SendMessageCommand, SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
-import { clientsFor } from '../../../main/aws/clients';
+
 import {
   changeMessageVisibility,
   createQueue,
@@ -12,6 +12,7 @@ import {
   queueArnFromUrl,
   receiveMessages,
   setQueuePolicy,
+  sqsClient,
 } from '../../../main/aws/sqs';
 import { resetMoto } from '../../support/moto-server';
 import { failureOf, motoTarget } from './moto-target';
@@ -70,13 +71,13 @@ describe('sqs module against moto', () => {
     const url = await createQueue(target, 'ingest-events', {});
     await setQueuePolicy(target, url, policy);
     // The quirk itself, so a moto upgrade that fixes it is noticed: tests that change other attributes send the policy too.
-    await clientsFor(target).sqs.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { VisibilityTimeout: '60' } }));
+    await sqsClient(target).send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { VisibilityTimeout: '60' } }));
     expect((await getQueueAttributes(target, url, ['Policy']))['Policy'] ?? '').toBe('');
   });
 
   it('sends, receives with system attributes, hides, re-shows and deletes a message', async () => {
     const url = await createQueue(target, 'ingest-events', {});
-    const { MessageId: id } = await clientsFor(target).sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: '{"hello":"world"}' }));
+    const { MessageId: id } = await sqsClient(target).send(new SendMessageCommand({ QueueUrl: url, MessageBody: '{"hello":"world"}' }));
     const [first, ...rest] = await receiveMessages(target, url, { maxMessages: 10, waitTimeSeconds: 1, visibilityTimeout: 30 });
     expect(rest).toEqual([]);
     expect(first).toMatchObject({ messageId: id, body: '{"hello":"world"}', attributes: { ApproximateReceiveCount: '1' } });
