@@ -4,6 +4,7 @@ import { apiContract, isChannel, operationIdSchema, type AppInfo, type ApiReques
 import { apiError, ApiFailure, type ApiResult, type FieldIssue } from '../../shared/contract/api-error';
 import type { ApiEvent, ProgressDetail } from '../../shared/contract/api-events';
 import { toApiError } from '../aws/aws-errors';
+import { OperationReads } from '../aws/operation-reads';
 import { runInOperation } from '../aws/operation-scope';
 import type { Handler, HandlerTable } from './handler-context';
 import type { Workspace } from './workspace';
@@ -65,8 +66,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
     try {
       const handler = options.handlers[channel] as Handler<Channel>;
       // Retries deep in the AWS modules report to this call's progress, and know what this workspace wrote recently.
-      const value = await runInOperation({ report: (message) => ctx.progress(message), recentWrites: options.workspace.recentWrites }, () =>
-        handler(parsed.data as never, ctx),
+      const value = await runInOperation(
+        { report: (message) => ctx.progress(message), recentWrites: options.workspace.recentWrites, reads: new OperationReads() },
+        () => handler(parsed.data as never, ctx),
       );
       return { ok: true, value };
     } catch (err) {

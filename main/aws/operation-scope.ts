@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { OperationReads } from './operation-reads';
 import type { RecentWrites } from './recent-writes';
 
 /** What AWS modules may know about the operation they run in: where to report a retry, and what it wrote recently. */
@@ -7,6 +8,8 @@ export interface OperationScope {
   readonly report: (message: string) => void;
   /** The writes of this workspace (a new role, a just-written queue policy): eventual consistency explains errors about them. */
   readonly recentWrites: RecentWrites;
+  /** The operation's reads since its last write, shared by identical calls (operation-reads.ts). */
+  readonly reads?: OperationReads;
 }
 
 const scopes = new AsyncLocalStorage<OperationScope>();
