@@ -30,6 +30,7 @@ export const handlers: HandlerTable = {
   'scope.bucketRegion': async (input, ctx) => (await scope()).bucketRegionHandler(input.bucket, input.bucketOwner, ctx),
   'steps.plan': async (input, ctx) => (await steps()).planStepHandler(input, ctx),
   'steps.apply': async (input, ctx) => (await steps()).applyStepHandler(input, ctx),
+  'steps.applyAll': async (input, ctx) => (await steps()).applyAllHandler(input, ctx),
   'steps.planAll': async (input, ctx) => (await steps()).planAllHandler(input, ctx),
   'remove.plan': async (input, ctx) => (await steps()).removePlanHandler(input, ctx),
   'remove.apply': async (input, ctx) => (await steps()).removeApplyHandler(input, ctx),

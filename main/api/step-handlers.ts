@@ -1,11 +1,14 @@
 import type { ChannelParsed } from '../../shared/contract/api-contract';
-import type { PlanChoices, RemovalPlan, StepPlan, StepResult } from '../../shared/steps/step-plan';
+import { ApiFailure } from '../../shared/contract/api-error';
+import { AWS_STEP_IDS, type AwsStepId } from '../../shared/steps/aws-steps';
+import type { AppliedRun, PlanChoices, RemovalPlan, StepPlan, StepResult } from '../../shared/steps/step-plan';
 import { applyStep } from '../steps/apply-step';
-import { planContextFor } from '../steps/neighbourhood';
+import { planContextFor, readNeighbourhood, type EarlierRead } from '../steps/neighbourhood';
 import { assertNoOtherStepBlocked, CLEAR_PLAN_STANDS_MS, planKey } from '../steps/plan-gate';
 import { planSetup } from '../steps/plan-setup';
 import { planStep } from '../steps/plan-step';
 import { planRemoval, REMOVAL_ORDER, removeStep } from '../steps/remove-setup';
+import type { PlanContext } from '../steps/step-context';
 import { STEP_DEFINITIONS } from '../steps/step-registry';
 import type { HandlerContext } from './handler-context';
 import { stepContextOf } from './operation-context';
@@ -34,16 +37,49 @@ export async function planAllHandler(input: ChannelParsed<'steps.planAll'>, ctx:
  * write, whichever front end calls), guarded by the plan's basis; records ids and ownership on the saved setup.
  */
 export async function applyStepHandler(input: ChannelParsed<'steps.apply'>, ctx: HandlerContext): Promise<StepResult> {
-  const pctx = await planContextFor(stepContextOf(input.setup, ctx), choicesOf(input));
+  return applyConfirmed(await planContextFor(stepContextOf(input.setup, ctx), choicesOf(input)), input.step, input.basis, ctx);
+}
+
+/** One confirmed step within the plan gate, through its guarded write, recorded on the saved setup. */
+async function applyConfirmed(pctx: PlanContext, step: AwsStepId, basis: string, ctx: HandlerContext): Promise<StepResult> {
   const key = planKey(pctx);
-  await assertNoOtherStepBlocked(input.step, pctx, {
+  await assertNoOtherStepBlocked(step, pctx, {
     fresh: ctx.workspace.clearPlanIsFresh(key, CLEAR_PLAN_STANDS_MS),
     remember: () => ctx.workspace.rememberClearPlan(key),
   });
-  const def = STEP_DEFINITIONS[input.step];
-  const result = await applyStep(def, pctx, input.basis);
+  const def = STEP_DEFINITIONS[step];
+  const result = await applyStep(def, pctx, basis);
   await markApplied(pctx, def, result);
   return result;
+}
+
+/**
+ * steps.applyAll: the confirmed plans of a run (the CLI's apply) in step order, as one operation. Before each step the
+ * neighbourhood is read again as steps.apply reads it, except the parts of the account no write of the run can have
+ * changed since the last read (StepDefinition.changesNeighbourhood); the saved setups are read every time. Each step's
+ * own resource is re-read, checked against its basis, backed up, written and read back by its guarded write. Stops at
+ * the first failure.
+ */
+export async function applyAllHandler(input: ChannelParsed<'steps.applyAll'>, ctx: HandlerContext): Promise<AppliedRun> {
+  const sctx = stepContextOf(input.setup, ctx);
+  const basisOf = new Map(input.plans.map((p) => [p.step, p.basis]));
+  const results: StepResult[] = [];
+  let earlier: EarlierRead | undefined;
+  for (const step of AWS_STEP_IDS) {
+    const basis = basisOf.get(step);
+    if (basis === undefined) continue;
+    const neighbourhood = await readNeighbourhood(sctx, earlier);
+    let result: StepResult;
+    try {
+      result = await applyConfirmed({ ...sctx, neighbourhood, choices: choicesOf(input) }, step, basis, ctx);
+    } catch (err) {
+      if (!(err instanceof ApiFailure)) throw err;
+      return { results, failed: { step, error: err.error } };
+    }
+    results.push(result);
+    earlier = { neighbourhood, stale: result.action === 'unchanged' ? [] : STEP_DEFINITIONS[step].changesNeighbourhood };
+  }
+  return { results, failed: null };
 }
 
 /** remove.plan: what removing the setup does to each document, in the order remove writes. */

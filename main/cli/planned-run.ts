@@ -1,6 +1,6 @@
 import { ApiFailure, apiError } from '../../shared/contract/api-error';
-import { AWS_STEPS } from '../../shared/steps/aws-steps';
-import type { StepPlan, StepResult } from '../../shared/steps/step-plan';
+import { AWS_STEPS, type AwsStepId } from '../../shared/steps/aws-steps';
+import type { AppliedRun, StepPlan, StepResult } from '../../shared/steps/step-plan';
 import type { CliFlags } from './cli-flags';
 import { confirmOnTerminal } from './confirm';
 import { exitCodeFor, printError } from './cli-output';
@@ -35,8 +35,7 @@ export async function confirmOrRefuse(flags: CliFlags, question: string, verb: s
 
 /**
  * Sends every plan through its guarded write in order (unchanged ones too: the write re-reads them, writes nothing and
- * records the setup's state). On a failure it says what was done before it, since each step is one write; returns the
- * results, or the exit code of the failure.
+ * records the setup's state), stopping at the first failure; then reports the run (reportRun).
  */
 export async function writeInOrder(
   plans: ReadonlyArray<StepPlan>,
@@ -45,21 +44,33 @@ export async function writeInOrder(
 ): Promise<{ readonly results: ReadonlyArray<StepResult> } | { readonly exitCode: number }> {
   const results: StepResult[] = [];
   for (const plan of plans) {
-    let result: StepResult;
     try {
-      result = await write(plan);
+      results.push(await write(plan));
     } catch (err) {
       if (!(err instanceof ApiFailure)) throw err;
-      const done = changeLines(results);
-      const error = { ...err.error, message: `${plan.title} failed after ${done.length} step(s) were applied: ${err.error.message}` };
-      if (flags.json) process.stdout.write(`${JSON.stringify({ ok: false, error, changes: done }, null, 2)}\n`);
-      else printError(error, false);
-      return { exitCode: exitCodeFor(err.error) };
+      return reportRun({ results, failed: { step: plan.step, error: err.error } }, plans, flags);
     }
-    results.push(result);
-    if (!flags.json) process.stdout.write(formatResult(result, AWS_STEPS[plan.step].title));
   }
-  return { results };
+  return reportRun({ results, failed: null }, plans, flags);
+}
+
+/**
+ * Prints what a run wrote; on a failure it says what was done before it (each step is one write) and returns the exit
+ * code, else the results.
+ */
+export function reportRun(
+  run: AppliedRun,
+  plans: ReadonlyArray<StepPlan>,
+  flags: CliFlags,
+): { readonly results: ReadonlyArray<StepResult> } | { readonly exitCode: number } {
+  const titleOf = (step: AwsStepId) => plans.find((p) => p.step === step)?.title ?? AWS_STEPS[step].title;
+  if (!flags.json) for (const result of run.results) process.stdout.write(formatResult(result, AWS_STEPS[result.step].title));
+  if (!run.failed) return { results: run.results };
+  const done = changeLines(run.results);
+  const error = { ...run.failed.error, message: `${titleOf(run.failed.step)} failed after ${done.length} step(s) were applied: ${run.failed.error.message}` };
+  if (flags.json) process.stdout.write(`${JSON.stringify({ ok: false, error, changes: done }, null, 2)}\n`);
+  else printError(error, false);
+  return { exitCode: exitCodeFor(run.failed.error) };
 }
 
 /** The `changes` list of a command's JSON answer. */

@@ -7,7 +7,7 @@ import { appendAudit, type AuditOutcome } from '../store/audit-log';
 import { writeBackup } from '../store/backups';
 import { basisOf } from './plan-basis';
 import type { OperationContext, PlanContext } from './step-context';
-import type { LiveState, StepDefinition } from './step-definition';
+import { readLive, type LiveState, type StepDefinition } from './step-definition';
 
 /** What a guarded write decides on the fresh read: write this document (null: remove it), nothing to do, or refuse. */
 export type WriteDecision<Doc> =
@@ -50,7 +50,7 @@ export async function guardedWrite<Doc, Facts>(request: GuardedWriteRequest<Doc,
       message,
     });
 
-  const live = await def.read(op, request.resource);
+  const live = request.planContext ? await readLive(def, request.planContext, request.resource) : await def.read(op, request.resource);
   if (basisOf(live.document) !== request.basis) {
     await audit('drift', live.resource, null, `live document changed since the ${planName}`);
     throw new ApiFailure(

@@ -3,7 +3,7 @@ import type { AwsStepId } from '../../shared/steps/aws-steps';
 import type { StepPlan } from '../../shared/steps/step-plan';
 import { toApiError } from '../aws/aws-errors';
 import type { PlanContext } from './step-context';
-import type { LiveState, StepDefinition } from './step-definition';
+import { readLive, type LiveState, type StepDefinition } from './step-definition';
 
 /** A step's live state for a plan, or the error that blocks the plan when it cannot be read (Cancel still throws). */
 export async function readForPlan<Doc, Facts>(
@@ -12,7 +12,7 @@ export async function readForPlan<Doc, Facts>(
   resource: string,
 ): Promise<{ readonly live: LiveState<Doc, Facts> } | { readonly blocked: ApiError }> {
   try {
-    return { live: await def.read(ctx, resource) };
+    return { live: await readLive(def, ctx, resource) };
   } catch (err) {
     if (!(err instanceof ApiFailure) && ctx.signal.aborted) throw err;
     return { blocked: toApiError(err, { endpoint: null }) };

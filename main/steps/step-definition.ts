@@ -1,3 +1,4 @@
+import type { AccountPart } from '../../shared/neighbours/neighbourhood';
 import type { ApiError } from '../../shared/contract/api-error';
 import type { ChangeSummary } from '../../shared/diff/change-summary';
 import type { SetupOwnership } from '../../shared/setup/ownership';
@@ -67,6 +68,11 @@ export interface StepDefinition<Doc, Facts> {
   read(call: AwsCallContext, resource: string): Promise<LiveState<Doc, Facts>>;
   /** The live state an offline export assumes, with no account to read: none of it exists yet (a bucket has no rules). */
   offlineLive(ctx: PlanContext): LiveState<Doc, Facts>;
+  /**
+   * False when the step has nothing to decide on the account for this setup (no SNS fan-out chosen or recorded): plans
+   * and applies then take offlineLive instead of reading (readLive). Absent: always read.
+   */
+  needsRead?(ctx: PlanContext): boolean;
   /** Builds the document this setup needs from the live one (shared/ builders and merges), refusing to take over a neighbour's; pure. */
   propose(live: LiveState<Doc, Facts>, ctx: PlanContext): Proposal<Doc>;
   /** What removing the setup does to the live resource: only its own part, and the resource itself only when it created it and nobody else uses it; pure. */
@@ -80,6 +86,11 @@ export interface StepDefinition<Doc, Facts> {
   owns(ctx: PlanContext, created: boolean, after: unknown): Partial<SetupOwnership>;
   /** Runs after a write of this step was applied and read back (the notification: clear S3's test event from the setup's own queue). */
   afterWrite?(ctx: PlanContext): Promise<void>;
+  /**
+   * The parts of a neighbourhood this step's write can change (creating the queue gives it tags): an apply run re-reads
+   * only those after the step wrote (steps.applyAll).
+   */
+  readonly changesNeighbourhood: ReadonlyArray<AccountPart>;
   /** True when a deletion shows only after a while (SQS: up to 60 s), so a read-back that still finds the resource is no failure. */
   readonly deletionIsEventual?: boolean;
 }
@@ -87,3 +98,8 @@ export interface StepDefinition<Doc, Facts> {
 /** A step definition of any document type: what the registry, plan, apply and restore handle. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each definition is typed per step; the registry only routes.
 export type AnyStepDefinition = StepDefinition<any, any>;
+
+/** The step's live state for a setup's plan or apply: read, unless the step has nothing to decide on the account (needsRead). */
+export function readLive<Doc, Facts>(def: StepDefinition<Doc, Facts>, ctx: PlanContext, resource: string): Promise<LiveState<Doc, Facts>> {
+  return def.needsRead?.(ctx) === false ? Promise.resolve(def.offlineLive(ctx)) : def.read(ctx, resource);
+}

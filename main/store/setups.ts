@@ -1,3 +1,4 @@
+import { compareText } from '../../shared/util/compare-text';
 import { readdir, unlink } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import * as z from 'zod';
@@ -179,7 +180,7 @@ export async function listSetups(dataDir: string): Promise<ReadonlyArray<SetupRe
     const record = await readRecord(join(setupsDir(dataDir), file));
     if (record) records.push(record);
   }
-  return records.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.setup.name.localeCompare(b.setup.name));
+  return records.sort((a, b) => compareText(b.updatedAt, a.updatedAt) || compareText(a.setup.name, b.setup.name));
 }
 
 /**

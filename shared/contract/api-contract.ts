@@ -4,7 +4,7 @@ import type { Connection, ProfileListing } from './aws-profile';
 import type { BackupEntry, SetupRecord } from './setup-record';
 import { setupSchema } from '../setup/setup';
 import { AWS_STEP_IDS } from '../steps/aws-steps';
-import type { RemovalPlan, RestorePlan, StepPlan, StepResult } from '../steps/step-plan';
+import type { AppliedRun, RemovalPlan, RestorePlan, StepPlan, StepResult } from '../steps/step-plan';
 import type { PlatformRegistration } from '../handoff/platform-registration';
 import type { DoctorReport } from '../diagnostics/diagnostic-check';
 import type { ExportBuild } from '../export/export-build';
@@ -64,6 +64,20 @@ export const apiContract = {
   'steps.apply': defineChannel<StepResult>()(
     stepInput.extend({ basis: z.string().min(1, "basis: the plan's basis fingerprint") }).strict(),
     'Refuse while another step of the setup is blocked; re-read, stop on drift, back up, write once, read back and compare',
+  ),
+  'steps.applyAll': defineChannel<AppliedRun>()(
+    z
+      .object({
+        setup: setupSchema,
+        removeStaleRules,
+        plans: z
+          .array(z.object({ step: z.enum(AWS_STEP_IDS), basis: z.string().min(1, "basis: the plan's basis fingerprint") }).strict())
+          .min(1, 'plans: at least one confirmed step')
+          .max(AWS_STEP_IDS.length)
+          .refine((plans) => new Set(plans.map((p) => p.step)).size === plans.length, 'plans: each step at most once'),
+      })
+      .strict(),
+    "Apply confirmed plans in step order as one operation (one neighbourhood read and plan gate, then each step's guarded write); stops at the first failure",
   ),
   'steps.planAll': defineChannel<ReadonlyArray<StepPlan>>()(
     z.object({ setup: setupSchema, removeStaleRules }).strict(),

@@ -1,3 +1,4 @@
+import { compareText } from '../util/compare-text';
 import { isJsonObject, type JsonObject } from './json-object';
 import { normalizeDocument } from './normalize-document';
 
@@ -41,7 +42,7 @@ export function semanticConfiguration(configuration: unknown): unknown {
   if (Array.isArray(rules) && rules.length > 0) {
     const normalised = rules
       .map((r: unknown) => (isJsonObject(r) ? { Name: String(r['Name']).toLowerCase(), Value: r['Value'] } : r))
-      .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+      .sort((a, b) => compareText(JSON.stringify(a), JSON.stringify(b)));
     out['Filter'] = { Key: { FilterRules: normalised } };
   } else if (filter !== undefined && (rules === undefined || (Array.isArray(rules) && rules.length === 0))) {
     delete out['Filter'];

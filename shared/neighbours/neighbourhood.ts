@@ -36,6 +36,9 @@ export interface Neighbourhood {
   readonly fanOutEndpoints: ReadonlyArray<string> | null;
 }
 
+/** The parts of a neighbourhood read from the account (the rest is the saved setups of this machine). */
+export type AccountPart = 'queueTags' | 'role' | 'notification' | 'fanOutEndpoints';
+
 /** An offline export's neighbourhood: nothing can be read, so nothing is known. */
 export const UNKNOWN_NEIGHBOURHOOD: Neighbourhood = { others: [], own: null, queueTags: null, role: null, notification: null, fanOutEndpoints: null };
 

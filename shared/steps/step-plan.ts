@@ -50,6 +50,13 @@ export interface StepResult {
   readonly after: unknown;
 }
 
+/** What one apply run of confirmed plans did (steps.applyAll): the steps written in order, and the one that failed, if any. */
+export interface AppliedRun {
+  readonly results: ReadonlyArray<StepResult>;
+  /** The step that stopped the run and why; the steps after it were not tried. Null when every step was applied. */
+  readonly failed: { readonly step: AwsStepId; readonly error: ApiError } | null;
+}
+
 /** A restore's plan: the live document against the backup's (or the backup's with the setup's part kept), and which backup. */
 export interface RestorePlan extends StepPlan {
   readonly backupPath: string;

@@ -3,7 +3,7 @@ import { planChoicesOf, type CliFlags } from '../cli-flags';
 import { connectCli, type CliCall } from '../cli-api';
 import { EXIT, exitCodeFor, printError } from '../cli-output';
 import { formatPlan } from '../format-plan';
-import { changeLines, confirmOrRefuse, reportBlocked, writeInOrder, type ChangeLine } from '../planned-run';
+import { changeLines, confirmOrRefuse, reportBlocked, reportRun, type ChangeLine } from '../planned-run';
 import { loadSetupFile, withOverlapResolution } from '../load-setup-file';
 import { liveTestTimeout } from '../live-test-timeout';
 import { liveTestMessagesLine } from '../../../shared/livetest/message-counts';
@@ -25,7 +25,8 @@ export interface ApplyReport {
 
 /**
  * `apply --setup FILE --yes`: plans every step before the first write (so bad input, a missing bucket, a Region
- * mismatch or a conflict stops it with nothing written), then applies them in order, each guarded by its plan's basis.
+ * mismatch or a conflict stops it with nothing written), then applies them in order (steps.applyAll), each guarded by
+ * its plan's basis.
  */
 export async function applyCommand(call: CliCall, flags: CliFlags): Promise<number> {
   const loaded = await loadSetupFile(flags.setup);
@@ -41,7 +42,9 @@ export async function applyCommand(call: CliCall, flags: CliFlags): Promise<numb
   await confirmOrRefuse(flags, 'Apply these changes?', 'apply', 'Review the plan (sqs-s3-wizard plan --setup FILE), then run apply with --yes.');
   // Saved only once the run is going to write, so a refused apply leaves the data directory untouched too.
   await call('setups.save', { setup });
-  const written = await writeInOrder(plans, (plan) => call('steps.apply', { setup, step: plan.step, basis: plan.basis, ...choices }), flags);
+  // One operation for the run: the neighbourhood is read once, each step's own resource by its guarded write.
+  const run = await call('steps.applyAll', { setup, plans: plans.map((p) => ({ step: p.step, basis: p.basis })), ...choices });
+  const written = reportRun(run, plans, flags);
   if ('exitCode' in written) return written.exitCode;
   const changes = changeLines(written.results);
   let registration;

@@ -56,6 +56,8 @@ function destinationNotes(document: BucketNotificationDocument | null, facts: Bu
  */
 export const bucketNotificationStep: StepDefinition<BucketNotificationDocument, BucketFacts> = {
   id: 'bucketNotification',
+  // Its write changes the bucket's rules.
+  changesNeighbourhood: ['notification'],
   resource: (ctx) => ctx.bucketArn,
   async read(call, resource) {
     const bucket = { name: nameInResource(resource, 'bucket'), owner: call.bucketOwner };

@@ -91,6 +91,7 @@ function isOursFor(bucketArn: string, sid: string) {
  */
 export const kmsKeyPolicyStep: StepDefinition<KeyPolicy, KmsKeyFacts> = {
   id: 'kmsKeyPolicy',
+  changesNeighbourhood: [],
   resource: resourceOf,
   async read(call, resource) {
     // A backup records the key's ARN: a restore reads and writes the key itself.

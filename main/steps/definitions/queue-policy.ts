@@ -25,6 +25,7 @@ type QueuePolicy = string | JsonObject;
 /** Platform guide step 2: let S3 send from this bucket and account, keeping every other statement of the queue policy. */
 export const queuePolicyStep: StepDefinition<QueuePolicy, QueuePolicyFacts> = {
   id: 'queuePolicy',
+  changesNeighbourhood: [],
   resource: (ctx) => ctx.queueArn,
   async read(call, resource) {
     const queueName = nameInResource(resource, 'queue');

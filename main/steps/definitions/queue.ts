@@ -38,6 +38,8 @@ function takenQueue(ctx: PlanContext, users: string) {
 /** Platform guide step 1: create the standard queue (tagged with the setup), or reuse an existing one after checking it can receive S3 events and serves nobody else. */
 export const queueStep: StepDefinition<QueueFacts, QueueReadFacts> = {
   id: 'queue',
+  // A queue its write creates gets the setup's tags.
+  changesNeighbourhood: ['queueTags'],
   resource: (ctx) => ctx.queueArn,
   async read(call, resource) {
     const queueName = nameInResource(resource, 'queue');

@@ -24,6 +24,8 @@ const INLINE_POLICY_NOTE = /\(inline policy ([\w+=,.@-]+)\)$/;
  */
 export const rolePermissionsStep: StepDefinition<unknown, InlinePolicyFacts> = {
   id: 'rolePermissions',
+  // Its write changes the role's inline policies.
+  changesNeighbourhood: ['role'],
   resource: (ctx) => `${ctx.roleArn} (inline policy ${ownInlinePolicyName(ctx)})`,
   async read(call, resource) {
     const roleName = nameInResource(resource, 'role');

@@ -35,6 +35,8 @@ function ourTrust(ctx: PlanContext) {
 /** Platform guide step 4: create the role (tagged with the setup) with our trust policy, or merge ours into an existing role's trust policy by Sid. */
 export const roleTrustStep: StepDefinition<unknown, RoleFacts> = {
   id: 'roleTrust',
+  // A role its write creates gets the setup's tags.
+  changesNeighbourhood: ['role'],
   resource: (ctx) => ctx.roleArn,
   async read(call, resource) {
     const roleName = nameInResource(resource, 'role');

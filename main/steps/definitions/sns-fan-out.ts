@@ -1,3 +1,4 @@
+import { compareText } from '../../../shared/util/compare-text';
 import { apiError, ApiFailure } from '../../../shared/contract/api-error';
 import { documentsEqual } from '../../../shared/diff/semantic-form';
 import { parsePolicyDocument } from '../../../shared/diff/parse-policy-document';
@@ -134,7 +135,7 @@ async function readFanOut(call: AwsCallContext, resource: string): Promise<LiveS
   };
   const document: FanOutDocument = {
     Topic: topic ? { Policy: topic.policy } : null,
-    Subscriptions: subscriptions.map(stateOf).sort((a, b) => subscriptionKey(a).localeCompare(subscriptionKey(b))),
+    Subscriptions: subscriptions.map(stateOf).sort((a, b) => compareText(subscriptionKey(a), subscriptionKey(b))),
     QueuePolicies: Object.fromEntries(Object.entries(queues).map(([arn, attrs]) => [arn, policyOf(attrs)])),
     FunctionPolicies: Object.fromEntries(destinations.filter(([arn]) => parseArn(arn)?.service === 'lambda')),
   };
@@ -168,8 +169,16 @@ function hasTopicPermission(policy: unknown): boolean {
  */
 export const snsFanOutStep: StepDefinition<FanOutDocument | null, FanOutFacts> = {
   id: 'snsFanOut',
+  // Its write changes the topic's subscriptions.
+  changesNeighbourhood: ['fanOutEndpoints'],
   resource: resourceOf,
   read: readFanOut,
+  // Without a fan-out chosen or recorded the step changes nothing, whatever the account holds: no SNS call is made.
+  needsRead: (ctx) => {
+    if (ctx.neighbourhood.own?.ownership?.fanOut != null) return true;
+    const choice = fanOutChoiceOf(ctx);
+    return choice.kind !== 'no-overlap' && choice.kind !== 'not-chosen';
+  },
   offlineLive: (ctx) => ({
     resource: resourceOf(ctx),
     document: null,
