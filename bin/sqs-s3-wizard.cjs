@@ -4,7 +4,7 @@
 // (BENCHMARKS.md). The build writes one after `--help` (dist/main/cli.cjs.cache); each other command writes its own
 // after its first run, in the user's cache folder, with the functions that command compiled (what Node 22's
 // module.enableCompileCache does). A cache V8 rejects (another Node version, another build) is made again.
-const { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
+const { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const { dirname, join } = require('node:path');
 const { homedir } = require('node:os');
 const Module = require('node:module');
@@ -31,7 +31,7 @@ function commandCache() {
   const folder = cacheFolder();
   if (!folder) return null;
   const bundleStat = statSync(cli);
-  return { folder, file: join(folder, `${command}-${bundleStat.size}-${Math.trunc(bundleStat.mtimeMs)}-${process.version}-${process.arch}.cache`) };
+  return { command, folder, file: join(folder, `${command}-${bundleStat.size}-${Math.trunc(bundleStat.mtimeMs)}-${process.version}-${process.arch}.cache`) };
 }
 
 function readOrNull(path) {
@@ -58,6 +58,11 @@ else if (own && (!ownData || script.cachedDataRejected))
       const temp = `${own.file}.${process.pid}`;
       writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
       renameSync(temp, own.file);
+      // The command's caches of earlier builds or Node versions are never read again.
+      for (const name of readdirSync(own.folder)) {
+        if (name.startsWith(`${own.command}-`) && name.endsWith('.cache') && join(own.folder, name) !== own.file)
+          rmSync(join(own.folder, name), { force: true });
+      }
     } catch {
       // A cache that cannot be written only costs the next run its start-up time.
     }

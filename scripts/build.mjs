@@ -57,7 +57,7 @@ export async function buildAll({ quiet = false } = {}) {
       logLevel: 'warning',
       legalComments: 'none',
       minify: entry.minify === true,
-      keepNames: entry.minify === true,
+      keepNames: false,
     });
   }
   // V8's code cache of the CLI bundle, made by running the CLI once (bin/sqs-s3-wizard.cjs reads it at start-up).

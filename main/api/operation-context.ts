@@ -4,7 +4,8 @@ import type { HandlerContext } from './handler-context';
 
 /** The connected front end's operation context for a feature: features never see HandlerContext or the workspace. */
 export function operationContext(ctx: HandlerContext): OperationContext {
-  const { connection, ...target } = ctx.workspace.target();
+  const target = ctx.workspace.target();
+  const { connection } = target;
   return {
     target,
     callerArn: connection.arn,

@@ -1,11 +1,12 @@
 import type { ChannelParsed } from '../../shared/contract/api-contract';
 import { ApiFailure } from '../../shared/contract/api-error';
-import { AWS_STEP_IDS, type AwsStepId } from '../../shared/steps/aws-steps';
+import { APPLY_CHAINS, AWS_STEP_IDS, type AwsStepId } from '../../shared/steps/aws-steps';
 import type { AppliedRun, PlanChoices, RemovalPlan, StepPlan, StepResult } from '../../shared/steps/step-plan';
 import { applyStep } from '../steps/apply-step';
 import { planContextFor, readNeighbourhood, type EarlierRead } from '../steps/neighbourhood';
 import { assertNoOtherStepBlocked, CLEAR_PLAN_STANDS_MS, planKey } from '../steps/plan-gate';
 import { planSetup } from '../steps/plan-setup';
+import { prefetchReads } from '../steps/prefetch-reads';
 import { planStep } from '../steps/plan-step';
 import { planRemoval, REMOVAL_ORDER, removeStep } from '../steps/remove-setup';
 import type { PlanContext } from '../steps/step-context';
@@ -26,7 +27,9 @@ function choicesOf(input: { readonly removeStaleRules: ReadonlyArray<string> }):
 
 /** steps.planAll: the whole setup's plan, before the first write. */
 export async function planAllHandler(input: ChannelParsed<'steps.planAll'>, ctx: HandlerContext): Promise<ReadonlyArray<StepPlan>> {
-  const pctx = await planContextFor(stepContextOf(input.setup, ctx), choicesOf(input));
+  const sctx = stepContextOf(input.setup, ctx);
+  prefetchReads(sctx, AWS_STEP_IDS);
+  const pctx = await planContextFor(sctx, choicesOf(input));
   const plans = await planSetup(pctx);
   if (plans.every((p) => p.blocked === null)) ctx.workspace.rememberClearPlan(planKey(pctx));
   return plans;
@@ -40,8 +43,14 @@ export async function applyStepHandler(input: ChannelParsed<'steps.apply'>, ctx:
   return applyConfirmed(await planContextFor(stepContextOf(input.setup, ctx), choicesOf(input)), input.step, input.basis, ctx);
 }
 
-/** One confirmed step within the plan gate, through its guarded write, recorded on the saved setup. */
-async function applyConfirmed(pctx: PlanContext, step: AwsStepId, basis: string, ctx: HandlerContext): Promise<StepResult> {
+/** One confirmed step within the plan gate, through its guarded write, recorded on the saved setup (`recording`: one at a time). */
+async function applyConfirmed(
+  pctx: PlanContext,
+  step: AwsStepId,
+  basis: string,
+  ctx: HandlerContext,
+  recording: <T>(record: () => Promise<T>) => Promise<T> = (record) => record(),
+): Promise<StepResult> {
   const key = planKey(pctx);
   await assertNoOtherStepBlocked(step, pctx, {
     fresh: ctx.workspace.clearPlanIsFresh(key, CLEAR_PLAN_STANDS_MS),
@@ -49,37 +58,57 @@ async function applyConfirmed(pctx: PlanContext, step: AwsStepId, basis: string,
   });
   const def = STEP_DEFINITIONS[step];
   const result = await applyStep(def, pctx, basis);
-  await markApplied(pctx, def, result);
+  await recording(() => markApplied(pctx, def, result));
   return result;
 }
 
+/** Runs what it is given one at a time, in the order given: the chains of a run update one saved setup record. */
+function oneAtATime(): <T>(work: () => Promise<T>) => Promise<T> {
+  let last: Promise<unknown> = Promise.resolve();
+  return (work) => {
+    const next = last.then(work, work);
+    last = next.catch(() => undefined);
+    return next;
+  };
+}
+
 /**
- * steps.applyAll: the confirmed plans of a run (the CLI's apply) in step order, as one operation. Before each step the
- * neighbourhood is read again as steps.apply reads it, except the parts of the account no write of the run can have
- * changed since the last read (StepDefinition.changesNeighbourhood); the saved setups are read every time. Each step's
- * own resource is re-read, checked against its basis, backed up, written and read back by its guarded write. Stops at
- * the first failure.
+ * steps.applyAll: the confirmed plans of a run (the CLI's apply) as one operation, chain by chain side by side
+ * (APPLY_CHAINS: the queue's, then the bucket's, in the guide's order; the role's alongside). Before each step the
+ * neighbourhood is read again as steps.apply reads it, except the parts of the account no write of the chain can have
+ * changed since its last read (StepDefinition.changesNeighbourhood); the saved setups are read every time. Each step's
+ * own resource is re-read, checked against its basis, backed up, written and read back by its guarded write. The first
+ * failure stops every chain before its next step.
  */
 export async function applyAllHandler(input: ChannelParsed<'steps.applyAll'>, ctx: HandlerContext): Promise<AppliedRun> {
   const sctx = stepContextOf(input.setup, ctx);
   const basisOf = new Map(input.plans.map((p) => [p.step, p.basis]));
-  const results: StepResult[] = [];
-  let earlier: EarlierRead | undefined;
-  for (const step of AWS_STEP_IDS) {
-    const basis = basisOf.get(step);
-    if (basis === undefined) continue;
-    const neighbourhood = await readNeighbourhood(sctx, earlier);
-    let result: StepResult;
-    try {
-      result = await applyConfirmed({ ...sctx, neighbourhood, choices: choicesOf(input) }, step, basis, ctx);
-    } catch (err) {
-      if (!(err instanceof ApiFailure)) throw err;
-      return { results, failed: { step, error: err.error } };
+  const results = new Map<AwsStepId, StepResult>();
+  const recording = oneAtATime();
+  let failed: AppliedRun['failed'] = null;
+  const runChain = async (chain: ReadonlyArray<AwsStepId>): Promise<void> => {
+    let earlier: EarlierRead | undefined;
+    for (const step of chain) {
+      const basis = basisOf.get(step);
+      if (basis === undefined) continue;
+      if (failed) return;
+      prefetchReads(sctx, [step], earlier?.neighbourhood);
+      const neighbourhood = await readNeighbourhood(sctx, earlier);
+      if (failed) return;
+      let result: StepResult;
+      try {
+        result = await applyConfirmed({ ...sctx, neighbourhood, choices: choicesOf(input) }, step, basis, ctx, recording);
+      } catch (err) {
+        if (!(err instanceof ApiFailure)) throw err;
+        failed ??= { step, error: err.error };
+        return;
+      }
+      results.set(step, result);
+      earlier = { neighbourhood, stale: result.action === 'unchanged' ? [] : STEP_DEFINITIONS[step].changesNeighbourhood };
     }
-    results.push(result);
-    earlier = { neighbourhood, stale: result.action === 'unchanged' ? [] : STEP_DEFINITIONS[step].changesNeighbourhood };
-  }
-  return { results, failed: null };
+  };
+  await Promise.all(APPLY_CHAINS.map(runChain));
+  return { results: AWS_STEP_IDS.flatMap((id) => results.get(id) ?? []), failed };
 }
 
 /** remove.plan: what removing the setup does to each document, in the order remove writes. */

@@ -2,6 +2,7 @@ import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import type { Connection } from '../../shared/contract/aws-profile';
 import { ApiFailure, apiError } from '../../shared/contract/api-error';
 import type { AwsTarget } from '../aws/client-config';
+import { releaseClients } from '../aws/clients';
 import type { NetworkSettings } from '../aws/network/network-settings';
 import type { SystemProxyResolver } from '../aws/network/system-proxy';
 import { RecentWrites } from '../aws/recent-writes';
@@ -17,6 +18,8 @@ export class Workspace {
   /** When each setup's whole plan was last found free of blockers (main/steps/plan-gate.ts), by setup. */
   private readonly clearPlans = new Map<string, number>();
   private network: NetworkSettings | null = null;
+  /** The connection's target: one object per connect, so every operation reuses its clients and their open connections. */
+  private session: AwsTarget | null = null;
   /** What this front end wrote and when: eventual consistency explains errors about these for a few minutes. */
   readonly recentWrites = new RecentWrites();
 
@@ -54,9 +57,11 @@ export class Workspace {
 
   /** Records a successful connect, with the network (proxy, CA bundle, retries) its calls use. */
   connect(connection: Connection, credentials: AwsCredentialIdentity, network: NetworkSettings): void {
+    if (this.session) releaseClients(this.session);
     this.connection = connection;
     this.credentials = credentials;
     this.network = network;
+    this.session = null;
     this.clearPlans.clear();
   }
 
@@ -65,7 +70,10 @@ export class Workspace {
     return this.connection;
   }
 
-  /** Where AWS calls go; fails with a clear value when nobody connected yet or the credentials expired. */
+  /**
+   * Where AWS calls go (the same object until the next connect, so clients are reused); fails with a clear value when
+   * nobody connected yet or the credentials expired.
+   */
   target(): AwsTarget & { readonly connection: Connection } {
     if (!this.connection || !this.credentials) {
       throw new ApiFailure(apiError('NOT_CONNECTED', 'Not connected to AWS yet.', { fix: 'Choose a profile and Region, then Connect.' }));
@@ -79,12 +87,13 @@ export class Workspace {
         }),
       );
     }
-    return {
+    this.session ??= {
       region: this.connection.region,
       credentials: this.credentials,
       env: this.env,
       ...(this.network ? { network: this.network } : {}),
       connection: this.connection,
-    };
+    } as AwsTarget & { readonly connection: Connection };
+    return this.session as AwsTarget & { readonly connection: Connection };
   }
 }

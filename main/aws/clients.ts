@@ -66,8 +66,23 @@ export function serviceClient<C extends SdkClient>(target: AwsTarget, service: A
   return client;
 }
 
-/** Closes a target's clients (their idle sockets) when a session ends or its credentials change. */
+/** The targets of one connection in other Regions, one object per Region, so their clients are reused too. */
+const inRegions = new WeakMap<AwsTarget, Map<string, AwsTarget>>();
+
+/** The same connection in `region`: the target itself in its own Region, else one kept object per Region (targetInRegion). */
+export function targetInRegion(target: AwsTarget, region: string): AwsTarget {
+  if (region === target.region) return target;
+  let regions = inRegions.get(target);
+  if (!regions) inRegions.set(target, (regions = new Map()));
+  let found = regions.get(region);
+  if (!found) regions.set(region, (found = { ...target, region }));
+  return found;
+}
+
+/** Closes a target's clients (their idle sockets), and those of its other Regions, when a session ends or its credentials change. */
 export function releaseClients(target: AwsTarget): void {
+  for (const other of inRegions.get(target)?.values() ?? []) releaseClients(other);
+  inRegions.delete(target);
   const known = cache.get(target);
   if (!known) return;
   cache.delete(target);

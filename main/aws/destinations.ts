@@ -3,7 +3,7 @@ import { parseArn } from '../../shared/policy/arns';
 import type { DestinationCheck, DestinationKind } from '../../shared/policy/notification-destinations';
 import { toApiError } from './aws-errors';
 import type { AwsTarget } from './client-config';
-import { isAwsError } from './clients';
+import { isAwsError, targetInRegion } from './clients';
 import { lambda } from './lambda';
 import { sns } from './sns';
 import { sqsClient } from './sqs';
@@ -26,7 +26,7 @@ const PROBES: Readonly<Record<DestinationKind, { readonly action: string; readon
 export async function checkDestination(target: AwsTarget, kind: DestinationKind, arn: string, signal?: AbortSignal): Promise<DestinationCheck> {
   const parts = parseArn(arn);
   if (!parts) return { state: 'unchecked', why: 'it is not a well-formed ARN' };
-  const where = parts.region === target.region ? target : { ...target, region: parts.region };
+  const where = targetInRegion(target, parts.region);
   const probe = PROBES[kind];
   try {
     if (kind === 'queue') {

@@ -27,22 +27,34 @@ const SHAREABLE_READS: ReadonlySet<string> = new Set([
   'GetFunctionCommand',
 ]);
 
+/**
+ * Reads whose answer only the writes listed change: a queue's URL stays the queue's, and a bucket's Region the bucket's,
+ * for as long as it exists, so only creating or deleting one makes the read worth asking again.
+ */
+const CHANGED_ONLY_BY: Readonly<Record<string, ReadonlySet<string>>> = {
+  GetQueueUrlCommand: new Set(['CreateQueueCommand', 'DeleteQueueCommand']),
+  GetBucketLocationCommand: new Set(['CreateBucketCommand', 'DeleteBucketCommand']),
+};
+
 /** The answers of one operation's reads since its last write, by call (docs/ARCHITECTURE.md#one-read-per-resource-per-operation). */
 export class OperationReads {
-  private readonly answers = new Map<string, Promise<unknown>>();
+  private readonly answers = new Map<string, { readonly command: string; readonly answer: Promise<unknown> }>();
 
   /** The shared answer of a read, asking `send` only for the first; a failure is shared too (the resource's state, as read). */
-  share<T>(key: string, send: () => Promise<T>): Promise<T> {
+  share<T>(command: string, key: string, send: () => Promise<T>): Promise<T> {
     const known = this.answers.get(key);
-    if (known) return known as Promise<T>;
+    if (known) return known.answer as Promise<T>;
     const answer = send();
-    this.answers.set(key, answer);
+    this.answers.set(key, { command, answer });
     return answer;
   }
 
-  /** Forgets every answer: a write (or a call that changes state) makes the next read a new request. */
-  forget(): void {
-    this.answers.clear();
+  /** Forgets what `write` (a call that changes state) may have changed: the next such read is a new request. */
+  forget(write: string): void {
+    for (const [key, { command }] of this.answers) {
+      const only = CHANGED_ONLY_BY[command];
+      if (!only || only.has(write)) this.answers.delete(key);
+    }
   }
 }
 
@@ -61,13 +73,13 @@ export function operationReadsMiddleware(service: AwsService, clientKey: string)
     if (!reads) return next(args);
     const command = String(context.commandName ?? '');
     if (!SHAREABLE_READS.has(command)) {
-      reads.forget();
+      reads.forget(command);
       try {
         return await next(args);
       } finally {
-        reads.forget();
+        reads.forget(command);
       }
     }
-    return reads.share(`${clientKey} ${service} ${command} ${inputKey(args.input)}`, () => next(args));
+    return reads.share(command, `${clientKey} ${service} ${command} ${inputKey(args.input)}`, () => next(args));
   };
 }

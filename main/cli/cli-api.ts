@@ -3,12 +3,15 @@ import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract
 import type { Connection, ProfileListing } from '../../shared/contract/aws-profile';
 import { ApiFailure, apiError, type ApiError } from '../../shared/contract/api-error';
 import { createDispatcher } from '../api/dispatch';
-import { handlers } from '../api/handlers';
+import { handlers, preloadHandlers } from '../api/handlers';
 import { Workspace } from '../api/workspace';
 import type { CliFlags } from './cli-flags';
 
 /** A typed call through the one dispatcher: the CLI uses the same handler table as the GUI. */
-export type CliCall = <C extends Channel>(channel: C, input: ChannelInput<C>) => Promise<ChannelOutput<C>>;
+export type CliCall = (<C extends Channel>(channel: C, input: ChannelInput<C>) => Promise<ChannelOutput<C>>) & {
+  /** Loads the handlers of channels the command calls later (preloadHandlers), so it happens while a call waits. */
+  readonly preload: (channels: ReadonlyArray<Channel>) => void;
+};
 
 /** The CLI's API caller, plus Cancel for its running calls (Ctrl-C takes the same dispatcher path as the GUI's Cancel). */
 export interface CliApi {
@@ -28,7 +31,7 @@ export function cliApi(workspace: Workspace): CliApi {
   const running = new Set<string>();
   let cancelled = false;
   let next = 0;
-  const call: CliCall = async (channel, input) => {
+  const send = async <C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> => {
     if (cancelled) throw new ApiFailure(apiError('CANCELLED', 'Cancelled: the command stopped before its next call.', { fix: 'Run it again when ready.' }));
     const operationId = `cli-${++next}`;
     running.add(operationId);
@@ -40,6 +43,9 @@ export function cliApi(workspace: Workspace): CliApi {
       running.delete(operationId);
     }
   };
+  // A timer, not a microtask: the loading then runs once the current call has gone out to the network.
+  const preload = (channels: ReadonlyArray<Channel>) => void setTimeout(() => preloadHandlers(channels), 0);
+  const call: CliCall = Object.assign(send, { preload });
   const cancelRunning = async (): Promise<void> => {
     cancelled = true;
     await Promise.all([...running].map((operationId) => dispatch({ channel: 'operation.cancel', input: { operationId } })));

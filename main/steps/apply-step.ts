@@ -8,7 +8,7 @@ import type { StepDefinition } from './step-definition';
  * it), "no change" writes nothing, and the read-back must propose no further change.
  */
 export async function applyStep<Doc, Facts>(def: StepDefinition<Doc, Facts>, ctx: PlanContext, basis: string): Promise<StepResult> {
-  const result = await guardedWrite(
+  return guardedWrite(
     {
       definition: def,
       resource: def.resource(ctx),
@@ -25,9 +25,8 @@ export async function applyStep<Doc, Facts>(def: StepDefinition<Doc, Facts>, ctx
         return check.ok && !check.changed;
       },
       record: { backupRoot: ctx.backupRoot, setupName: ctx.setup.name, auditStep: def.id },
+      ...(def.afterWrite ? { afterWrite: () => def.afterWrite?.(ctx) ?? Promise.resolve() } : {}),
     },
     ctx,
   );
-  if (result.action !== 'unchanged') await def.afterWrite?.(ctx);
-  return result;
 }

@@ -1,3 +1,4 @@
+import { targetInRegion } from '../aws/clients';
 import { apiError, type ApiError } from '../../shared/contract/api-error';
 import { parseArn, partitionOfRegion } from '../../shared/policy/arns';
 import { uncheckableReason } from '../../shared/policy/notification-destinations';
@@ -25,7 +26,7 @@ export type RejectionFinding =
 
 async function judgeQueue(call: AwsCallContext, arn: string, bucket: RefusedBucket): Promise<RejectionFinding> {
   const parts = parseArn(arn);
-  const target = parts && parts.region !== call.target.region ? { ...call.target, region: parts.region } : call.target;
+  const target = parts ? targetInRegion(call.target, parts.region) : call.target;
   const name = parts?.resource ?? arn;
   const url = await getQueueUrl(target, name, call.signal);
   if (!url) return { kind: 'cause', cause: 'the queue does not exist', fix: `Create queue ${name} again, or remove the rule that sends to it.` };

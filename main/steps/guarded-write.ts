@@ -26,6 +26,8 @@ export interface GuardedWriteRequest<Doc, Facts> {
   decide(live: LiveState<Doc, Facts>): WriteDecision<Doc>;
   /** True when the resource read back after the write shows the change. */
   verify(after: LiveState<Doc, Facts>, written: Doc | null): boolean;
+  /** Work that follows a successful write and needs nothing of the read-back (StepDefinition.afterWrite): run alongside it. */
+  readonly afterWrite?: () => Promise<void>;
   /** Where the backup is written (`<root>/backups/<setup name>/`) and how the audit log names the change. */
   readonly record: { readonly backupRoot: string; readonly setupName: string; readonly auditStep: string; readonly note?: string };
 }
@@ -91,9 +93,13 @@ export async function guardedWrite<Doc, Facts>(request: GuardedWriteRequest<Doc,
   }
   // For a few minutes, an AccessDenied about this resource may be IAM propagation rather than a refusal (retry/consistency-reason.ts).
   currentOperation()?.recentWrites.record(live.resource);
+  const following = request.afterWrite?.();
+  // Settled here too, so a failure of it is never unhandled while the read-back runs; it is reported below.
+  following?.catch(() => undefined);
   await audit('ok', live.resource, backupPath, record.note ?? action);
   op.progress(`Reading back ${live.resource}`);
   const after = await def.read(op, request.resource);
+  await following;
   if (!request.verify(after, decision.document)) {
     throw new ApiFailure(
       apiError('AWS_ERROR', `${after.resource} was written, but reading it back does not show what the ${planName} proposed.`, {

@@ -1,3 +1,4 @@
+import { targetInRegion } from '../aws/clients';
 import { basename, dirname } from 'node:path';
 import { apiError, ApiFailure } from '../../shared/contract/api-error';
 import { diffDocuments } from '../../shared/diff/diff-documents';
@@ -45,7 +46,7 @@ async function prepare(path: string, op: OperationContext, scope: RestoreScope):
     );
   }
   // A bucket of another account is restored with the owner its backup recorded (ExpectedBucketOwner), as it was written.
-  return { backup, definition, op: { ...op, bucketOwner: backup.bucketOwner ?? op.accountId, target: { ...op.target, region: backup.region } } };
+  return { backup, definition, op: { ...op, bucketOwner: backup.bucketOwner ?? op.accountId, target: targetInRegion(op.target, backup.region) } };
 }
 
 /**

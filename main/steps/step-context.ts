@@ -1,3 +1,4 @@
+import { targetInRegion } from '../aws/clients';
 import type { ProgressDetail } from '../../shared/contract/api-events';
 import type { Neighbourhood } from '../../shared/neighbours/neighbourhood';
 import type { PlanChoices } from '../../shared/steps/step-plan';
@@ -43,5 +44,5 @@ export const NO_CHOICES: PlanChoices = { removeStaleRules: [] };
 
 /** The step context of `setup` within an operation; the setup's Region wins over the connection's. */
 export function stepContextFor(setup: Setup, op: OperationContext): StepContext {
-  return { ...op, target: { ...op.target, region: setup.region }, setup, ...setupArns(setup, op.accountId) };
+  return { ...op, target: targetInRegion(op.target, setup.region), setup, ...setupArns(setup, op.accountId) };
 }

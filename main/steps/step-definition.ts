@@ -84,7 +84,7 @@ export interface StepDefinition<Doc, Facts> {
   write(call: AwsCallContext, live: LiveState<Doc, Facts>, document: Doc | null, ctx: PlanContext | null): Promise<'created' | 'updated'>;
   /** What the setup owns through this step once it is applied (`created`: this apply created the resource; `after`: the document read back). */
   owns(ctx: PlanContext, created: boolean, after: unknown): Partial<SetupOwnership>;
-  /** Runs after a write of this step was applied and read back (the notification: clear S3's test event from the setup's own queue). */
+  /** Runs after a write of this step succeeded, alongside its read-back (the notification: clear S3's test event from the setup's own queue). */
   afterWrite?(ctx: PlanContext): Promise<void>;
   /**
    * The parts of a neighbourhood this step's write can change (creating the queue gives it tags): an apply run re-reads

@@ -9,6 +9,16 @@ export const AWS_STEP_IDS = ['queue', 'queuePolicy', 'kmsKeyPolicy', 'snsFanOut'
 export type AwsStepId = (typeof AWS_STEP_IDS)[number];
 
 /**
+ * How an apply run (steps.applyAll) writes the steps: each chain in order, the chains side by side. The queue's chain
+ * keeps the guide's order, so a bucket never names a destination that does not yet accept its events; the role's chain
+ * names the queue and the bucket only by ARN, which IAM takes before they exist (docs/aws-behaviour.md#apply-order).
+ */
+export const APPLY_CHAINS: ReadonlyArray<ReadonlyArray<AwsStepId>> = [
+  ['queue', 'queuePolicy', 'kmsKeyPolicy', 'snsFanOut', 'bucketNotification'],
+  ['roleTrust', 'rolePermissions'],
+];
+
+/**
  * Whether a backup of a step's document can be written back: always, only when the document existed then, or never;
  * the refusal says why (the wizard creates queues, roles and policies but never deletes them).
  */

@@ -10,6 +10,7 @@ import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import { createBucket, motoClients, sampleSetup } from '../support/moto-seed';
 import { resetMoto } from '../support/moto-server';
 import { runCli } from '../support/run-cli';
+import { APPLY_CHAINS } from '../../shared/steps/aws-steps';
 
 const motoUrl = inject('motoUrl');
 
@@ -78,7 +79,7 @@ describe('an apply run (steps.applyAll): one operation, every step still guarded
     expect(attrs.Attributes).toMatchObject({ ApproximateNumberOfMessages: '0', ApproximateNumberOfMessagesNotVisible: '0' });
   });
 
-  it('stops at the first step whose resource changed since the plan, and says which steps were applied before it', async () => {
+  it('stops every chain at the first step whose resource changed since the plan, and says which steps were applied', async () => {
     await createBucket(motoUrl, 'acme-raw');
     const { call } = await connectedApi(motoUrl);
     const setup = sampleSetup();
@@ -90,9 +91,13 @@ describe('an apply run (steps.applyAll): one operation, every step still guarded
       results: Array<{ step: string; action: string }>;
       failed: { step: string; error: { code: string; message: string } } | null;
     };
-    expect(run.results.map((r) => r.step)).toEqual(['queue', 'queuePolicy', 'kmsKeyPolicy', 'snsFanOut', 'bucketNotification']);
     expect(run.failed).toMatchObject({ step: 'roleTrust', error: { code: 'DRIFT' } });
     expect(run.failed?.error.message).toContain('changed since the plan');
+    // The role's chain stopped at its first step; the queue's chain, running alongside, stopped before its next step
+    // (so it never reached the bucket), and what it applied is reported in order.
+    const applied = run.results.map((r) => r.step);
+    expect(applied).toEqual(APPLY_CHAINS[0]?.slice(0, applied.length));
+    expect(applied).not.toContain('bucketNotification');
   });
 
   it('applies the plans in step order whatever order they are given in, each at most once', async () => {

@@ -32,6 +32,12 @@ describe("the CLI launcher's per-command code cache (bin/sqs-s3-wizard.cjs)", ()
     expect(second.stdout).toBe(first.stdout);
     expect(statSync(path).mtimeMs).toBe(written);
 
+    // A cache of an earlier build is removed once the command writes its new one.
+    const earlier = join(folder, 'profiles-1-1-v0.0.0-x64.cache');
+    writeFileSync(earlier, 'old');
+    writeFileSync(path, 'not a code cache');
+    expect((await runCli(['profiles', '--json'], e)).code).toBe(0);
+    expect(existsSync(earlier)).toBe(false);
     // A cache V8 rejects (here: not a cache at all) does no harm and is replaced by a good one.
     writeFileSync(path, 'not a code cache');
     const third = await runCli(['profiles', '--json'], e);

@@ -68,7 +68,13 @@ function backupsOf(dataDir: string, kind: string): ReadonlyArray<string> {
  * Starts `apply` with one write held back by the proxy, waits until that step's backup is on disk and the write is in
  * flight, then kills the process (SIGKILL: no cleanup runs), as a crash or a power cut between backup and write would.
  */
-async function crashDuringWrite(ws: ReturnType<typeof workspace>, rule: FaultRule, kind: string): Promise<void> {
+async function crashDuringWrite(
+  ws: ReturnType<typeof workspace>,
+  rule: FaultRule,
+  kind: string,
+  /** A write of the other chain (apply runs the role's steps alongside the queue's) that must be answered before the crash. */
+  otherChainDone: { readonly service: FaultRule['service']; readonly operation: string },
+): Promise<void> {
   faultProxy().addRule(rule);
   const child = spawn(process.execPath, [join(projectRoot(), 'bin', 'sqs-s3-wizard.cjs'), 'apply', '--setup', ws.file, '--yes', '--skip-test'], {
     env: ws.env,
@@ -77,6 +83,7 @@ async function crashDuringWrite(ws: ReturnType<typeof workspace>, rule: FaultRul
   const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
   await expect.poll(() => backupsOf(ws.dataDir, kind).length, { timeout: 20_000, interval: 50 }).toBe(1);
   await expect.poll(() => faultProxy().callsOf(rule.service, rule.operation).length, { timeout: 5_000, interval: 20 }).toBe(1);
+  await expect.poll(() => faultProxy().callsOf(otherChainDone.service, otherChainDone.operation)[0]?.outcome, { timeout: 5_000, interval: 20 }).toBe(200);
   child.kill('SIGKILL');
   expect(await exited).toBe('SIGKILL');
   await expect.poll(() => faultProxy().callsOf(rule.service, rule.operation)[0]?.outcome).toBe('client-gone');
@@ -88,9 +95,14 @@ describe('a crash of the CLI between backup and write', () => {
     await seedForeign();
     const before = await liveDocuments();
     const ws = workspace();
-    await crashDuringWrite(ws, { service: 'S3', operation: 'PutBucketNotificationConfiguration', fault: { kind: 'delay', ms: 10_000 } }, 'bucket-notification');
+    await crashDuringWrite(
+      ws,
+      { service: 'S3', operation: 'PutBucketNotificationConfiguration', fault: { kind: 'delay', ms: 10_000 } },
+      'bucket-notification',
+      { service: 'IAM', operation: 'PutRolePolicy' },
+    );
 
-    // The steps before it are done; the document whose write was cut off is as it was.
+    // The steps before it, and the role's chain beside it, are done; the document whose write was cut off is as it was.
     const crashed = await liveDocuments();
     expect(crashed.notification).toEqual(before.notification);
     expect(crashed.queuePolicySids).toEqual(['LetAuditRead', 'AllowS3ToSendMessage']);
@@ -108,8 +120,8 @@ describe('a crash of the CLI between backup and write', () => {
       ['kmsKeyPolicy', 'unchanged'],
       ['snsFanOut', 'unchanged'],
       ['bucketNotification', 'updated'],
-      ['roleTrust', 'created'],
-      ['rolePermissions', 'created'],
+      ['roleTrust', 'unchanged'],
+      ['rolePermissions', 'unchanged'],
     ]);
     expect(report.liveTest.ok).toBe(true);
     const after = await liveDocuments();
@@ -123,7 +135,10 @@ describe('a crash of the CLI between backup and write', () => {
   it('a crash while creating the role: the next apply creates it and finishes the remaining steps', async () => {
     await seedForeign();
     const ws = workspace();
-    await crashDuringWrite(ws, { service: 'IAM', operation: 'CreateRole', fault: { kind: 'delay', ms: 10_000 } }, 'role-trust-policy');
+    await crashDuringWrite(ws, { service: 'IAM', operation: 'CreateRole', fault: { kind: 'delay', ms: 10_000 } }, 'role-trust-policy', {
+      service: 'S3',
+      operation: 'PutBucketNotificationConfiguration',
+    });
     const rerun = await runCli(['apply', '--setup', ws.file, '--yes', '--json', '--skip-test'], ws.env);
     expect(rerun.code, rerun.stderr).toBe(0);
     expect((JSON.parse(rerun.stdout) as { changes: Array<{ step: string; action: string }> }).changes.map((c) => [c.step, c.action])).toEqual([

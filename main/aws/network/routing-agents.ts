@@ -42,10 +42,18 @@ function routed<A extends http.Agent>(
   tunnel: (proxy: string) => TunnelAgent,
 ): A {
   const tunnels = new Map<string, TunnelAgent>();
+  // Without a system proxy the route depends on the environment and the host alone: decided once per host.
+  const decided = new Map<string, Promise<ProxyRoute>>();
+  const routeTo = (url: string): Promise<ProxyRoute> => {
+    if (sources.systemProxy) return proxyRouteFor(url, sources);
+    let known = decided.get(url);
+    if (!known) decided.set(url, (known = proxyRouteFor(url, sources)));
+    return known;
+  };
   const connect = (options: { host?: string | null; port?: number | string | null }, callback: SocketCallback): void => {
     const target = `${options.host ?? ''}:${options.port ?? (scheme === 'https' ? 443 : 80)}`;
     const fail = (err: unknown) => callback(err instanceof Error ? err : new Error(String(err)), undefined as unknown as Duplex);
-    proxyRouteFor(`${scheme}://${target}/`, sources).then((route: ProxyRoute) => {
+    routeTo(`${scheme}://${target}/`).then((route: ProxyRoute) => {
       if (route.kind === 'direct') {
         callback(null, direct(options));
         return;

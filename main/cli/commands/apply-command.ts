@@ -43,6 +43,8 @@ export async function applyCommand(call: CliCall, flags: CliFlags): Promise<numb
   // Saved only once the run is going to write, so a refused apply leaves the data directory untouched too.
   await call('setups.save', { setup });
   // One operation for the run: the neighbourhood is read once, each step's own resource by its guarded write.
+  // The run waits on AWS most of its time: the handlers of what follows it load meanwhile.
+  call.preload(flags['skip-test'] ? ['handoff.values'] : ['handoff.values', 'livetest.run']);
   const run = await call('steps.applyAll', { setup, plans: plans.map((p) => ({ step: p.step, basis: p.basis })), ...choices });
   const written = reportRun(run, plans, flags);
   if ('exitCode' in written) return written.exitCode;
@@ -50,8 +52,8 @@ export async function applyCommand(call: CliCall, flags: CliFlags): Promise<numb
   let registration;
   let test;
   try {
-    registration = await call('handoff.values', { setup });
-    test = flags['skip-test'] ? null : await call('livetest.run', { setup, timeoutSeconds });
+    // Independent: the values to register are read while the live test runs.
+    [registration, test] = await Promise.all([call('handoff.values', { setup }), flags['skip-test'] ? null : call('livetest.run', { setup, timeoutSeconds })]);
   } catch (err) {
     if (!(err instanceof ApiFailure)) throw err;
     // Every step was applied: say so with the error, so the admin (or a JSON consumer) knows the state.

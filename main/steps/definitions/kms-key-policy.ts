@@ -104,7 +104,8 @@ export const kmsKeyPolicyStep: StepDefinition<KeyPolicy, KmsKeyFacts> = {
     const queueUrl = await getQueueUrl(call.target, queueName, call.signal);
     const none = { resource, document: null, facts: { via: 'queue' as const, queueName, queueUrl, ...NO_KEY } };
     if (!queueUrl) return none;
-    const attrs = await getQueueAttributes(call.target, queueUrl, ['KmsMasterKeyId'], call.signal);
+    // All, as the queue steps ask: within one operation the same read answers them all (main/aws/operation-reads.ts).
+    const attrs = await getQueueAttributes(call.target, queueUrl, ['All'], call.signal);
     const keyId = attrs.KmsMasterKeyId?.trim() || null;
     if (!keyId) return none;
     // SQS's AWS managed key by alias: refused without a KMS call (the queue step refuses it the same way).

@@ -32,7 +32,8 @@ export const queuePolicyStep: StepDefinition<QueuePolicy, QueuePolicyFacts> = {
     call.progress(`Reading the policy of queue ${queueName}`);
     const queueUrl = await getQueueUrl(call.target, queueName, call.signal);
     if (!queueUrl) return { resource, document: null, facts: { queueName, queueUrl: null } };
-    const attrs = await getQueueAttributes(call.target, queueUrl, ['Policy'], call.signal);
+    // All, as the queue steps ask: within one operation the same read answers them all (main/aws/operation-reads.ts).
+    const attrs = await getQueueAttributes(call.target, queueUrl, ['All'], call.signal);
     const policy = attrs.Policy && attrs.Policy.trim() ? attrs.Policy : null;
     return { resource, document: policy, facts: { queueName, queueUrl } };
   },

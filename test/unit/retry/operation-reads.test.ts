@@ -54,6 +54,27 @@ describe('one operation shares identical reads until it writes', () => {
     ]);
   });
 
+  it("keeps a queue's URL across writes that cannot change it, and asks again after a queue is created or deleted", async () => {
+    const q = sdkCall();
+    await inOperation(async () => {
+      await q.send('GetQueueUrlCommand', { QueueName: 'q' });
+      await q.send('SetQueueAttributesCommand', { QueueUrl: 'u' });
+      await q.send('GetQueueUrlCommand', { QueueName: 'q' });
+      await q.send('CreateQueueCommand', { QueueName: 'q' });
+      await q.send('GetQueueUrlCommand', { QueueName: 'q' });
+      await q.send('DeleteQueueCommand', { QueueUrl: 'u' });
+      await q.send('GetQueueUrlCommand', { QueueName: 'q' });
+    });
+    expect(q.sent.map((s) => s.split(' ')[0])).toEqual([
+      'GetQueueUrlCommand',
+      'SetQueueAttributesCommand',
+      'CreateQueueCommand',
+      'GetQueueUrlCommand',
+      'DeleteQueueCommand',
+      'GetQueueUrlCommand',
+    ]);
+  });
+
   it('shares a failed read too (the resource is missing either way), and nothing between operations or outside one', async () => {
     const reads = new OperationReads();
     let asked = 0;
@@ -61,8 +82,8 @@ describe('one operation shares identical reads until it writes', () => {
       asked++;
       return Promise.reject(new Error('QueueDoesNotExist'));
     };
-    await expect(reads.share('k', missing)).rejects.toThrow('QueueDoesNotExist');
-    await expect(reads.share('k', missing)).rejects.toThrow('QueueDoesNotExist');
+    await expect(reads.share('GetQueueUrlCommand', 'k', missing)).rejects.toThrow('QueueDoesNotExist');
+    await expect(reads.share('GetQueueUrlCommand', 'k', missing)).rejects.toThrow('QueueDoesNotExist');
     expect(asked).toBe(1);
 
     const d = sdkCall();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { offlineStepContext } from '../../../main/export/offline-step-context';
 import { definitionOfBackupKind, STEP_DEFINITIONS } from '../../../main/steps/step-registry';
 import { setupSchema } from '../../../shared/setup/setup';
-import { AWS_STEP_IDS, AWS_STEPS, awsStepOfBackupKind, BACKUP_KINDS, titleInSentence } from '../../../shared/steps/aws-steps';
+import { APPLY_CHAINS, AWS_STEP_IDS, AWS_STEPS, awsStepOfBackupKind, BACKUP_KINDS, titleInSentence } from '../../../shared/steps/aws-steps';
 import { SAMPLE_SETUP_FILE } from '../shared/fixtures/sample-setup';
 
 const ctx = offlineStepContext(setupSchema.parse(SAMPLE_SETUP_FILE), '123456789012');
@@ -44,5 +44,15 @@ describe('the AWS step registry: each step defined once, everything else derived
     expect(titleInSentence('queuePolicy')).toBe('queue policy');
     expect(titleInSentence('kmsKeyPolicy')).toBe('KMS key policy');
     expect(titleInSentence('queue')).toBe('SQS queue');
+  });
+});
+
+describe('APPLY_CHAINS', () => {
+  it('holds every step exactly once, each chain in the order of AWS_STEP_IDS', () => {
+    expect([...APPLY_CHAINS.flat()].sort()).toEqual([...AWS_STEP_IDS].sort());
+    for (const chain of APPLY_CHAINS) expect(chain).toEqual(AWS_STEP_IDS.filter((id) => chain.includes(id)));
+    // S3 validates the bucket's destinations when the notification is put: everything it checks comes first.
+    const queueChain = APPLY_CHAINS.find((c) => c.includes('bucketNotification')) ?? [];
+    expect(queueChain.slice(0, -1)).toEqual(['queue', 'queuePolicy', 'kmsKeyPolicy', 'snsFanOut']);
   });
 });
