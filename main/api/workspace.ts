@@ -2,7 +2,6 @@ import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import type { Connection } from '../../shared/contract/aws-profile';
 import { ApiFailure, apiError } from '../../shared/contract/api-error';
 import type { AwsTarget } from '../aws/client-config';
-import { releaseClients } from '../aws/clients';
 import type { NetworkSettings } from '../aws/network/network-settings';
 import type { SystemProxyResolver } from '../aws/network/system-proxy';
 import { RecentWrites } from '../aws/recent-writes';
@@ -57,7 +56,10 @@ export class Workspace {
 
   /** Records a successful connect, with the network (proxy, CA bundle, retries) its calls use. */
   connect(connection: Connection, credentials: AwsCredentialIdentity, network: NetworkSettings): void {
-    if (this.session) releaseClients(this.session);
+    // The previous connection's clients close their sockets; loaded here, since a command that never connects (the
+    // profile list) should not load the AWS layer.
+    const previous = this.session;
+    if (previous) void import('../aws/clients').then(({ releaseClients }) => releaseClients(previous));
     this.connection = connection;
     this.credentials = credentials;
     this.network = network;

@@ -1,3 +1,4 @@
+import { writeSync } from 'node:fs';
 import { ApiFailure } from '../../shared/contract/api-error';
 import { parseCli, type CliFlags } from './cli-flags';
 import { cancelOnSignal, EXIT_INTERRUPTED } from './cancel-on-signal';
@@ -74,7 +75,8 @@ async function main(argv: ReadonlyArray<string>): Promise<number> {
   const { values: flags, positionals } = parsed;
   const command = positionals[0];
   if (flags.help) {
-    process.stdout.write(`${USAGE}\n`);
+    // Written directly: printing the usage is all --help does, and setting up process.stdout would cost more than it.
+    writeSync(1, `${USAGE}\n`);
     return EXIT.ok;
   }
   if (!command) {
