@@ -73,8 +73,8 @@ function oneAtATime(): <T>(work: () => Promise<T>) => Promise<T> {
 }
 
 /**
- * steps.applyAll: the confirmed plans of a run (the CLI's apply) as one operation, chain by chain side by side
- * (APPLY_CHAINS: the queue's, then the bucket's, in the guide's order; the role's alongside). Before each step the
+ * steps.applyAll: the confirmed plans of a run (the CLI's apply) as one operation, its chains side by side
+ * (APPLY_CHAINS: the queue's, ending with the bucket notification, in the guide's order; the role's). Before each step the
  * neighbourhood is read again as steps.apply reads it, except the parts of the account no write of the chain can have
  * changed since its last read (StepDefinition.changesNeighbourhood); the saved setups are read every time. Each step's
  * own resource is re-read, checked against its basis, backed up, written and read back by its guarded write. The first
@@ -86,28 +86,30 @@ export async function applyAllHandler(input: ChannelParsed<'steps.applyAll'>, ct
   const results = new Map<AwsStepId, StepResult>();
   const recording = oneAtATime();
   let failed: AppliedRun['failed'] = null;
+  // An unexpected error stops the other chains too, and is thrown once they have stopped.
+  let broken: { readonly error: unknown } | null = null;
   const runChain = async (chain: ReadonlyArray<AwsStepId>): Promise<void> => {
     let earlier: EarlierRead | undefined;
     for (const step of chain) {
       const basis = basisOf.get(step);
       if (basis === undefined) continue;
-      if (failed) return;
-      prefetchReads(sctx, [step], earlier?.neighbourhood);
-      const neighbourhood = await readNeighbourhood(sctx, earlier);
-      if (failed) return;
-      let result: StepResult;
+      if (failed || broken) return;
       try {
-        result = await applyConfirmed({ ...sctx, neighbourhood, choices: choicesOf(input) }, step, basis, ctx, recording);
+        prefetchReads(sctx, [step], earlier?.neighbourhood);
+        const neighbourhood = await readNeighbourhood(sctx, earlier);
+        if (failed || broken) return;
+        const result = await applyConfirmed({ ...sctx, neighbourhood, choices: choicesOf(input) }, step, basis, ctx, recording);
+        results.set(step, result);
+        earlier = { neighbourhood, stale: result.action === 'unchanged' ? [] : STEP_DEFINITIONS[step].changesNeighbourhood };
       } catch (err) {
-        if (!(err instanceof ApiFailure)) throw err;
-        failed ??= { step, error: err.error };
+        if (err instanceof ApiFailure) failed ??= { step, error: err.error };
+        else broken ??= { error: err };
         return;
       }
-      results.set(step, result);
-      earlier = { neighbourhood, stale: result.action === 'unchanged' ? [] : STEP_DEFINITIONS[step].changesNeighbourhood };
     }
   };
   await Promise.all(APPLY_CHAINS.map(runChain));
+  if (broken) throw (broken as { readonly error: unknown }).error;
   return { results: AWS_STEP_IDS.flatMap((id) => results.get(id) ?? []), failed };
 }
 
