@@ -127,7 +127,16 @@ describe('no secret ever leaves the credential files', () => {
     for (const r of runs) printed.push(r.stdout, r.stderr);
     expect(runs[0]?.code, runs[0]?.stderr).toBe(0);
 
-    const written = [...filesUnder(dataDir), ...filesUnder(started.app.dataDir), ...filesUnder(join(work, 'report')), ...filesUnder(join(work, 'export'))];
+    // The CLI's code caches (bytecode of the bundle, kept under the user's cache folder) are searched too.
+    const codeCaches = join(env['HOME'] ?? '', '.cache', 'sqs-s3-wizard');
+    expect(filesUnder(codeCaches).some((f) => f.includes('apply-'))).toBe(true);
+    const written = [
+      ...filesUnder(dataDir),
+      ...filesUnder(started.app.dataDir),
+      ...filesUnder(join(work, 'report')),
+      ...filesUnder(join(work, 'export')),
+      ...filesUnder(codeCaches),
+    ];
     expect(written.some((f) => f.endsWith('audit.log'))).toBe(true);
     expect(written.filter((f) => f.includes(`${join('backups', 'acme-raw')}`)).length).toBeGreaterThan(4);
     const found = [
@@ -137,7 +146,7 @@ describe('no secret ever leaves the credential files', () => {
     expect(found).toEqual([]);
 
     // File modes: the data directory is private, backups and the audit log are owner-only.
-    for (const dir of [dataDir, started.app.dataDir]) {
+    for (const dir of [dataDir, started.app.dataDir, join(codeCaches, 'code-cache')]) {
       expect(statSync(dir).mode & 0o777).toBe(0o700);
       for (const f of filesUnder(dir)) expect(statSync(f).mode & 0o077, f).toBe(0);
     }
