@@ -1,4 +1,4 @@
-import { appendFile, chmod } from 'node:fs/promises';
+import { appendFileSync, chmodSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ensureDataDir } from './data-dir';
 
@@ -35,8 +35,9 @@ export async function appendAudit(dataDir: string, entry: AuditInput): Promise<A
   await ensureDataDir(resolve(dataDir));
   const line: AuditEntry = { at: new Date().toISOString(), ...entry };
   const path = auditLogPath(dataDir);
-  await appendFile(path, `${JSON.stringify(line)}\n`, { encoding: 'utf8', mode: 0o600, flag: 'a' });
+  // Synchronous, as every small file of the data directory (main/store/atomic-write.ts).
+  appendFileSync(path, `${JSON.stringify(line)}\n`, { encoding: 'utf8', mode: 0o600, flag: 'a' });
   // appendFile's mode applies only when it creates the file; keep an existing log owner-only too.
-  await chmod(path, 0o600);
+  chmodSync(path, 0o600);
   return line;
 }

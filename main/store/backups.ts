@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { basename, join, relative, resolve, isAbsolute } from 'node:path';
 import * as z from 'zod';
@@ -72,6 +73,15 @@ function fileNameFor(stamp: string, counter: number, kind: BackupKind): string {
   return `${stampPrefix(stamp, counter)}${kind}.json`;
 }
 
+/** The names in a folder, none when it does not exist yet (synchronous, as the file written next: main/store/atomic-write.ts). */
+function namesIn(dir: string): ReadonlyArray<string> {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
 /** Saves the document before a change as its own 0600 file; never overwrites an earlier backup. Returns its absolute path. */
 export async function writeBackup(dataDir: string, input: BackupInput): Promise<string> {
   const dir = backupsDir(dataDir, input.setupName);
@@ -89,7 +99,7 @@ export async function writeBackup(dataDir: string, input: BackupInput): Promise<
   const text = `${JSON.stringify(record, null, 2)}\n`;
   const stamp = backupTimestamp(taken);
   // Within one millisecond, backups of any kind take the next counter, so name order stays write order.
-  const existing = new Set(await readdir(dir).catch(() => [] as string[]));
+  const existing = new Set(namesIn(dir));
   const used = (counter: number) => [...existing].some((f) => f.startsWith(stampPrefix(stamp, counter)));
   for (let counter = 0; ; counter += 1) {
     if (used(counter)) continue;

@@ -1,4 +1,4 @@
-import { chmod, mkdir, readdir, stat } from 'node:fs/promises';
+import { chmodSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -32,9 +32,10 @@ const OWN_ENTRIES = new Set(['setups', 'backups', 'audit.log']);
  * owner's permissions are not the wizard's to change.
  */
 export async function ensureDataDir(dir: string): Promise<string> {
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  if (((await stat(dir)).mode & 0o077) === 0) return dir;
-  const entries = await readdir(dir);
-  if (entries.every((e) => OWN_ENTRIES.has(e))) await chmod(dir, 0o700);
+  // Synchronous, as every small file of the data directory (main/store/atomic-write.ts).
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if ((statSync(dir).mode & 0o077) === 0) return dir;
+  const entries = readdirSync(dir);
+  if (entries.every((e) => OWN_ENTRIES.has(e))) chmodSync(dir, 0o700);
   return dir;
 }

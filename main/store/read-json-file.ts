@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import type { FieldIssue } from '../../shared/contract/api-error';
 
 /** What a JSON file is checked with: a zod schema, or any parser of the same `safeParse` shape. */
@@ -34,7 +34,8 @@ const READ_PROBLEMS: Readonly<Record<string, string>> = {
 export async function readJsonFile<T>(path: string, schema: JsonSchema<T>): Promise<JsonFileRead<T>> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    // Synchronous: these files are small, and a read is tens of microseconds (main/store/atomic-write.ts).
+    text = readFileSync(path, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
     return { ok: false, problem: code === 'ENOENT' ? 'missing' : 'unreadable', detail: READ_PROBLEMS[code] ?? code, issues: [] };

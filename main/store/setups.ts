@@ -1,4 +1,5 @@
 import { compareText } from '../../shared/util/compare-text';
+import { readdirSync } from 'node:fs';
 import { readdir, unlink } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import * as z from 'zod';
@@ -170,10 +171,14 @@ export async function getSetup(dataDir: string, name: string): Promise<SetupReco
 
 /** Every saved setup, most recently updated first; a damaged file fails with an error naming it. */
 export async function listSetups(dataDir: string): Promise<ReadonlyArray<SetupRecord>> {
-  const files = await readdir(setupsDir(dataDir)).catch((err: NodeJS.ErrnoException) => {
-    if (err.code === 'ENOENT') return [] as string[];
-    throw err;
-  });
+  // Synchronous, as the records themselves are read (main/store/read-json-file.ts).
+  let files: string[];
+  try {
+    files = readdirSync(setupsDir(dataDir));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    files = [];
+  }
   const records: SetupRecord[] = [];
   for (const file of files) {
     if (!file.endsWith('.json') || file.startsWith('.')) continue;
