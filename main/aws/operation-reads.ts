@@ -40,12 +40,19 @@ const CHANGED_ONLY_BY: Readonly<Record<string, ReadonlySet<string>>> = {
 export class OperationReads {
   private readonly answers = new Map<string, { readonly command: string; readonly answer: Promise<unknown> }>();
 
-  /** The shared answer of a read, asking `send` only for the first; a failure is shared too (the resource's state, as read). */
+  /**
+   * The shared answer of a read, asking `send` only for the first. AWS's refusal is shared too (the resource's state,
+   * as read: no such queue); a failure without an answer from AWS (the network) is not kept, so a later read asks again.
+   */
   share<T>(command: string, key: string, send: () => Promise<T>): Promise<T> {
     const known = this.answers.get(key);
     if (known) return known.answer as Promise<T>;
     const answer = send();
-    this.answers.set(key, { command, answer });
+    const entry = { command, answer };
+    this.answers.set(key, entry);
+    answer.catch((err: unknown) => {
+      if (!answeredByAws(err) && this.answers.get(key) === entry) this.answers.delete(key);
+    });
     return answer;
   }
 
@@ -56,6 +63,11 @@ export class OperationReads {
       if (!only || only.has(write)) this.answers.delete(key);
     }
   }
+}
+
+/** True when AWS answered the call (an HTTP status), as opposed to a connection that failed or timed out. */
+function answeredByAws(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && typeof (err as { $metadata?: { httpStatusCode?: unknown } }).$metadata?.httpStatusCode === 'number';
 }
 
 /** Stable text of a command's input (key order of the caller's object), as part of a read's key. */

@@ -75,16 +75,25 @@ describe('one operation shares identical reads until it writes', () => {
     ]);
   });
 
-  it('shares a failed read too (the resource is missing either way), and nothing between operations or outside one', async () => {
+  it("shares AWS's refusal of a read (the resource is missing either way) but not a network failure, and nothing between operations or outside one", async () => {
     const reads = new OperationReads();
     let asked = 0;
     const missing = () => {
       asked++;
-      return Promise.reject(new Error('QueueDoesNotExist'));
+      return Promise.reject(Object.assign(new Error('QueueDoesNotExist'), { $metadata: { httpStatusCode: 400 } }));
     };
     await expect(reads.share('GetQueueUrlCommand', 'k', missing)).rejects.toThrow('QueueDoesNotExist');
     await expect(reads.share('GetQueueUrlCommand', 'k', missing)).rejects.toThrow('QueueDoesNotExist');
     expect(asked).toBe(1);
+    // A failure without an answer from AWS (a reset connection) is not kept: the next read asks again.
+    let tried = 0;
+    const reset = () => {
+      tried++;
+      return Promise.reject(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    };
+    await expect(reads.share('GetRoleCommand', 'r', reset)).rejects.toThrow('socket hang up');
+    await expect(reads.share('GetRoleCommand', 'r', reset)).rejects.toThrow('socket hang up');
+    expect(tried).toBe(2);
 
     const d = sdkCall();
     await inOperation(() => d.send('GetRoleCommand', { RoleName: 'r' }));
