@@ -32,18 +32,20 @@ function mergedOwnership(record: SetupRecord, claim: Partial<SetupOwnership>): S
  * setup owns through the step; the last step marks a draft, removed or needs-attention setup applied.
  */
 export async function markApplied(ctx: PlanContext, def: AnyStepDefinition, result: StepResult): Promise<void> {
-  const record = await getSetup(ctx.dataDir, ctx.setup.name);
-  if (!record) return;
+  if (!(await getSetup(ctx.dataDir, ctx.setup.name))) return;
   const ids = {
     accountId: ctx.accountId,
     queueArn: ctx.queueArn,
     roleArn: ctx.roleArn,
     ...(result.step === 'queue' && result.resource.startsWith('http') ? { queueUrl: result.resource } : {}),
   };
-  const ownership = mergedOwnership(record, def.owns(ctx, result.action === 'created', result.after));
-  const done = result.step === 'rolePermissions' && record.status !== 'applied' && record.status !== 'verified';
-  const applied = done ? { status: 'applied' as const, appliedAt: new Date().toISOString(), attention: [] } : {};
-  await markSetup(ctx.dataDir, ctx.setup.name, { ...ids, ownership, ...applied });
+  const claim = def.owns(ctx, result.action === 'created', result.after);
+  // Merged with the record as it is when written: an apply run's chains record their steps side by side.
+  await markSetup(ctx.dataDir, ctx.setup.name, (record) => {
+    const done = result.step === 'rolePermissions' && record.status !== 'applied' && record.status !== 'verified';
+    const applied = done ? { status: 'applied' as const, appliedAt: new Date().toISOString(), attention: [] } : {};
+    return { ...ids, ownership: mergedOwnership(record, claim), ...applied };
+  });
 }
 
 /** After the last document of a removal: the setup stays listed as removed, and can be applied again or deleted. */

@@ -43,14 +43,8 @@ export async function applyStepHandler(input: ChannelParsed<'steps.apply'>, ctx:
   return applyConfirmed(await planContextFor(stepContextOf(input.setup, ctx), choicesOf(input)), input.step, input.basis, ctx);
 }
 
-/** One confirmed step within the plan gate, through its guarded write, recorded on the saved setup (`recording`: one at a time). */
-async function applyConfirmed(
-  pctx: PlanContext,
-  step: AwsStepId,
-  basis: string,
-  ctx: HandlerContext,
-  recording: <T>(record: () => Promise<T>) => Promise<T> = (record) => record(),
-): Promise<StepResult> {
+/** One confirmed step within the plan gate, through its guarded write, recorded on the saved setup. */
+async function applyConfirmed(pctx: PlanContext, step: AwsStepId, basis: string, ctx: HandlerContext): Promise<StepResult> {
   const key = planKey(pctx);
   await assertNoOtherStepBlocked(step, pctx, {
     fresh: ctx.workspace.clearPlanIsFresh(key, CLEAR_PLAN_STANDS_MS),
@@ -58,18 +52,8 @@ async function applyConfirmed(
   });
   const def = STEP_DEFINITIONS[step];
   const result = await applyStep(def, pctx, basis);
-  await recording(() => markApplied(pctx, def, result));
+  await markApplied(pctx, def, result);
   return result;
-}
-
-/** Runs what it is given one at a time, in the order given: the chains of a run update one saved setup record. */
-function oneAtATime(): <T>(work: () => Promise<T>) => Promise<T> {
-  let last: Promise<unknown> = Promise.resolve();
-  return (work) => {
-    const next = last.then(work, work);
-    last = next.catch(() => undefined);
-    return next;
-  };
 }
 
 /**
@@ -84,7 +68,6 @@ export async function applyAllHandler(input: ChannelParsed<'steps.applyAll'>, ct
   const sctx = stepContextOf(input.setup, ctx);
   const basisOf = new Map(input.plans.map((p) => [p.step, p.basis]));
   const results = new Map<AwsStepId, StepResult>();
-  const recording = oneAtATime();
   let failed: AppliedRun['failed'] = null;
   // An unexpected error stops the other chains too, and is thrown once they have stopped.
   let broken: { readonly error: unknown } | null = null;
@@ -98,7 +81,7 @@ export async function applyAllHandler(input: ChannelParsed<'steps.applyAll'>, ct
         prefetchReads(sctx, [step], earlier?.neighbourhood);
         const neighbourhood = await readNeighbourhood(sctx, earlier);
         if (failed || broken) return;
-        const result = await applyConfirmed({ ...sctx, neighbourhood, choices: choicesOf(input) }, step, basis, ctx, recording);
+        const result = await applyConfirmed({ ...sctx, neighbourhood, choices: choicesOf(input) }, step, basis, ctx);
         results.set(step, result);
         earlier = { neighbourhood, stale: result.action === 'unchanged' ? [] : STEP_DEFINITIONS[step].changesNeighbourhood };
       } catch (err) {

@@ -150,14 +150,16 @@ async function listSetupNames(dataDir: string): Promise<ReadonlyArray<string>> {
 }
 
 /** Records progress on a saved setup (status, applied/verified times, account id, queue URL/ARN, role ARN). */
-export async function markSetup(dataDir: string, name: string, patch: SetupPatch): Promise<SetupRecord> {
+export async function markSetup(dataDir: string, name: string, patch: SetupPatch | ((existing: SetupRecord) => SetupPatch)): Promise<SetupRecord> {
   const path = setupPath(dataDir, name);
   return serialised(path, async () => {
     const existing = await readRecord(path);
     if (!existing) {
       throw new ApiFailure(apiError('NOT_FOUND', `No saved setup is named "${name}".`, { fix: 'Save the setup first.' }));
     }
-    const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as SetupPatch;
+    // A patch made from the record itself (merged ownership) is made inside the lock, so concurrent marks never lose one.
+    const made = typeof patch === 'function' ? patch(existing) : patch;
+    const defined = Object.fromEntries(Object.entries(made).filter(([, v]) => v !== undefined)) as SetupPatch;
     const record: SetupRecord = { ...existing, ...defined, updatedAt: new Date().toISOString() };
     await writeRecord(dataDir, record);
     return record;

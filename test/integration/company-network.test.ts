@@ -1,10 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GetQueueUrlCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { FAKE_KEYS, motoEnv, writeProfileFiles } from '../support/aws-profile-files';
-import { createBucket, motoClients, sampleSetup } from '../support/moto-seed';
+import { createBucket, sampleSetup, queueExists as queueExistsIn } from '../support/moto-seed';
 import { resetMoto } from '../support/moto-server';
 import { startRecordingProxy, type RecordingProxy } from '../support/recording-proxy';
 import { runCli } from '../support/run-cli';
@@ -33,14 +32,7 @@ function everyRequestTunnelled(): boolean {
   return front.requests().length > 0 && front.requests().every((r) => ports.has(r.clientPort));
 }
 
-async function queueExists(name: string): Promise<boolean> {
-  return motoClients(motoUrl)
-    .sqs.send(new GetQueueUrlCommand({ QueueName: name }))
-    .then(
-      () => true,
-      () => false,
-    );
-}
+const queueExists = (name: string) => queueExistsIn(motoUrl, name);
 
 describe('company networks: a proxy with credentials and a TLS-inspecting CA, against moto behind TLS', () => {
   beforeAll(async () => {

@@ -1,7 +1,6 @@
-import { GetQueueUrlCommand } from '@aws-sdk/client-sqs';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { connectedApi } from '../support/configured-account';
-import { createBucket, createQueueWithPolicy, motoClients, putNotification, sampleSetup } from '../support/moto-seed';
+import { createBucket, createQueueWithPolicy, putNotification, sampleSetup, queueExists as queueExistsIn } from '../support/moto-seed';
 import { captureMotoState } from '../support/moto-state';
 import { resetMoto } from '../support/moto-server';
 
@@ -23,14 +22,7 @@ async function seedOverlap(): Promise<void> {
   });
 }
 
-async function queueExists(): Promise<boolean> {
-  return motoClients(motoUrl)
-    .sqs.send(new GetQueueUrlCommand({ QueueName: setup.queueName }))
-    .then(
-      () => true,
-      () => false,
-    );
-}
+const queueExists = () => queueExistsIn(motoUrl, setup.queueName as string);
 
 describe('the whole plan before the first write: no step is applied while another is blocked', () => {
   beforeEach(async () => {

@@ -18,7 +18,7 @@ import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { FAKE_KEYS, motoEnv } from '../support/aws-profile-files';
 import { connectedApi } from '../support/configured-account';
 import { useFaultProxy } from '../support/fault-proxy-hooks';
-import { createBucket, createQueueWithPolicy, motoClients, putNotification, sampleSetup } from '../support/moto-seed';
+import { createBucket, createQueueWithPolicy, motoClients, putNotification, sampleSetup, queueExists as queueExistsIn } from '../support/moto-seed';
 import { captureMotoState } from '../support/moto-state';
 import { projectRoot } from '../support/project-root';
 import { runCli } from '../support/run-cli';
@@ -69,14 +69,7 @@ async function seedOtherTeam(): Promise<void> {
   });
 }
 
-async function queueExists(name = QUEUE): Promise<boolean> {
-  return motoClients(motoUrl)
-    .sqs.send(new GetQueueUrlCommand({ QueueName: name }))
-    .then(
-      () => true,
-      () => false,
-    );
-}
+const queueExists = (name = QUEUE) => queueExistsIn(motoUrl, name);
 
 async function roleExists(): Promise<boolean> {
   return iam()

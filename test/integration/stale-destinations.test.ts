@@ -2,10 +2,10 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetBucketNotificationConfigurationCommand, PutBucketNotificationConfigurationCommand, type NotificationConfiguration } from '@aws-sdk/client-s3';
-import { DeleteQueueCommand, GetQueueUrlCommand } from '@aws-sdk/client-sqs';
+import { DeleteQueueCommand } from '@aws-sdk/client-sqs';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { motoEnv } from '../support/aws-profile-files';
-import { createBucket, createQueueWithPolicy, motoClients, sampleSetup } from '../support/moto-seed';
+import { createBucket, createQueueWithPolicy, motoClients, sampleSetup, queueExists as queueExistsIn } from '../support/moto-seed';
 import { resetMoto } from '../support/moto-server';
 import { runCli } from '../support/run-cli';
 
@@ -29,14 +29,7 @@ async function notification() {
   return doc;
 }
 
-async function queueExists(name: string): Promise<boolean> {
-  return motoClients(motoUrl)
-    .sqs.send(new GetQueueUrlCommand({ QueueName: name }))
-    .then(
-      () => true,
-      () => false,
-    );
-}
+const queueExists = (name: string) => queueExistsIn(motoUrl, name);
 
 /** A rule of another team whose queue existed when the rule was made and was deleted since. */
 async function seedDeletedQueueRule(): Promise<string> {

@@ -1,6 +1,6 @@
 import { CreateBucketCommand, PutBucketNotificationConfigurationCommand, S3Client, type NotificationConfiguration } from '@aws-sdk/client-s3';
 import { CreateAliasCommand, CreateKeyCommand, GetKeyPolicyCommand, KMSClient } from '@aws-sdk/client-kms';
-import { CreateQueueCommand, GetQueueAttributesCommand, SetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { CreateQueueCommand, GetQueueAttributesCommand, GetQueueUrlCommand, SetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { FAKE_KEYS } from './aws-profile-files';
 import { createRuleDestinations } from './seed-destinations';
 
@@ -8,6 +8,16 @@ import { createRuleDestinations } from './seed-destinations';
 export function motoClients(motoUrl: string, region = 'us-east-1') {
   const base = { region, endpoint: motoUrl, credentials: { accessKeyId: FAKE_KEYS.accessKeyId, secretAccessKey: FAKE_KEYS.secretAccessKey } };
   return { s3: new S3Client({ ...base, forcePathStyle: true }), sqs: new SQSClient(base), kms: new KMSClient(base) };
+}
+
+/** True when moto knows a queue of this name (GetQueueUrl answers). */
+export async function queueExists(motoUrl: string, name: string): Promise<boolean> {
+  return motoClients(motoUrl)
+    .sqs.send(new GetQueueUrlCommand({ QueueName: name }))
+    .then(
+      () => true,
+      () => false,
+    );
 }
 
 /** Creates a bucket (with a location constraint outside us-east-1). */

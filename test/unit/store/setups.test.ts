@@ -89,6 +89,14 @@ describe('saved setups', () => {
     expect((await failureOf(markSetup(dir, 'nobody', { status: 'applied' }))).error.code).toBe('NOT_FOUND');
   });
 
+  it('makes a patch from the record inside the lock, so concurrent marks that merge with it lose nothing', async () => {
+    const dir = tempDir();
+    await saveSetup(dir, setup);
+    const addAttention = (item: string) => markSetup(dir, 'orders-prod', (record) => ({ attention: [...(record.attention ?? []), item] }));
+    await Promise.all([addAttention('queue'), addAttention('role'), addAttention('bucket')]);
+    expect([...((await getSetup(dir, 'orders-prod'))?.attention ?? [])].sort()).toEqual(['bucket', 'queue', 'role']);
+  });
+
   posixOnly('writes setups/<name>.json with mode 0600 in 0700 folders, leaving no temp files', async () => {
     const dir = join(tempDir(), 'data');
     await saveSetup(dir, setup);
