@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
-import { apiContract, isChannel, operationIdSchema, type AppInfo, type ApiRequest, type Channel } from '../../shared/contract/api-contract';
+import { apiContract, isChannel, OPERATION_ID_PATTERN, type AppInfo, type ApiRequest, type Channel } from '../../shared/contract/api-contract';
 import { apiError, ApiFailure, type ApiResult, type FieldIssue } from '../../shared/contract/api-error';
 import type { ApiEvent, ProgressDetail } from '../../shared/contract/api-events';
 import { toApiError } from '../aws/aws-errors';
@@ -29,13 +28,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
     const envelope = parseEnvelope(request);
     if (!envelope.ok) return envelope;
     const { channel, input, operationId } = envelope.value;
-    const spec = apiContract[channel];
-    const parsed = spec.input.safeParse(input ?? {});
+    const parsed = await parseInput(channel, input);
     if (!parsed.success) {
-      const issues: FieldIssue[] = parsed.error.issues.map((i) => ({
-        field: i.path.length ? i.path.join('.') : '(input)',
-        message: i.message,
-      }));
+      const { issues } = parsed;
       return {
         ok: false,
         error: apiError('BAD_INPUT', `Invalid input for ${channel}: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`, {
@@ -49,7 +44,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
       target?.abort();
       return { ok: true, value: { cancelled: Boolean(target) } };
     }
-    const id = operationId ?? randomUUID();
+    const id = operationId ?? globalThis.crypto.randomUUID();
     const controller = new AbortController();
     // Each AWS request of the operation listens for its cancel, and planning sends dozens at once (every step's reads
     // and the neighbours'): Node's default of 10 listeners would warn of a leak that is not one.
@@ -81,6 +76,23 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
   };
 }
 
+type ParsedInput = { readonly success: true; readonly data: unknown } | { readonly success: false; readonly issues: FieldIssue[] };
+
+/** A channel's input checked against the contract: `{}` for a channel without input, else its schema (loading zod once). */
+async function parseInput(channel: Channel, input: unknown): Promise<ParsedInput> {
+  if (apiContract[channel].input === 'none') {
+    const extra = input === undefined ? [] : typeof input === 'object' && input !== null && !Array.isArray(input) ? Object.keys(input) : null;
+    if (extra === null) return { success: false, issues: [{ field: '(input)', message: 'expected an empty object' }] };
+    return extra.length
+      ? { success: false, issues: [{ field: '(input)', message: `takes no input; remove ${extra.map((k) => JSON.stringify(k)).join(', ')}` }] }
+      : { success: true, data: {} };
+  }
+  const { channelInputs } = await import('../../shared/contract/api-inputs');
+  const parsed = channelInputs[channel as keyof typeof channelInputs].safeParse(input ?? {});
+  if (parsed.success) return { success: true, data: parsed.data };
+  return { success: false, issues: parsed.error.issues.map((i) => ({ field: i.path.length ? i.path.join('.') : '(input)', message: i.message })) };
+}
+
 function parseEnvelope(request: unknown): ApiResult<ApiRequest & { channel: Channel }> {
   if (typeof request !== 'object' || request === null) {
     return { ok: false, error: apiError('BAD_INPUT', 'A request must be an object {channel, input, operationId?}.') };
@@ -94,7 +106,7 @@ function parseEnvelope(request: unknown): ApiResult<ApiRequest & { channel: Chan
       }),
     };
   }
-  if (operationId !== undefined && !operationIdSchema.safeParse(operationId).success) {
+  if (operationId !== undefined && (typeof operationId !== 'string' || !OPERATION_ID_PATTERN.test(operationId))) {
     return { ok: false, error: apiError('BAD_INPUT', 'operationId must be 1-64 of A-Z a-z 0-9 _ -.') };
   }
   return { ok: true, value: { channel, input, ...(typeof operationId === 'string' ? { operationId } : {}) } };

@@ -2,8 +2,6 @@ import type { Channel } from '../../shared/contract/api-contract';
 import type { HandlerContext, HandlerTable } from './handler-context';
 import { listProfiles } from '../aws/profiles';
 import { APP_NAME, APP_VERSION } from './app-version';
-import { listBackups } from '../store/backups';
-import { deleteSetup, getSetup, listSetups, renameSetup, saveSetup } from '../store/setups';
 
 // The handlers that call AWS are loaded on their first call (dynamic import): a command that lists profiles or prints
 // its help never loads the AWS SDK clients (start-up: BENCHMARKS.md).
@@ -12,6 +10,9 @@ const scope = () => import('./scope-handlers');
 const ops = () => import('./operation-context');
 const liveTest = () => import('./livetest-handlers');
 const handoff = () => import('../handoff/read-registration');
+// The store validates what it reads with zod; listing profiles needs neither.
+const setups = () => import('../store/setups');
+const backups = () => import('../store/backups');
 
 /** The modules the handlers of these channels load on their first call. */
 const MODULES_OF: Partial<Record<Channel, ReadonlyArray<() => Promise<unknown>>>> = {
@@ -53,12 +54,12 @@ export const handlers: HandlerTable = {
   'steps.planAll': async (input, ctx) => (await steps()).planAllHandler(input, ctx),
   'remove.plan': async (input, ctx) => (await steps()).removePlanHandler(input, ctx),
   'remove.apply': async (input, ctx) => (await steps()).removeApplyHandler(input, ctx),
-  'setups.list': async (_input, ctx) => listSetups(ctx.workspace.dataDir()),
-  'setups.get': async (input, ctx) => getSetup(ctx.workspace.dataDir(), input.name),
-  'setups.save': async (input, ctx) => saveSetup(ctx.workspace.dataDir(), input.setup, input.editing),
-  'setups.rename': async (input, ctx) => renameSetup(ctx.workspace.dataDir(), input.name, input.to),
-  'setups.delete': async (input, ctx) => ({ deleted: await deleteSetup(ctx.workspace.dataDir(), input.name) }),
-  'backups.list': async (input, ctx) => listBackups(ctx.workspace.dataDir(), input.setupName),
+  'setups.list': async (_input, ctx) => (await setups()).listSetups(ctx.workspace.dataDir()),
+  'setups.get': async (input, ctx) => (await setups()).getSetup(ctx.workspace.dataDir(), input.name),
+  'setups.save': async (input, ctx) => (await setups()).saveSetup(ctx.workspace.dataDir(), input.setup, input.editing),
+  'setups.rename': async (input, ctx) => (await setups()).renameSetup(ctx.workspace.dataDir(), input.name, input.to),
+  'setups.delete': async (input, ctx) => ({ deleted: await (await setups()).deleteSetup(ctx.workspace.dataDir(), input.name) }),
+  'backups.list': async (input, ctx) => (await backups()).listBackups(ctx.workspace.dataDir(), input.setupName),
   'backups.planRestore': async (input, ctx) =>
     (await import('../steps/restore')).planRestore(input.path, (await ops()).operationContext(ctx), { ...restoreScope(ctx), keepOurs: input.keepOurs }),
   'backups.restore': async (input, ctx) =>
