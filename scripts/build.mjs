@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
-import { existsSync, readFileSync, statSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -62,6 +62,7 @@ export async function buildAll({ quiet = false } = {}) {
       charset: 'ascii',
     });
   }
+  deferCryptoInCli(join(root, 'dist', 'main', 'cli.cjs'));
   if (readFileSync(join(root, 'dist', 'main', 'cli.cjs')).some((byte) => byte > 0x7f)) throw new Error('build: dist/main/cli.cjs is not ASCII');
   // V8's code cache of the CLI bundle, made by running the CLI once (bin/sqs-s3-wizard.cjs reads it at start-up).
   const cache = spawnSync(process.execPath, [join(root, 'bin', 'sqs-s3-wizard.cjs'), '--help'], {
@@ -72,6 +73,28 @@ export async function buildAll({ quiet = false } = {}) {
   // The renderer is built last: its index.html is the freshness marker.
   await viteBuild({ configFile: join(root, 'vite.config.mts'), logLevel: quiet ? 'warn' : 'info' });
   if (!quiet) console.error(`build: done in ${Date.now() - started} ms`);
+}
+
+/**
+ * Loading node:crypto loads Node's streams and ciphers too (about 7 ms), and the SDK's shared-config module imports it
+ * (for SSO token file names) when it loads: `profiles`, which reads the config files, paid that without hashing
+ * anything. In the CLI bundle each `x=require("node:crypto")` becomes `x=lazyReq(...)`, an object that requires the
+ * module on first use. Same length, so the source map stays exact; the calls stay `x.createHash(...)` (BENCHMARKS.md).
+ */
+function deferCryptoInCli(bundle) {
+  const code = readFileSync(bundle, 'latin1');
+  if (code.includes('lazyReq')) throw new Error('build: the CLI bundle already uses the name lazyReq');
+  let deferred = 0;
+  const rewritten = code.replace(/([\w$]+)=require\(("(?:node:)?crypto")\)/g, (_m, name, id) => {
+    deferred++;
+    return `${name}=lazyReq(${id})`;
+  });
+  if (deferred === 0) throw new Error('build: found no require of node:crypto to defer in the CLI bundle (did the bundle format change?)');
+  const mapComment = rewritten.lastIndexOf('\n//# sourceMappingURL=');
+  const lazyReq =
+    'function lazyReq(id){let m;const g=()=>m??=require(id);return new Proxy({},{get:(_,k)=>g()[k],has:(_,k)=>k in g(),' +
+    'ownKeys:()=>Reflect.ownKeys(g()),getOwnPropertyDescriptor:(_,k)=>{const d=Reflect.getOwnPropertyDescriptor(g(),k);return d&&{...d,configurable:!0}}})}';
+  writeFileSync(bundle, `${rewritten.slice(0, mapComment)}\n${lazyReq}${rewritten.slice(mapComment)}`, 'latin1');
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
