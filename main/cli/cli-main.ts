@@ -1,9 +1,8 @@
-import { writeSync } from 'node:fs';
 import { ApiFailure } from '../../shared/contract/api-error';
 import { parseCli, type CliFlags } from './cli-flags';
 import { cancelOnSignal, EXIT_INTERRUPTED } from './cancel-on-signal';
 import type { CliCall } from './cli-api';
-import { EXIT, exitCodeFor, printError } from './cli-output';
+import { EXIT, exitCodeFor, printError, writeStdout } from './cli-output';
 import { silenceSdkNodeVersionNotice } from '../aws/sdk-node-warning';
 
 const USAGE = `Usage: sqs-s3-wizard <command> [options]
@@ -75,8 +74,7 @@ async function main(argv: ReadonlyArray<string>): Promise<number> {
   const { values: flags, positionals } = parsed;
   const command = positionals[0];
   if (flags.help) {
-    // Written directly: printing the usage is all --help does, and setting up process.stdout would cost more than it.
-    writeSync(1, `${USAGE}\n`);
+    writeStdout(`${USAGE}\n`);
     return EXIT.ok;
   }
   if (!command) {

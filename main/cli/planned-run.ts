@@ -3,7 +3,7 @@ import { AWS_STEPS, type AwsStepId } from '../../shared/steps/aws-steps';
 import type { AppliedRun, StepPlan, StepResult } from '../../shared/steps/step-plan';
 import type { CliFlags } from './cli-flags';
 import { confirmOnTerminal } from './confirm';
-import { exitCodeFor, printError } from './cli-output';
+import { exitCodeFor, printError, writeStdout } from './cli-output';
 import { formatPlan, formatResult } from './format-plan';
 
 /** One line of a command's `changes`: which step, what it did, and its backup. */
@@ -64,11 +64,11 @@ export function reportRun(
   flags: CliFlags,
 ): { readonly results: ReadonlyArray<StepResult> } | { readonly exitCode: number } {
   const titleOf = (step: AwsStepId) => plans.find((p) => p.step === step)?.title ?? AWS_STEPS[step].title;
-  if (!flags.json) for (const result of run.results) process.stdout.write(formatResult(result, AWS_STEPS[result.step].title));
+  if (!flags.json) for (const result of run.results) writeStdout(formatResult(result, AWS_STEPS[result.step].title));
   if (!run.failed) return { results: run.results };
   const done = changeLines(run.results);
   const error = { ...run.failed.error, message: `${titleOf(run.failed.step)} failed after ${done.length} step(s) were applied: ${run.failed.error.message}` };
-  if (flags.json) process.stdout.write(`${JSON.stringify({ ok: false, error, changes: done }, null, 2)}\n`);
+  if (flags.json) writeStdout(`${JSON.stringify({ ok: false, error, changes: done }, null, 2)}\n`);
   else printError(error, false);
   return { exitCode: exitCodeFor(run.failed.error) };
 }

@@ -1,7 +1,7 @@
 import { ApiFailure } from '../../../shared/contract/api-error';
 import { planChoicesOf, type CliFlags } from '../cli-flags';
 import { connectCli, type CliCall } from '../cli-api';
-import { EXIT, exitCodeFor, printError } from '../cli-output';
+import { EXIT, exitCodeFor, printError, writeStdout } from '../cli-output';
 import { formatPlan } from '../format-plan';
 import { changeLines, confirmOrRefuse, reportBlocked, reportRun, type ChangeLine } from '../planned-run';
 import { loadSetupFile, withOverlapResolution } from '../load-setup-file';
@@ -58,17 +58,17 @@ export async function applyCommand(call: CliCall, flags: CliFlags): Promise<numb
     if (!(err instanceof ApiFailure)) throw err;
     // Every step was applied: say so with the error, so the admin (or a JSON consumer) knows the state.
     const error = { ...err.error, message: `All steps were applied, then: ${err.error.message}` };
-    if (flags.json) process.stdout.write(`${JSON.stringify({ ok: false, error, changes }, null, 2)}\n`);
+    if (flags.json) writeStdout(`${JSON.stringify({ ok: false, error, changes }, null, 2)}\n`);
     else printError(error, false);
     return exitCodeFor(err.error);
   }
   if (test && !flags.json) {
-    process.stdout.write(
+    writeStdout(
       test.ok
         ? `Live test: passed, event received ${test.latencyMs} ms after the upload (${liveTestMessagesLine(test)})\n`
         : `Live test: FAILED. ${test.diagnosis ?? ''}\nfix: ${test.fix ?? ''}\n`,
     );
-    if (!test.objectDeleted) process.stdout.write(`The test object was left behind: s3://${setup.bucket}/${test.key}\n`);
+    if (!test.objectDeleted) writeStdout(`The test object was left behind: s3://${setup.bucket}/${test.key}\n`);
   }
   const report: ApplyReport = {
     ...registration,
@@ -76,9 +76,9 @@ export async function applyCommand(call: CliCall, flags: CliFlags): Promise<numb
     changes,
     liveTest: test ? { ok: test.ok, latencyMs: test.latencyMs, key: test.key, messagesSeen: test.messagesSeen } : null,
   };
-  if (flags.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  if (flags.json) writeStdout(`${JSON.stringify(report, null, 2)}\n`);
   else
-    process.stdout.write(
+    writeStdout(
       `\nRegister on the platform:\n${Object.entries(registration)
         .map(([k, v]) => `  ${k.padEnd(10)} ${v}`)
         .join('\n')}\n`,

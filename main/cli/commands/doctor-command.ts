@@ -6,7 +6,7 @@ import { reportMarkdown } from '../../../shared/diagnostics/report-markdown';
 import { ApiFailure, apiError } from '../../../shared/contract/api-error';
 import type { CliFlags } from '../cli-flags';
 import { connectCli, type CliCall } from '../cli-api';
-import { EXIT } from '../cli-output';
+import { EXIT, writeStdout } from '../cli-output';
 import { loadSetupFile } from '../load-setup-file';
 import { liveTestTimeout } from '../live-test-timeout';
 
@@ -20,8 +20,8 @@ export async function doctorCommand(call: CliCall, flags: CliFlags): Promise<num
   await connectCli(call, flags, setup.region);
   const report = await call('doctor.run', { setup, live: flags.live ?? false, timeoutSeconds });
   if (flags.report) await writeReport(flags.report, report);
-  if (flags.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  else process.stdout.write(reportText(report, flags.setup ?? 'FILE'));
+  if (flags.json) writeStdout(`${JSON.stringify(report, null, 2)}\n`);
+  else writeStdout(reportText(report, flags.setup ?? 'FILE'));
   return report.ok ? EXIT.ok : EXIT.failed;
 }
 

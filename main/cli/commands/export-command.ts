@@ -2,7 +2,7 @@ import { ApiFailure, apiError } from '../../../shared/contract/api-error';
 import { checkExportFolder, writeExportFolder } from '../../export/write-export-folder';
 import type { CliFlags } from '../cli-flags';
 import { asFlagError, connectCli, type CliCall } from '../cli-api';
-import { EXIT } from '../cli-output';
+import { EXIT, writeStdout } from '../cli-output';
 import { loadSetupFile, withOverlapResolution } from '../load-setup-file';
 
 /** Connects for a merged export; a failure also says that --account-id exports without credentials. */
@@ -37,7 +37,7 @@ export async function exportCommand(call: CliCall, flags: CliFlags): Promise<num
   const names = result.files.map((f) => f.name);
   if (flags.json) {
     const report = { out, files: names, merged: result.merged, accountId: result.accountId, notes: result.notes };
-    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    writeStdout(`${JSON.stringify(report, null, 2)}\n`);
     return EXIT.ok;
   }
   const how = result.merged
@@ -46,6 +46,6 @@ export async function exportCommand(call: CliCall, flags: CliFlags): Promise<num
   const lines = [`Exported ${paths.length} files to ${out} (${how}):`, ...names.map((n) => `  ${n}`)];
   if (result.notes.length > 0) lines.push('', 'Notes:', ...result.notes.map((n) => `  - ${n}`));
   lines.push('', `Hand the folder to change control; to apply: AWS_PROFILE=<profile> ${out}/apply.sh`);
-  process.stdout.write(`${lines.join('\n')}\n`);
+  writeStdout(`${lines.join('\n')}\n`);
   return EXIT.ok;
 }

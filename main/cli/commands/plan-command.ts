@@ -1,6 +1,6 @@
 import { planChoicesOf, type CliFlags } from '../cli-flags';
 import { connectCli, type CliCall } from '../cli-api';
-import { EXIT } from '../cli-output';
+import { EXIT, writeStdout } from '../cli-output';
 import { formatPlan } from '../format-plan';
 import { loadSetupFile, withOverlapResolution } from '../load-setup-file';
 
@@ -12,7 +12,7 @@ export async function planCommand(call: CliCall, flags: CliFlags): Promise<numbe
   for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
   await connectCli(call, flags, setup.region);
   const plans = await call('steps.planAll', { setup, ...planChoicesOf(flags) });
-  if (flags.json) process.stdout.write(`${JSON.stringify({ plans }, null, 2)}\n`);
-  else for (const plan of plans) process.stdout.write(formatPlan(plan));
+  if (flags.json) writeStdout(`${JSON.stringify({ plans }, null, 2)}\n`);
+  else for (const plan of plans) writeStdout(formatPlan(plan));
   return plans.some((p) => p.blocked) ? EXIT.failed : EXIT.ok;
 }

@@ -1,7 +1,7 @@
 import { planChoicesOf, type CliFlags } from '../cli-flags';
 import { connectCli, type CliCall } from '../cli-api';
 import { countOf } from '../../../shared/util/count-of';
-import { EXIT } from '../cli-output';
+import { EXIT, writeStdout } from '../cli-output';
 import { formatPlan } from '../format-plan';
 import { loadSetupFile } from '../load-setup-file';
 import { changeLines, confirmOrRefuse, reportBlocked, writeInOrder } from '../planned-run';
@@ -29,15 +29,15 @@ export async function removeCommand(call: CliCall, flags: CliFlags): Promise<num
       'remove',
       'Review the plan above, then run remove with --yes.',
     );
-  else if (!flags.json) process.stdout.write('Nothing of this setup is left to remove: no change.\n');
+  else if (!flags.json) writeStdout('Nothing of this setup is left to remove: no change.\n');
   const written = await writeInOrder(plans, (plan) => call('remove.apply', { setup, step: plan.step, basis: plan.basis, ...options }), flags);
   if ('exitCode' in written) return written.exitCode;
   const kept = plans.flatMap((p) => (p.action === 'unchanged' ? p.notes.map((note) => `${p.title}: ${note}`) : []));
   if (flags.json) {
-    process.stdout.write(`${JSON.stringify({ ok: true, setup: setup.name, changes: changeLines(written.results), kept, questions: choices }, null, 2)}\n`);
+    writeStdout(`${JSON.stringify({ ok: true, setup: setup.name, changes: changeLines(written.results), kept, questions: choices }, null, 2)}\n`);
   } else {
-    for (const line of kept) process.stdout.write(`kept: ${line}\n`);
-    process.stdout.write(`Setup ${setup.name} is marked removed${writes > 0 ? '' : ' (nothing was written)'}.\n`);
+    for (const line of kept) writeStdout(`kept: ${line}\n`);
+    writeStdout(`Setup ${setup.name} is marked removed${writes > 0 ? '' : ' (nothing was written)'}.\n`);
   }
   return EXIT.ok;
 }

@@ -3,7 +3,7 @@ import { ApiFailure, apiError } from '../../../shared/contract/api-error';
 import type { CliFlags } from '../cli-flags';
 import { connectCli, type CliCall } from '../cli-api';
 import { confirmOnTerminal } from '../confirm';
-import { EXIT } from '../cli-output';
+import { EXIT, writeStdout } from '../cli-output';
 import { formatPlan } from '../format-plan';
 
 /** `restore --backup FILE --yes [--keep-ours]`: shows live vs backup (or the backup with the setup's part kept), then restores (the live document is backed up first). */
@@ -31,7 +31,7 @@ export async function restoreCommand(call: CliCall, flags: CliFlags): Promise<nu
     );
   }
   if (plan.action === 'unchanged') {
-    process.stdout.write(
+    writeStdout(
       flags.json
         ? `${JSON.stringify({ action: 'unchanged', resource: plan.resource }, null, 2)}\n`
         : 'The live document already equals the backup: nothing to restore.\n',
@@ -42,8 +42,6 @@ export async function restoreCommand(call: CliCall, flags: CliFlags): Promise<nu
     throw new ApiFailure(apiError('BAD_INPUT', 'Not confirmed (pass --yes when not on a terminal). Nothing was written.', { fix: 'Run restore with --yes.' }));
   }
   const result = await call('backups.restore', { path: flags.backup, basis: plan.basis, keepOurs });
-  process.stdout.write(
-    flags.json ? `${JSON.stringify(result, null, 2)}\n` : `Restored ${result.resource} (the live document was backed up to ${result.backupPath}).\n`,
-  );
+  writeStdout(flags.json ? `${JSON.stringify(result, null, 2)}\n` : `Restored ${result.resource} (the live document was backed up to ${result.backupPath}).\n`);
   return EXIT.ok;
 }
