@@ -16,8 +16,46 @@ export const nodeEntries = [
   { in: 'main/host/web-main.ts', out: 'dist/main/web.cjs' },
   // The CLI is minified (names kept, for messages and stacks; the source map has the rest): a command's start-up is
   // mostly reading and compiling the bundle, and 3.3 MB -> 1.6 MB took --help from 1.7x to 1.45x of `node -e 0`.
-  { in: 'main/cli/cli-main.ts', out: 'dist/main/cli.cjs', minify: true },
+  { in: 'main/cli/cli-main.ts', out: 'dist/main/cli.cjs', minify: true, cli: 'full' },
+  // The same entry without what its dynamic imports load: --help, bad input and `profiles` read 60 KB instead of 1.5 MB
+  // (BENCHMARKS.md, start-up); the launcher runs it first for those and it hands any other command to the full bundle.
+  { in: 'main/cli/cli-main.ts', out: 'dist/main/cli-start-up.cjs', minify: true, cli: 'start-up' },
 ];
+
+/** The CLI bundles, by the name the launcher's SQS_S3_WIZARD_WRITE_CODE_CACHE takes. */
+const cliBundles = nodeEntries.filter((e) => e.cli);
+
+/**
+ * The dynamic imports the start-up bundle keeps: what --help and `profiles` load. Every other one becomes a module that
+ * throws, so the bundle holds neither the AWS clients nor the steps; cli-main.ts hands their commands over first.
+ */
+const START_UP_IMPORTS = ['../api/workspace', './cli-api', './commands/profile-commands'];
+
+/** The esbuild plugin that leaves the start-up bundle's other dynamic imports out (and checks the kept ones still exist). */
+function startUpOnly() {
+  const kept = new Set();
+  return {
+    name: 'start-up-only',
+    setup(build) {
+      build.onResolve({ filter: /^\./ }, (args) => {
+        if (args.kind !== 'dynamic-import') return undefined;
+        if (START_UP_IMPORTS.includes(args.path)) {
+          kept.add(args.path);
+          return undefined;
+        }
+        return { path: `${args.importer}: ${args.path}`, namespace: 'not-in-start-up-bundle' };
+      });
+      build.onLoad({ filter: /.*/, namespace: 'not-in-start-up-bundle' }, (args) => ({
+        contents: `throw new Error(${JSON.stringify(`${args.path} is not in the CLI's start-up bundle (scripts/build.mjs)`)});`,
+        loader: 'js',
+      }));
+      build.onEnd(() => {
+        const missing = START_UP_IMPORTS.filter((path) => !kept.has(path));
+        if (missing.length) throw new Error(`build: the start-up bundle no longer imports ${missing.join(', ')}: update START_UP_IMPORTS`);
+      });
+    },
+  };
+}
 
 function newestMtime(dir) {
   let newest = 0;
@@ -60,16 +98,20 @@ export async function buildAll({ quiet = false } = {}) {
       keepNames: false,
       // ASCII only (non-ASCII escaped), so the CLI launcher can read the bundle as Latin-1, which is exact and faster.
       charset: 'ascii',
+      define: { START_UP_BUNDLE: String(entry.cli === 'start-up') },
+      plugins: entry.cli === 'start-up' ? [startUpOnly()] : [],
     });
   }
-  deferCryptoInCli(join(root, 'dist', 'main', 'cli.cjs'));
-  if (readFileSync(join(root, 'dist', 'main', 'cli.cjs')).some((byte) => byte > 0x7f)) throw new Error('build: dist/main/cli.cjs is not ASCII');
-  // V8's code cache of the CLI bundle, made by running the CLI once (bin/sqs-s3-wizard.cjs reads it at start-up).
-  const cache = spawnSync(process.execPath, [join(root, 'bin', 'sqs-s3-wizard.cjs'), '--help'], {
-    env: { ...process.env, SQS_S3_WIZARD_WRITE_CODE_CACHE: '1' },
-    stdio: 'ignore',
-  });
-  if (cache.status !== 0) console.error('build: warning: the CLI code cache was not written (the CLI still works, only slower to start).');
+  for (const entry of cliBundles) {
+    deferCryptoInCli(join(root, entry.out));
+    if (readFileSync(join(root, entry.out)).some((byte) => byte > 0x7f)) throw new Error(`build: ${entry.out} is not ASCII`);
+    // V8's code cache of each CLI bundle, made by running its --help once (bin/sqs-s3-wizard.cjs reads it at start-up).
+    const cache = spawnSync(process.execPath, [join(root, 'bin', 'sqs-s3-wizard.cjs'), '--help'], {
+      env: { ...process.env, SQS_S3_WIZARD_WRITE_CODE_CACHE: entry.cli },
+      stdio: 'ignore',
+    });
+    if (cache.status !== 0) console.error(`build: warning: the code cache of ${entry.out} was not written (the CLI still works, only slower to start).`);
+  }
   // The renderer is built last: its index.html is the freshness marker.
   await viteBuild({ configFile: join(root, 'vite.config.mts'), logLevel: quiet ? 'warn' : 'info' });
   if (!quiet) console.error(`build: done in ${Date.now() - started} ms`);

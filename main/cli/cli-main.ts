@@ -102,12 +102,38 @@ async function main(argv: ReadonlyArray<string>): Promise<number> {
   return signals.interrupted() ? EXIT_INTERRUPTED : code;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    process.stderr.write(
-      `error: unexpected failure: ${err instanceof Error ? err.message : String(err)}\nfix: Check the message above; if it persists, report it with the command you ran.\n`,
-    );
-    process.exit(EXIT.failed);
-  },
-);
+/** Defined by the build (scripts/build.mjs): true in dist/main/cli-start-up.cjs, the small bundle of the commands that call no AWS. */
+declare const START_UP_BUNDLE: boolean;
+
+/** The commands the start-up bundle runs itself, with --help and bad input: they start like a bare Node (BENCHMARKS.md). */
+const START_UP_COMMANDS: ReadonlySet<string> = new Set(['profiles']);
+
+/** True when this bundle runs the command line: the full bundle runs every one, the start-up bundle only its own. */
+function runsHere(argv: ReadonlyArray<string>): boolean {
+  if (!START_UP_BUNDLE) return true;
+  try {
+    const { values, positionals } = parseCli(argv);
+    return values.help || positionals[0] === undefined || START_UP_COMMANDS.has(positionals[0]);
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Set, before anything else ran, when the start-up bundle does not hold the command: the launcher (bin/sqs-s3-wizard.cjs)
+ * then runs the full bundle, which shares nothing with this one.
+ */
+export let handedOver = false;
+
+const argv = process.argv.slice(2);
+if (!runsHere(argv)) handedOver = true;
+else
+  main(argv).then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      process.stderr.write(
+        `error: unexpected failure: ${err instanceof Error ? err.message : String(err)}\nfix: Check the message above; if it persists, report it with the command you ran.\n`,
+      );
+      process.exit(EXIT.failed);
+    },
+  );

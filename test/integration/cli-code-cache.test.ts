@@ -22,7 +22,7 @@ describe("the CLI launcher's per-command code cache (bin/sqs-s3-wizard.cjs)", ()
     expect(first.code, first.stderr).toBe(0);
     const [file, ...more] = readdirSync(folder);
     expect(more).toEqual([]);
-    expect(file).toMatch(new RegExp(`^profiles-\\d+-\\d+-${process.version.replace(/\./g, '\\.')}-${process.arch}\\.cache$`));
+    expect(file).toMatch(new RegExp(`^profiles-start-up-\\d+-\\d+-${process.version.replace(/\./g, '\\.')}-${process.arch}\\.cache$`));
     const path = join(folder, file ?? '');
     expect(statSync(folder).mode & 0o777).toBe(0o700);
     expect(statSync(path).mode & 0o777).toBe(0o600);
@@ -33,7 +33,7 @@ describe("the CLI launcher's per-command code cache (bin/sqs-s3-wizard.cjs)", ()
     expect(statSync(path).mtimeMs).toBe(written);
 
     // A cache of an earlier build is removed once the command writes its new one.
-    const earlier = join(folder, 'profiles-1-1-v0.0.0-x64.cache');
+    const earlier = join(folder, 'profiles-start-up-1-1-v0.0.0-x64.cache');
     writeFileSync(earlier, 'old');
     writeFileSync(path, 'not a code cache');
     expect((await runCli(['profiles', '--json'], e)).code).toBe(0);
