@@ -19,10 +19,11 @@ export class ForeignMessages {
   /** Messages handed back that are not the platform's data (S3's test events on a queue the setup does not own): never counted as the platform's. */
   private readonly notData = new Set<string>();
 
+  /** `maxReceiveCount` may still be on its way (readAhead): only a message that arrives waits for it. */
   constructor(
     private readonly target: AwsTarget,
     private readonly queueUrl: string,
-    private readonly maxReceiveCount: number | null,
+    private readonly maxReceiveCount: Promise<number | null>,
     private readonly deadline: number,
   ) {}
 
@@ -39,7 +40,7 @@ export class ForeignMessages {
   /** Releases or holds one message that is not the test's; `data: false` for one that is not the platform's data either (an S3 test event). */
   async handle(m: ReceivedMessage, signal: AbortSignal, { data = true }: { readonly data?: boolean } = {}): Promise<void> {
     if (!data) this.notData.add(m.messageId);
-    if (!this.mustHold(m)) {
+    if (!this.mustHold(m, await this.maxReceiveCount)) {
       await releaseMessage(this.target, this.queueUrl, m.receiptHandle, signal);
       this.released.add(m.messageId);
       return;
@@ -55,9 +56,9 @@ export class ForeignMessages {
     await Promise.allSettled([...this.held.values()].map((handle) => releaseMessage(this.target, this.queueUrl, handle)));
   }
 
-  private mustHold(m: ReceivedMessage): boolean {
-    if (this.maxReceiveCount === null) return false;
+  private mustHold(m: ReceivedMessage, maxReceiveCount: number | null): boolean {
+    if (maxReceiveCount === null) return false;
     if (this.released.has(m.messageId) || this.held.has(m.messageId)) return true;
-    return Number(m.attributes['ApproximateReceiveCount'] ?? 0) >= this.maxReceiveCount - 1;
+    return Number(m.attributes['ApproximateReceiveCount'] ?? 0) >= maxReceiveCount - 1;
   }
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { ApiFailure, apiError } from '../../shared/contract/api-error';
 import { classifyMessage } from '../../shared/livetest/classify-message';
 import { countOf } from '../../shared/util/count-of';
+import { readAhead } from '../../shared/util/read-ahead';
 import { diagnoseMissingEvent, FIX_STEP_OF_HOP, type Diagnosis, type FixStep } from '../../shared/livetest/diagnose-missing-event';
 import type { LiveTestResult } from '../../shared/livetest/live-test-result';
 import { liveTestObjectKey } from '../../shared/livetest/test-object-key';
@@ -32,7 +33,9 @@ export async function runLiveTest(ctx: StepContext, timeoutSeconds: number): Pro
   const queueUrl = await getQueueUrl(target, setup.queueName, ctx.signal);
   if (!queueUrl)
     throw new ApiFailure(apiError('NOT_FOUND', `Queue ${setup.queueName} does not exist.`, { fix: 'Apply the setup first, then run the live test.' }));
-  const [maxReceiveCount, ownQueue] = await Promise.all([readMaxReceiveCount(target, queueUrl, ctx.signal), isOwnQueue(ctx, queueUrl)]);
+  // Read while the test object uploads: only the handling of what arrives needs them (a round trip less before it).
+  const maxReceiveCount = readAhead(readMaxReceiveCount(target, queueUrl, ctx.signal));
+  const ownQueue = readAhead(isOwnQueue(ctx, queueUrl));
   const key = liveTestObjectKey(setup.prefix, setup.suffix, new Date(), randomBytes(4).toString('hex'));
   ctx.progress(`Uploading s3://${setup.bucket}/${key}`);
   const started = Date.now();
@@ -63,6 +66,7 @@ export async function runLiveTest(ctx: StepContext, timeoutSeconds: number): Pro
   let cancelled = false;
   let failure: unknown = null;
   let objectDeleted: boolean;
+  let redriveMaxReceiveCount: number | null = null;
   const reportWait = () => {
     const elapsedMs = Date.now() - started;
     ctx.progress(`Waiting for the event: ${(elapsedMs / 1000).toFixed(1)} s, ${countOf(seen.size, 'message')} seen`, {
@@ -94,7 +98,7 @@ export async function runLiveTest(ctx: StepContext, timeoutSeconds: number): Pro
         } else if (kind.kind === 'test-event' && kind.bucket === setup.bucket) {
           // S3's test event for this bucket is never the platform's data: deleted from the setup's own queue, handed back (uncounted) elsewhere.
           testEvents.add(m.messageId);
-          if (ownQueue) {
+          if (await ownQueue) {
             await deleteTestMessage(target, queueUrl, m.receiptHandle, ctx.signal);
             testEventsDeleted++;
           } else await foreign.handle(m, ctx.signal, { data: false });
@@ -103,6 +107,7 @@ export async function runLiveTest(ctx: StepContext, timeoutSeconds: number): Pro
       reportWait();
       if (latencyMs === null && messages.length > 0 && fresh === 0) await new Promise((r) => setTimeout(r, BACKLOG_PAUSE_MS));
     }
+    redriveMaxReceiveCount = await maxReceiveCount;
   } catch (err) {
     // A failed call, like Cancel, still deletes the test object below, so the platform never ingests it.
     if (ctx.signal.aborted) cancelled = true;
@@ -152,7 +157,7 @@ export async function runLiveTest(ctx: StepContext, timeoutSeconds: number): Pro
     messagesSeen: seen.size,
     released: foreign.releasedCount,
     held: foreign.heldCount,
-    redriveMaxReceiveCount: maxReceiveCount,
+    redriveMaxReceiveCount,
     duplicates,
     testEvents: testEvents.size,
     testEventsDeleted,

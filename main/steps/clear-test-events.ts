@@ -1,7 +1,8 @@
 import { isTestEventFor } from '../../shared/livetest/classify-message';
-import { getQueueAttributes, getQueueUrl, receiveMessages } from '../aws/sqs';
+import { readAhead } from '../../shared/util/read-ahead';
+import { getQueueUrl, receiveMessages } from '../aws/sqs';
 import { ForeignMessages } from '../livetest/foreign-messages';
-import { maxReceiveCountOf } from '../livetest/redrive-limit';
+import { readMaxReceiveCount } from '../livetest/redrive-limit';
 import { deleteTestMessage } from '../livetest/release-or-delete';
 import type { StepContext } from './step-context';
 
@@ -17,9 +18,10 @@ export async function clearTestEvents(ctx: StepContext): Promise<number> {
   const queueUrl = await getQueueUrl(ctx.target, ctx.setup.queueName, ctx.signal);
   if (!queueUrl) return 0;
   ctx.progress(`Removing S3's test event from queue ${ctx.setup.queueName}`);
-  const attrs = await getQueueAttributes(ctx.target, queueUrl, ['RedrivePolicy'], ctx.signal);
+  // Read during the first receive: only another team's message, handed back, needs the queue's redrive limit.
+  const maxReceiveCount = readAhead(readMaxReceiveCount(ctx.target, queueUrl, ctx.signal));
   const deadline = Date.now() + LOOK_FOR_MS;
-  const others = new ForeignMessages(ctx.target, queueUrl, maxReceiveCountOf(attrs['RedrivePolicy']), deadline);
+  const others = new ForeignMessages(ctx.target, queueUrl, maxReceiveCount, deadline);
   let deleted = 0;
   try {
     while (deleted === 0 && Date.now() < deadline) {
