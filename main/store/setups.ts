@@ -160,6 +160,8 @@ export async function markSetup(dataDir: string, name: string, patch: SetupPatch
     // A patch made from the record itself (merged ownership) is made inside the lock, so concurrent marks never lose one.
     const made = typeof patch === 'function' ? patch(existing) : patch;
     const defined = Object.fromEntries(Object.entries(made).filter(([, v]) => v !== undefined)) as SetupPatch;
+    // A mark that changes nothing (a step found unchanged, recorded again) writes nothing: an apply run marks every step.
+    if (JSON.stringify({ ...existing, ...defined }) === JSON.stringify(existing)) return existing;
     const record: SetupRecord = { ...existing, ...defined, updatedAt: new Date().toISOString() };
     await writeRecord(dataDir, record);
     return record;

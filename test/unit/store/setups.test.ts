@@ -89,6 +89,21 @@ describe('saved setups', () => {
     expect((await failureOf(markSetup(dir, 'nobody', { status: 'applied' }))).error.code).toBe('NOT_FOUND');
   });
 
+  it('writes nothing for a mark that changes nothing (the file and its updatedAt stay as they were)', async () => {
+    const dir = tempDir();
+    await saveSetup(dir, setup);
+    const marked = await markSetup(dir, 'orders-prod', { status: 'applied', accountId: '123456789012' });
+    const file = join(setupsDir(dir), 'orders-prod.json');
+    const before = { text: readFileSync(file, 'utf8'), mtime: statSync(file).mtimeMs };
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(await markSetup(dir, 'orders-prod', { status: 'applied', accountId: '123456789012', queueUrl: undefined })).toEqual(marked);
+    expect(await markSetup(dir, 'orders-prod', (record) => ({ attention: record.attention }))).toEqual(marked);
+    expect({ text: readFileSync(file, 'utf8'), mtime: statSync(file).mtimeMs }).toEqual(before);
+    const changed = await markSetup(dir, 'orders-prod', { status: 'verified' });
+    expect(changed.updatedAt >= marked.updatedAt && changed.status === 'verified').toBe(true);
+    expect(readFileSync(file, 'utf8')).not.toBe(before.text);
+  });
+
   it('makes a patch from the record inside the lock, so concurrent marks that merge with it lose nothing', async () => {
     const dir = tempDir();
     await saveSetup(dir, setup);
