@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The CLI front end: a thin launcher for the bundles `npm run build` makes. dist/main/cli-start-up.cjs (60 KB) runs
-// --help, bad input and `profiles`; dist/main/cli.cjs (1.5 MB) runs every command. The launcher guesses from the
+// --help, a command line without a command and `profiles`; dist/main/cli.cjs (1.5 MB) runs every command. The launcher guesses from the
 // command line; the start-up bundle checks after parsing it and hands any other command over before it does anything.
 // Each bundle is compiled with V8's code cache: compiling minified JavaScript is most of a command's start-up otherwise
 // (BENCHMARKS.md). The build writes one per bundle after `--help` (dist/main/*.cjs.cache); each other command writes its
@@ -89,8 +89,9 @@ function runBundle(name) {
   return true;
 }
 
-/** The launcher's guess, checked by the start-up bundle itself: no arguments, --help, or `profiles` first. */
+/** The launcher's guess, checked by the start-up bundle itself: --help, no command (only flags, or none), or `profiles` first. */
+const firstWord = args.find((a) => !a.startsWith('-'));
 const startUp = writeBuildCache
   ? writeBuildCache === 'start-up'
-  : args.length === 0 || args.includes('--help') || args.includes('-h') || args.find((a) => !a.startsWith('-')) === 'profiles';
+  : args.includes('--help') || args.includes('-h') || firstWord === undefined || firstWord === 'profiles';
 if (!(startUp && runBundle('start-up'))) runBundle('full');

@@ -18,7 +18,7 @@ export const nodeEntries = [
   // The CLI is minified (names kept, for messages and stacks; the source map has the rest): a command's start-up is
   // mostly reading and compiling the bundle, and 3.3 MB -> 1.6 MB took --help from 1.7x to 1.45x of `node -e 0`.
   { in: 'main/cli/cli-main.ts', out: 'dist/main/cli.cjs', minify: true, cli: 'full' },
-  // The same entry without what its dynamic imports load: --help, bad input and `profiles` read 60 KB instead of 1.5 MB
+  // The same entry without what its dynamic imports load: --help, no command and `profiles` read 60 KB instead of 1.5 MB
   // (BENCHMARKS.md, start-up); the launcher runs it first for those and it hands any other command to the full bundle.
   { in: 'main/cli/cli-main.ts', out: 'dist/main/cli-start-up.cjs', minify: true, cli: 'start-up' },
 ];

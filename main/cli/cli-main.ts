@@ -105,7 +105,7 @@ async function main(argv: ReadonlyArray<string>): Promise<number> {
 /** Defined by the build (scripts/build.mjs): true in dist/main/cli-start-up.cjs, the small bundle of the commands that call no AWS. */
 declare const START_UP_BUNDLE: boolean;
 
-/** The commands the start-up bundle runs itself, with --help and bad input: they start like a bare Node (BENCHMARKS.md). */
+/** The commands the start-up bundle runs itself, with --help and a command line without a command: they start like a bare Node (BENCHMARKS.md). */
 const START_UP_COMMANDS: ReadonlySet<string> = new Set(['profiles']);
 
 /** True when this bundle runs the command line: the full bundle runs every one, the start-up bundle only its own. */

@@ -48,13 +48,18 @@ describe('the CLI loads only what a command uses', () => {
     expect(run.loaded.filter((m) => /^NativeModule (crypto|https?|tls|net)$/.test(m))).toEqual([]);
   });
 
-  it('--help, no command and a bad flag are answered by the start-up bundle', async () => {
+  it('--help, no command and a bad flag without a command are answered by the start-up bundle', async () => {
     const help = await startUpOf(['apply', '--help']);
     expect([help.code, help.bundles]).toEqual([0, ['cli-start-up.cjs']]);
     expect(help.stdout).toContain('Usage: sqs-s3-wizard <command> [options]');
     const none = await startUpOf([]);
     expect([none.code, none.bundles]).toEqual([2, ['cli-start-up.cjs']]);
     expect(none.stderr).toContain('error: no command given.');
+    for (const args of [['--bogus'], ['profiles', '--bogus']]) {
+      const bad = await startUpOf(args);
+      expect([bad.code, bad.bundles]).toEqual([2, ['cli-start-up.cjs']]);
+      expect(bad.stderr).toContain("error: Unknown option '--bogus'");
+    }
   });
 
   it('whoami, which signs a request, runs from the full bundle and loads node:crypto when it first hashes', async () => {
