@@ -18,6 +18,7 @@ const backups = () => import('../store/backups');
 const MODULES_OF: Partial<Record<Channel, ReadonlyArray<() => Promise<unknown>>>> = {
   'steps.planAll': [steps, ops],
   'steps.applyAll': [steps, ops],
+  'steps.planApplyAll': [steps, ops],
   'livetest.run': [liveTest, ops],
   'handoff.values': [handoff, ops],
 };
@@ -52,6 +53,7 @@ export const handlers: HandlerTable = {
   'steps.apply': async (input, ctx) => (await steps()).applyStepHandler(input, ctx),
   'steps.applyAll': async (input, ctx) => (await steps()).applyAllHandler(input, ctx),
   'steps.planAll': async (input, ctx) => (await steps()).planAllHandler(input, ctx),
+  'steps.planApplyAll': async (input, ctx) => (await steps()).planApplyAllHandler(input, ctx),
   'remove.plan': async (input, ctx) => (await steps()).removePlanHandler(input, ctx),
   'remove.apply': async (input, ctx) => (await steps()).removeApplyHandler(input, ctx),
   'setups.list': async (_input, ctx) => (await setups()).listSetups(ctx.workspace.dataDir()),

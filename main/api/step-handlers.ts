@@ -1,7 +1,7 @@
 import type { ChannelParsed } from '../../shared/contract/api-contract';
 import { ApiFailure } from '../../shared/contract/api-error';
 import { APPLY_CHAINS, AWS_STEP_IDS, type AwsStepId } from '../../shared/steps/aws-steps';
-import type { AppliedRun, PlanChoices, RemovalPlan, StepPlan, StepResult } from '../../shared/steps/step-plan';
+import type { AppliedRun, PlanChoices, PlannedRun, RemovalPlan, StepPlan, StepResult } from '../../shared/steps/step-plan';
 import { applyStep } from '../steps/apply-step';
 import { planContextFor, readNeighbourhood, type EarlierRead } from '../steps/neighbourhood';
 import { assertNoOtherStepBlocked, CLEAR_PLAN_STANDS_MS, planKey } from '../steps/plan-gate';
@@ -11,6 +11,7 @@ import { planStep } from '../steps/plan-step';
 import { planRemoval, REMOVAL_ORDER, removeStep } from '../steps/remove-setup';
 import type { PlanContext } from '../steps/step-context';
 import { STEP_DEFINITIONS } from '../steps/step-registry';
+import { saveSetup } from '../store/setups';
 import type { HandlerContext } from './handler-context';
 import { stepContextOf } from './operation-context';
 import { markApplied, markRemoved } from './setup-status';
@@ -94,6 +95,22 @@ export async function applyAllHandler(input: ChannelParsed<'steps.applyAll'>, ct
   await Promise.all(APPLY_CHAINS.map(runChain));
   if (broken) throw (broken as { readonly error: unknown }).error;
   return { results: AWS_STEP_IDS.flatMap((id) => results.get(id) ?? []), failed };
+}
+
+/**
+ * steps.planApplyAll: `apply --yes`, confirmed before it starts, as one operation: the whole plan before the first
+ * write, as steps.planAll makes it; then, only when no step is blocked, the setup saved (as setups.save saves a setup
+ * file) and the plans applied as steps.applyAll applies confirmed ones. Within the one operation, the run's first
+ * neighbourhood read and guarded re-reads are answered by the plan's reads (main/aws/operation-reads.ts): nothing was
+ * written in between, and no one was asked anything.
+ */
+export async function planApplyAllHandler(input: ChannelParsed<'steps.planApplyAll'>, ctx: HandlerContext): Promise<PlannedRun> {
+  const plans = await planAllHandler(input, ctx);
+  if (plans.some((p) => p.blocked !== null)) return { plans, run: null };
+  ctx.progress(`Planned ${plans.length} steps, none blocked: saving the setup and applying them`);
+  await saveSetup(ctx.workspace.dataDir(), input.setup);
+  const run = await applyAllHandler({ ...input, plans: plans.map((p) => ({ step: p.step, basis: p.basis })) }, ctx);
+  return { plans, run };
 }
 
 /** remove.plan: what removing the setup does to each document, in the order remove writes. */

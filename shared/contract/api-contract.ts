@@ -3,7 +3,7 @@ import { defineChannel, type ChannelSpec } from './define-channel';
 import type { Connection, ProfileListing } from './aws-profile';
 import type { BackupEntry, SetupRecord } from './setup-record';
 import type { channelInputs } from './api-inputs';
-import type { AppliedRun, RemovalPlan, RestorePlan, StepPlan, StepResult } from '../steps/step-plan';
+import type { AppliedRun, PlannedRun, RemovalPlan, RestorePlan, StepPlan, StepResult } from '../steps/step-plan';
 import type { PlatformRegistration } from '../handoff/platform-registration';
 import type { DoctorReport } from '../diagnostics/diagnostic-check';
 import type { ExportBuild } from '../export/export-build';
@@ -52,6 +52,9 @@ export const apiContract = checked({
     "Apply confirmed plans in step order as one operation (one neighbourhood read and plan gate, then each step's guarded write); stops at the first failure",
   ),
   'steps.planAll': defineChannel<ReadonlyArray<StepPlan>>()('Plan every AWS step of a setup (with its neighbours) before the first write; writes nothing'),
+  'steps.planApplyAll': defineChannel<PlannedRun>()(
+    "Confirmed in advance (apply --yes): plan every step; when none is blocked, save the setup and apply the plans as steps.applyAll does, in the same operation, so the run's first reads are the plan's",
+  ),
   'remove.plan': defineChannel<ReadonlyArray<RemovalPlan>>()('What removing the setup from AWS does to each document (only what it owns); writes nothing'),
   'remove.apply': defineChannel<StepResult>()("Remove the setup's part of one document through the guarded write; the last one marks the setup removed"),
   'setups.list': defineChannel<ReadonlyArray<SetupRecord>>()('Saved setups with their status', 'none'),

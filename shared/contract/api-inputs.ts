@@ -51,6 +51,7 @@ export const channelInputs = {
     })
     .strict(),
   'steps.planAll': z.object({ setup: setupSchema, removeStaleRules }).strict(),
+  'steps.planApplyAll': z.object({ setup: setupSchema, removeStaleRules }).strict(),
   'remove.plan': z.object({ setup: setupSchema, deleteQueueWithMessages, removeStaleRules }).strict(),
   'remove.apply': stepInput.extend({ basis: z.string().min(1, "basis: the removal plan's basis fingerprint"), deleteQueueWithMessages }).strict(),
   'setups.get': z.object({ name: setupName }).strict(),

@@ -57,6 +57,15 @@ export interface AppliedRun {
   readonly failed: { readonly step: AwsStepId; readonly error: ApiError } | null;
 }
 
+/**
+ * `apply --yes` as one operation (steps.planApplyAll): the whole plan, and the run of its plans when none is blocked
+ * (null when one is: nothing was written or saved).
+ */
+export interface PlannedRun {
+  readonly plans: ReadonlyArray<StepPlan>;
+  readonly run: AppliedRun | null;
+}
+
 /** A restore's plan: the live document against the backup's (or the backup's with the setup's part kept), and which backup. */
 export interface RestorePlan extends StepPlan {
   readonly backupPath: string;

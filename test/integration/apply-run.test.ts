@@ -30,6 +30,33 @@ describe('an apply run (steps.applyAll): one operation, every step still guarded
     proxy.clearCalls();
   });
 
+  it("apply --yes plans and applies in one operation (steps.planApplyAll): the run's first reads are the plan's, not asked again", async () => {
+    await createBucket(motoUrl, 'acme-raw');
+    const dir = mkdtempSync(join(tmpdir(), 'wizard-run-'));
+    const file = join(dir, 'setup.json');
+    writeFileSync(file, JSON.stringify(sampleSetup()));
+    const run = await runCli(['apply', '--setup', file, '--yes', '--skip-test'], { ...motoEnv(proxy.url), SQS_S3_WIZARD_DATA_DIR: join(dir, 'data') });
+    expect(run.code, run.stderr).toBe(0);
+    // The plan is shown (after the run, which it preceded), and the run says when it starts writing.
+    expect(run.stderr).toContain('Planned 7 steps, none blocked: saving the setup and applying them');
+    expect(run.stderr).toMatch(/queue\b[\s\S]*create/i);
+    const calls = callLines(proxy);
+    const firstWrite = calls.findIndex((c) => / (Create|Put|Set)/.test(c));
+    const beforeFirstWrite = calls.slice(0, firstWrite);
+    // Each resource is read once before the first write: by the plan, and the run's re-reads are answered by it.
+    for (const read of ['SQS GetQueueUrl', 'IAM GetRole', 'S3 GetBucketNotificationConfiguration', 'S3 GetBucketLocation'])
+      expect(
+        beforeFirstWrite.filter((c) => c === read),
+        `${read} before the first write:\n${beforeFirstWrite.join('\n')}`,
+      ).toHaveLength(1);
+    // Without --yes on a terminal, the same setup is planned (steps.planAll) and refused with nothing written or saved.
+    await resetMoto(motoUrl);
+    await createBucket(motoUrl, 'acme-raw');
+    const refused = await runCli(['apply', '--setup', file, '--skip-test'], { ...motoEnv(proxy.url), SQS_S3_WIZARD_DATA_DIR: join(dir, 'data-2') });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('pass --yes');
+  });
+
   it('applies a fresh setup with no SNS call, re-reading only what each write changed, and leaves S3 test event off the new queue', async () => {
     await createBucket(motoUrl, 'acme-raw');
     const dir = mkdtempSync(join(tmpdir(), 'wizard-run-'));

@@ -1,5 +1,5 @@
 import { AWS_STEP_IDS } from '../../shared/steps/aws-steps';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetBucketNotificationConfigurationCommand } from '@aws-sdk/client-s3';
@@ -116,6 +116,8 @@ describe('CLI plan / apply / restore against moto', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('legacy-csv');
     expect(run.stderr).toContain('Nothing was written');
+    // apply --yes saves the setup only once its plan is clear (steps.planApplyAll): the data directory stays as it was.
+    expect(existsSync(join(ws.dir, 'data', 'setups'))).toBe(false);
     const { sqs } = motoClients(motoUrl);
     await expect(sqs.send(new GetQueueUrlCommand({ QueueName: 'acme-raw-s3-events' }))).rejects.toThrow();
   });

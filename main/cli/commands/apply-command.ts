@@ -1,4 +1,6 @@
 import { ApiFailure } from '../../../shared/contract/api-error';
+import type { Channel } from '../../../shared/contract/api-contract';
+import type { AppliedRun, StepPlan } from '../../../shared/steps/step-plan';
 import { planChoicesOf, type CliFlags } from '../cli-flags';
 import { connectCli, type CliCall } from '../cli-api';
 import { EXIT, exitCodeFor, printError, writeStdout } from '../cli-output';
@@ -25,8 +27,8 @@ export interface ApplyReport {
 
 /**
  * `apply --setup FILE --yes`: plans every step before the first write (so bad input, a missing bucket, a Region
- * mismatch or a conflict stops it with nothing written), then applies them in order (steps.applyAll), each guarded by
- * its plan's basis.
+ * mismatch or a conflict stops it with nothing written), then applies them in order, each guarded by its plan's basis:
+ * with --yes as one operation (steps.planApplyAll), else steps.planAll, a yes on the terminal, then steps.applyAll.
  */
 export async function applyCommand(call: CliCall, flags: CliFlags): Promise<number> {
   const loaded = await loadSetupFile(flags.setup);
@@ -36,16 +38,26 @@ export async function applyCommand(call: CliCall, flags: CliFlags): Promise<numb
   const timeoutSeconds = liveTestTimeout(flags['test-timeout']);
   const connection = await connectCli(call, flags, setup.region);
   const choices = planChoicesOf(flags);
-  const plans = await call('steps.planAll', { setup, ...choices });
+  // The run waits on AWS most of its time: the handlers of what follows it load meanwhile.
+  const following: Channel[] = flags['skip-test'] ? ['handoff.values'] : ['handoff.values', 'livetest.run'];
+  let plans: ReadonlyArray<StepPlan>;
+  let run: AppliedRun | null = null;
+  if (flags.yes) {
+    // Confirmed in advance: the plan and the run are one operation, so the run's first reads are the plan's; the
+    // setup is saved and anything written only when no step is blocked (else run is null).
+    call.preload(following);
+    ({ plans, run } = await call('steps.planApplyAll', { setup, ...choices }));
+  } else plans = await call('steps.planAll', { setup, ...choices });
   if (reportBlocked(plans, flags, 'step(s) cannot be applied')) return EXIT.failed;
   if (!flags.json) for (const plan of plans) process.stderr.write(formatPlan(plan));
-  await confirmOrRefuse(flags, 'Apply these changes?', 'apply', 'Review the plan (sqs-s3-wizard plan --setup FILE), then run apply with --yes.');
-  // Saved only once the run is going to write, so a refused apply leaves the data directory untouched too.
-  await call('setups.save', { setup });
-  // One operation for the run: the neighbourhood is read once, each step's own resource by its guarded write.
-  // The run waits on AWS most of its time: the handlers of what follows it load meanwhile.
-  call.preload(flags['skip-test'] ? ['handoff.values'] : ['handoff.values', 'livetest.run']);
-  const run = await call('steps.applyAll', { setup, plans: plans.map((p) => ({ step: p.step, basis: p.basis })), ...choices });
+  if (!run) {
+    await confirmOrRefuse(flags, 'Apply these changes?', 'apply', 'Review the plan (sqs-s3-wizard plan --setup FILE), then run apply with --yes.');
+    // Saved only once the run is going to write, so a refused apply leaves the data directory untouched too.
+    await call('setups.save', { setup });
+    // One operation for the run: the neighbourhood is read once, each step's own resource by its guarded write.
+    call.preload(following);
+    run = await call('steps.applyAll', { setup, plans: plans.map((p) => ({ step: p.step, basis: p.basis })), ...choices });
+  }
   const written = reportRun(run, plans, flags);
   if ('exitCode' in written) return written.exitCode;
   const changes = changeLines(written.results);
