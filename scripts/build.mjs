@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { existsSync, readFileSync, statSync, readdirSync, writeFileSync } from 'node:fs';
-import { join, dirname } from 'node:path';
+import { join, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 
@@ -70,7 +70,7 @@ function startUpOnly() {
           kept.add(args.path);
           return undefined;
         }
-        return { path: `${args.importer}: ${args.path}`, namespace: 'not-in-start-up-bundle' };
+        return { path: `${relative(root, args.importer)}: ${args.path}`, namespace: 'not-in-start-up-bundle' };
       });
       build.onLoad({ filter: /.*/, namespace: 'not-in-start-up-bundle' }, (args) => ({
         contents: `throw new Error(${JSON.stringify(`${args.path} is not in the CLI's start-up bundle (scripts/build.mjs)`)});`,
@@ -126,12 +126,17 @@ export async function buildAll({ quiet = false } = {}) {
       // ASCII only (non-ASCII escaped), so the CLI launcher can read the bundle as Latin-1, which is exact and faster.
       charset: 'ascii',
       define: { START_UP_BUNDLE: String(entry.cli === 'start-up') },
+      // A bundle's import() of Node's own modules becomes a require(): on Node 20 a function that V8 compiled from a
+      // code cache has no dynamic import ("A dynamic import callback was not specified"), whatever the vm.Script options.
+      ...(entry.cli ? { supported: { 'dynamic-import': false } } : {}),
       plugins: entry.cli ? [sdkClientsFromEsBuilds(), ...(entry.cli === 'start-up' ? [startUpOnly()] : [])] : [],
     });
   }
   for (const entry of cliBundles) {
     deferNodeModulesInCli(join(root, entry.out), { mustFind: entry.cli === 'full' ? ['crypto'] : [] });
     if (readFileSync(join(root, entry.out)).some((byte) => byte > 0x7f)) throw new Error(`build: ${entry.out} is not ASCII`);
+    if (/[^\w$.]import\(/.test(readFileSync(join(root, entry.out), 'latin1')))
+      throw new Error(`build: ${entry.out} holds an import(), which the launcher cannot run from a code cache`);
     // V8's code cache of each CLI bundle, made by running its --help once (bin/sqs-s3-wizard.cjs reads it at start-up).
     const cache = spawnSync(process.execPath, [join(root, 'bin', 'sqs-s3-wizard.cjs'), '--help'], {
       env: { ...process.env, SQS_S3_WIZARD_WRITE_CODE_CACHE: entry.cli },
