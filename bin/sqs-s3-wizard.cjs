@@ -18,6 +18,8 @@ if (!Object.values(BUNDLES).every((path) => existsSync(path))) {
   process.exit(2);
 }
 const args = process.argv.slice(2);
+// The command as the launcher sees it: the first word that is not a flag (a flag's value may stand there instead).
+const firstWord = args.find((a) => !a.startsWith('-'));
 // The build names the bundle whose cache it writes (scripts/build.mjs).
 const writeBuildCache = process.env.SQS_S3_WIZARD_WRITE_CODE_CACHE;
 
@@ -32,7 +34,7 @@ function cacheFolder() {
 /** The command's cache file, named after the command, the bundle (name, size and time) and the Node version. */
 function commandCache(name) {
   const cli = BUNDLES[name];
-  const command = args.find((a) => !a.startsWith('-'));
+  const command = firstWord;
   if (!command || !/^[a-z][a-z-]{0,30}$/.test(command) || args.includes('--help') || args.includes('-h')) return null;
   const folder = cacheFolder();
   if (!folder) return null;
@@ -90,7 +92,6 @@ function runBundle(name) {
 }
 
 /** The launcher's guess, checked by the start-up bundle itself: --help, no command (only flags, or none), or `profiles` first. */
-const firstWord = args.find((a) => !a.startsWith('-'));
 const startUp = writeBuildCache
   ? writeBuildCache === 'start-up'
   : args.includes('--help') || args.includes('-h') || firstWord === undefined || firstWord === 'profiles';

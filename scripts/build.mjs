@@ -133,9 +133,10 @@ export async function buildAll({ quiet = false } = {}) {
     });
   }
   for (const entry of cliBundles) {
-    deferNodeModulesInCli(join(root, entry.out), { mustFind: entry.cli === 'full' ? ['crypto'] : [] });
-    if (readFileSync(join(root, entry.out)).some((byte) => byte > 0x7f)) throw new Error(`build: ${entry.out} is not ASCII`);
-    if (/[^\w$.]import\(/.test(readFileSync(join(root, entry.out), 'latin1')))
+    deferCryptoInCli(join(root, entry.out));
+    const built = readFileSync(join(root, entry.out));
+    if (built.some((byte) => byte > 0x7f)) throw new Error(`build: ${entry.out} is not ASCII`);
+    if (/[^\w$.]import\(/.test(built.toString('latin1')))
       throw new Error(`build: ${entry.out} holds an import(), which the launcher cannot run from a code cache`);
     // V8's code cache of each CLI bundle, made by running its --help once (bin/sqs-s3-wizard.cjs reads it at start-up).
     const cache = spawnSync(process.execPath, [join(root, 'bin', 'sqs-s3-wizard.cjs'), '--help'], {
@@ -149,28 +150,21 @@ export async function buildAll({ quiet = false } = {}) {
   if (!quiet) console.error(`build: done in ${Date.now() - started} ms`);
 }
 
-/** Node's modules the CLI bundles load on first use instead of when the module that imports them loads. */
-const DEFERRED_NODE_MODULES = ['crypto'];
-
 /**
  * Loading node:crypto loads Node's streams and ciphers too (about 7 ms), and the SDK's shared-config module imports it
  * (for SSO token file names) when it loads: `profiles`, which reads the config files, paid that without hashing
- * anything. In the CLI bundles each `x=require("node:crypto")` becomes `x=lazyReq(...)`, an object that requires the
- * module on first use. Same length, so the source map stays exact; the calls stay `x.createHash(...)` (BENCHMARKS.md). The full bundle
- * must have node:crypto to defer: finding none means the bundle's format changed and the rewrite no longer applies.
+ * anything. In each CLI bundle every `x=require("node:crypto")` becomes `x=lazyReq(...)`, an object that requires the
+ * module on first use. Same length, so the source map stays exact; the calls stay `x.createHash(...)` (BENCHMARKS.md).
  */
-function deferNodeModulesInCli(bundle, { mustFind }) {
+function deferCryptoInCli(bundle) {
   const code = readFileSync(bundle, 'latin1');
   if (code.includes('lazyReq')) throw new Error(`build: ${bundle} already uses the name lazyReq`);
-  const deferred = new Set();
-  const pattern = new RegExp(`([\\w$]+)=require\\(("(?:node:)?(${DEFERRED_NODE_MODULES.join('|')})")\\)`, 'g');
-  const rewritten = code.replace(pattern, (_m, name, id, module) => {
-    deferred.add(module);
+  let deferred = 0;
+  const rewritten = code.replace(/([\w$]+)=require\(("(?:node:)?crypto")\)/g, (_m, name, id) => {
+    deferred++;
     return `${name}=lazyReq(${id})`;
   });
-  const missing = mustFind.filter((module) => !deferred.has(module));
-  if (missing.length) throw new Error(`build: found no require of node:${missing.join(', ')} to defer in ${bundle} (did the bundle format change?)`);
-  if (deferred.size === 0) return;
+  if (deferred === 0) throw new Error(`build: found no require of node:crypto to defer in ${bundle} (did the bundle format change?)`);
   const mapComment = rewritten.lastIndexOf('\n//# sourceMappingURL=');
   const lazyReq =
     'function lazyReq(id){let m;const g=()=>m??=require(id);return new Proxy({},{get:(_,k)=>g()[k],has:(_,k)=>k in g(),' +

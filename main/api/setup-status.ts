@@ -4,7 +4,7 @@ import type { SetupOwnership } from '../../shared/setup/ownership';
 import type { StepResult } from '../../shared/steps/step-plan';
 import type { PlanContext } from '../steps/step-context';
 import type { AnyStepDefinition } from '../steps/step-definition';
-import { getSetup, markSetup, type SetupRecord } from '../store/setups';
+import { getSetup, markSetup, markSetupIfSaved, type SetupRecord } from '../store/setups';
 
 /** Ownership merged with what one applied step claims; a resource once created by the setup stays recorded as created. */
 function mergedOwnership(record: SetupRecord, claim: Partial<SetupOwnership>): SetupOwnership {
@@ -32,7 +32,6 @@ function mergedOwnership(record: SetupRecord, claim: Partial<SetupOwnership>): S
  * setup owns through the step; the last step marks a draft, removed or needs-attention setup applied.
  */
 export async function markApplied(ctx: PlanContext, def: AnyStepDefinition, result: StepResult): Promise<void> {
-  if (!(await getSetup(ctx.dataDir, ctx.setup.name))) return;
   const ids = {
     accountId: ctx.accountId,
     queueArn: ctx.queueArn,
@@ -41,7 +40,7 @@ export async function markApplied(ctx: PlanContext, def: AnyStepDefinition, resu
   };
   const claim = def.owns(ctx, result.action === 'created', result.after);
   // Merged with the record as it is when written: an apply run's chains record their steps side by side.
-  await markSetup(ctx.dataDir, ctx.setup.name, (record) => {
+  await markSetupIfSaved(ctx.dataDir, ctx.setup.name, (record) => {
     const done = result.step === 'rolePermissions' && record.status !== 'applied' && record.status !== 'verified';
     const applied = done ? { status: 'applied' as const, appliedAt: new Date().toISOString(), attention: [] } : {};
     return { ...ids, ownership: mergedOwnership(record, claim), ...applied };
@@ -50,8 +49,7 @@ export async function markApplied(ctx: PlanContext, def: AnyStepDefinition, resu
 
 /** After the last document of a removal: the setup stays listed as removed, and can be applied again or deleted. */
 export async function markRemoved(ctx: PlanContext): Promise<void> {
-  if (!(await getSetup(ctx.dataDir, ctx.setup.name))) return;
-  await markSetup(ctx.dataDir, ctx.setup.name, { status: 'removed', removedAt: new Date().toISOString(), attention: [] });
+  await markSetupIfSaved(ctx.dataDir, ctx.setup.name, { status: 'removed', removedAt: new Date().toISOString(), attention: [] });
 }
 
 /**

@@ -151,12 +151,21 @@ async function listSetupNames(dataDir: string): Promise<ReadonlyArray<string>> {
 
 /** Records progress on a saved setup (status, applied/verified times, account id, queue URL/ARN, role ARN). */
 export async function markSetup(dataDir: string, name: string, patch: SetupPatch | ((existing: SetupRecord) => SetupPatch)): Promise<SetupRecord> {
+  const marked = await markSetupIfSaved(dataDir, name, patch);
+  if (!marked) throw new ApiFailure(apiError('NOT_FOUND', `No saved setup is named "${name}".`, { fix: 'Save the setup first.' }));
+  return marked;
+}
+
+/** markSetup for a setup that may not be saved (a setup file applied through the API): null, and nothing written, then. */
+export async function markSetupIfSaved(
+  dataDir: string,
+  name: string,
+  patch: SetupPatch | ((existing: SetupRecord) => SetupPatch),
+): Promise<SetupRecord | null> {
   const path = setupPath(dataDir, name);
   return serialised(path, async () => {
     const existing = await readRecord(path);
-    if (!existing) {
-      throw new ApiFailure(apiError('NOT_FOUND', `No saved setup is named "${name}".`, { fix: 'Save the setup first.' }));
-    }
+    if (!existing) return null;
     // A patch made from the record itself (merged ownership) is made inside the lock, so concurrent marks never lose one.
     const made = typeof patch === 'function' ? patch(existing) : patch;
     const defined = Object.fromEntries(Object.entries(made).filter(([, v]) => v !== undefined)) as SetupPatch;
